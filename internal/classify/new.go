@@ -1,0 +1,195 @@
+package classify
+
+import "math"
+
+// New computes a Scale from values (NaN and ±Inf ignored) and opts.
+//
+// Degenerate data is handled, never an error: no finite value gives a scale
+// with only the fixed breaks (pivot, cap, manual) or one class; all-equal
+// values or fewer distinct values than classes give fewer classes (each
+// distinct value starts its own class); ties always stay in the same class.
+func New(values []float64, opts Options) Scale {
+	opts.Classes = clampClasses(opts.Classes)
+	xs := finite(values)
+	s := Scale{Min: math.NaN(), Max: math.NaN()}
+	if len(xs) > 0 {
+		s.Min, s.Max = xs[0], xs[len(xs)-1]
+	}
+	switch {
+	case opts.Method == Manual:
+		s.Breaks = cleanBreaks(opts.Manual)
+		if len(s.Breaks) > MaxClasses-1 {
+			s.Breaks = s.Breaks[:MaxClasses-1]
+		}
+		opts.Classes = len(s.Breaks) + 1
+		opts.Cap = 0
+	case opts.Diverging:
+		s.Breaks, s.Below, s.Capped = divergingBreaks(xs, opts)
+	default:
+		k := opts.Classes
+		hi := xs
+		if opts.Cap > 0 && len(xs) > 0 && opts.Cap > xs[0] {
+			s.Capped = true
+			k--
+			hi = xs[:lowerBound(xs, opts.Cap)]
+		} else if opts.Cap > 0 && len(xs) == 0 {
+			s.Capped = true
+			k--
+		}
+		s.Breaks = sideBreaks(hi, k, opts.Method, math.NaN(), math.NaN())
+		if s.Capped {
+			s.Breaks = append(s.Breaks, opts.Cap)
+		}
+	}
+	if opts.Diverging && opts.Method == Manual {
+		// Class i lies below the pivot when its upper bound Breaks[i] ≤ pivot.
+		s.Below = upperBound(s.Breaks, opts.Pivot)
+	}
+	s.Opts = opts
+	if opts.Diverging {
+		s.colors = Diverging(s.Below, s.K()-s.Below)
+	} else {
+		s.colors = Sequential(s.K())
+	}
+	return s
+}
+
+// divergingBreaks classifies each side of the pivot on its own values. The
+// pivot is always a break; below = Classes/2 classes are under it.
+func divergingBreaks(xs []float64, opts Options) (breaks []float64, below int, capped bool) {
+	k := opts.Classes
+	nb := k / 2
+	na := k - nb
+	p := lowerBound(xs, opts.Pivot)
+	lo, hi := xs[:p], xs[p:]
+	if opts.Cap > opts.Pivot {
+		capped = true
+		na--
+		hi = hi[:lowerBound(hi, opts.Cap)]
+	}
+	// Below: breaks strictly inside (min, pivot).
+	bb := sideBreaks(lo, nb, opts.Method, math.NaN(), opts.Pivot)
+	// At or above: breaks strictly inside (pivot, cap or max].
+	ab := sideBreaks(hi, na, opts.Method, opts.Pivot, math.NaN())
+	breaks = make([]float64, 0, k-1)
+	breaks = append(breaks, bb...)
+	breaks = append(breaks, opts.Pivot)
+	breaks = append(breaks, ab...)
+	if capped {
+		breaks = append(breaks, opts.Cap)
+	}
+	return breaks, len(bb) + 1, capped
+}
+
+// sideBreaks returns up to k-1 inner breaks for the sorted values xs.
+// Breaks equal to the minimum, or not strictly above floor / below ceil
+// (NaN = no limit), are dropped so no class is empty by construction.
+func sideBreaks(xs []float64, k int, m Method, floor, ceil float64) []float64 {
+	if k <= 1 || len(xs) == 0 {
+		return nil
+	}
+	var raw []float64
+	switch m {
+	case Jenks:
+		raw = ckmeansBreaks(xs, k)
+	case Equal:
+		raw = equalBreaks(xs[0], xs[len(xs)-1], k)
+	default:
+		raw = quantileBreaks(xs, k)
+	}
+	out := raw[:0]
+	for _, b := range raw {
+		if b <= xs[0] || (floor == floor && b <= floor) || (ceil == ceil && b >= ceil) {
+			continue
+		}
+		if len(out) > 0 && b <= out[len(out)-1] {
+			continue
+		}
+		out = append(out, b)
+	}
+	return out
+}
+
+// quantileBreaks: break j is the value at sorted position round(j·n/k), so
+// with n divisible by k every class holds exactly n/k values; ties go to the
+// upper class together.
+func quantileBreaks(xs []float64, k int) []float64 {
+	n := len(xs)
+	out := make([]float64, 0, k-1)
+	for j := 1; j < k; j++ {
+		i := int(math.Round(float64(j*n) / float64(k)))
+		if i >= n {
+			i = n - 1
+		}
+		out = append(out, xs[i])
+	}
+	return out
+}
+
+// equalBreaks splits [lo, hi] in k equal intervals.
+func equalBreaks(lo, hi float64, k int) []float64 {
+	if !(hi > lo) {
+		return nil
+	}
+	w := (hi - lo) / float64(k)
+	out := make([]float64, 0, k-1)
+	for j := 1; j < k; j++ {
+		out = append(out, lo+float64(j)*w)
+	}
+	return out
+}
+
+// cleanBreaks sorts manual breaks and drops NaN, ±Inf and duplicates.
+func cleanBreaks(in []float64) []float64 {
+	out := finite(in)
+	w := 0
+	for i, b := range out {
+		if i > 0 && b == out[w-1] {
+			continue
+		}
+		out[w] = b
+		w++
+	}
+	return out[:w]
+}
+
+// upperBound returns the first index i with xs[i] > v (len(xs) if none).
+func upperBound(xs []float64, v float64) int {
+	i := lowerBound(xs, v)
+	for i < len(xs) && xs[i] == v {
+		i++
+	}
+	return i
+}
+
+// lowerBound returns the first index i with xs[i] >= v (len(xs) if none).
+func lowerBound(xs []float64, v float64) int {
+	lo, hi := 0, len(xs)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if xs[m] < v {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}
+
+// sortFloats sorts ascending (insertion sort for the map's ~101 values,
+// slices.Sort beyond).
+func sortFloats(xs []float64) {
+	if len(xs) > 48 {
+		sortLarge(xs)
+		return
+	}
+	for i := 1; i < len(xs); i++ {
+		v := xs[i]
+		j := i
+		for j > 0 && xs[j-1] > v {
+			xs[j] = xs[j-1]
+			j--
+		}
+		xs[j] = v
+	}
+}

@@ -1,0 +1,5 @@
+package classify
+
+import "slices"
+
+func sortLarge(xs []float64) { slices.Sort(xs) }
