@@ -1,0 +1,102 @@
+package rowfilter
+
+import (
+	"encoding/binary"
+	"math/bits"
+)
+
+const (
+	lo7  = 0x7f7f7f7f7f7f7f7f
+	hi1  = 0x8080808080808080
+	nlx8 = 0x0a0a0a0a0a0a0a0a // '\n' in every byte
+	qx8  = 0x2222222222222222 // '"' in every byte
+)
+
+// eqMask returns a word with the high bit set in exactly the bytes of x
+// equal to the byte repeated in c8 (no false positives: the addition below
+// never carries across bytes).
+func eqMask(x, c8 uint64) uint64 {
+	y := x ^ c8
+	t := ((y & lo7) + lo7) | y
+	return ^t & hi1
+}
+
+// region is what countRegion learned about a run of bytes that starts at a
+// record boundary.
+type region struct {
+	lines    int  // '\n' bytes up to boundary
+	records  int  // '\n' outside quotes up to boundary
+	boundary int  // offset just after the last '\n' outside quotes (0: none)
+	inQuote  bool // the run ends inside a quoted field
+}
+
+// countRegion counts line ends and record ends in b, which starts at a record
+// boundary, eight bytes at a time: the '"' bytes are rare, so words without
+// any are counted with two masks and only words holding a quote are walked
+// byte by byte. This single pass is what keeps the filter fast in wasm,
+// where bytes.Count and bytes.IndexByte are plain loops.
+func countRegion(b []byte) region {
+	var r region
+	lines, inQ := 0, false
+	i := 0
+	for ; i+8 <= len(b); i += 8 {
+		x := binary.LittleEndian.Uint64(b[i:])
+		q := eqMask(x, qx8)
+		nl := eqMask(x, nlx8)
+		if q == 0 {
+			if nl == 0 {
+				continue
+			}
+			n := bits.OnesCount64(nl)
+			lines += n
+			if !inQ {
+				r.records += n
+				r.boundary = i + (63-bits.LeadingZeros64(nl))/8 + 1
+				r.lines = lines
+			}
+			continue
+		}
+		for k := i; k < i+8; k++ {
+			switch b[k] {
+			case '"':
+				inQ = !inQ
+			case '\n':
+				lines++
+				if !inQ {
+					r.records++
+					r.boundary = k + 1
+					r.lines = lines
+				}
+			}
+		}
+	}
+	for k := i; k < len(b); k++ {
+		switch b[k] {
+		case '"':
+			inQ = !inQ
+		case '\n':
+			lines++
+			if !inQ {
+				r.records++
+				r.boundary = k + 1
+				r.lines = lines
+			}
+		}
+	}
+	r.inQuote = inQ
+	return r
+}
+
+// countLines returns the number of '\n' in b.
+func countLines(b []byte) int {
+	n, i := 0, 0
+	for ; i+8 <= len(b); i += 8 {
+		n += bits.OnesCount64(eqMask(binary.LittleEndian.Uint64(b[i:]), nlx8))
+	}
+	for ; i < len(b); i++ {
+		if b[i] == '\n' {
+			n++
+		}
+	}
+	return n
+}
