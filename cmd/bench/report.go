@@ -1,0 +1,196 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// Page names used as keys throughout the report.
+const (
+	App  = "app"  // francenum-map
+	DSFR = "dsfr" // <map-chart> of @gouvfr/dsfr-chart
+	D3   = "d3"   // hand-written D3 choropleth
+)
+
+// Report is build/bench/report.json.
+type Report struct {
+	When     string `json:"when"`
+	Machine  string `json:"machine"`
+	Chromium string `json:"chromium"`
+	Runs     int    `json:"runs"`
+
+	// Sizes of app.wasm and the worker wasm.
+	Sizes map[string]Size `json:"sizes"`
+	// FirstLoad is, per page, the sum of the brotli -q 11 sizes of every
+	// response a cold load fetched (CDP network events), with the details.
+	FirstLoad map[string]FirstLoad `json:"first_load"`
+	// NavCold and NavWarm: navigation start → all 101 departments coloured, ms.
+	NavCold map[string]Stat `json:"nav_cold_ms"`
+	NavWarm map[string]Stat `json:"nav_warm_ms"`
+	// MonthChange: recolour + legend for one month step, ms. "app" is the
+	// app's own render time (francenum:rendered detail.ms); "app_wall" is
+	// input event → rendered event in the page; "d3" is the peer's recolour.
+	MonthChange map[string]Stat `json:"month_change_ms"`
+	// PlayFrame: during play, "render" = per-frame render ms,
+	// "interval" = time between rendered months.
+	PlayFrame map[string]Stat `json:"play_frame_ms"`
+	// Parse: full published detail file parsed + filtered in the page, MB/s
+	// (MB = 10^6 bytes); "app" via francenumApp.benchParse, "d3" d3-dsv
+	// csvParseRows (the faster d3 path, used for ratios and budgets),
+	// "d3_objects" d3-dsv csvParse; both include UTF-8 decoding and the filter.
+	Parse map[string]Stat `json:"parse_mb_s"`
+	// ParseBytes is the size of the file parsed.
+	ParseBytes int64 `json:"parse_bytes"`
+	// Worker load runs on workerd (wrangler dev), loopback.
+	Worker map[string]Load `json:"worker"`
+	// Ratios us/peer of the medians (< 1 means we are faster / smaller for
+	// times; for MB/s > 1 means we are faster).
+	Ratios map[string]float64 `json:"ratios"`
+	// Problems lists what could not be measured, and why.
+	Problems []string `json:"problems,omitempty"`
+}
+
+// FirstLoad is what one cold load fetched.
+type FirstLoad struct {
+	Brotli    int64      `json:"brotli11"`
+	Raw       int64      `json:"raw"`
+	Transfer  int64      `json:"transfer"`
+	Resources []Resource `json:"resources"`
+}
+
+// Resource is one response of a first load.
+type Resource struct {
+	URL      string `json:"url"`
+	Raw      int64  `json:"raw"`
+	Brotli   int64  `json:"brotli11"`
+	Transfer int64  `json:"transfer"`
+}
+
+func newReport() *Report {
+	return &Report{Sizes: map[string]Size{}, FirstLoad: map[string]FirstLoad{}, NavCold: map[string]Stat{},
+		NavWarm: map[string]Stat{}, MonthChange: map[string]Stat{}, PlayFrame: map[string]Stat{},
+		Parse: map[string]Stat{}, Worker: map[string]Load{}, Ratios: map[string]float64{}}
+}
+
+func (r *Report) problem(format string, args ...any) {
+	msg := fmt.Sprintf(format, args...)
+	fmt.Fprintln(os.Stderr, "bench:", msg)
+	r.Problems = append(r.Problems, msg)
+}
+
+// computeRatios fills Ratios from the medians.
+func (r *Report) computeRatios() {
+	ratio := func(key string, a, b Stat) {
+		if a.N > 0 && b.N > 0 && b.Median != 0 {
+			r.Ratios[key] = round3(a.Median / b.Median)
+		}
+	}
+	for _, p := range []string{DSFR, D3} {
+		ratio("nav_cold_app/"+p, r.NavCold[App], r.NavCold[p])
+		ratio("nav_warm_app/"+p, r.NavWarm[App], r.NavWarm[p])
+		if a, b := r.FirstLoad[App], r.FirstLoad[p]; a.Brotli > 0 && b.Brotli > 0 {
+			r.Ratios["first_load_app/"+p] = round3(float64(a.Brotli) / float64(b.Brotli))
+		}
+	}
+	ratio("month_change_app/d3", r.MonthChange[App], r.MonthChange[D3])
+	ratio("parse_app/d3", r.Parse[App], r.Parse[D3])
+}
+
+// Write saves report.json and report.md in dir.
+func (r *Report) Write(dir string) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	js, err := json.MarshalIndent(r, "", "  ")
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(dir, "report.json"), append(js, '\n'), 0o644); err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(dir, "report.md"), []byte(r.Markdown()), 0o644)
+}
+
+func fmtStat(s Stat, unit string) string {
+	if s.N == 0 {
+		return "—"
+	}
+	return fmt.Sprintf("%s %s (%s–%s, n=%d)", num(s.Median), unit, num(s.Min), num(s.Max), s.N)
+}
+
+func num(x float64) string {
+	switch {
+	case x >= 100:
+		return fmt.Sprintf("%.0f", x)
+	case x >= 1:
+		return fmt.Sprintf("%.1f", x)
+	default:
+		return fmt.Sprintf("%.3f", x)
+	}
+}
+
+func kb(n int64) string {
+	if n == 0 {
+		return "—"
+	}
+	return fmt.Sprintf("%.1f KB", float64(n)/1000)
+}
+
+// Markdown is the short table of report.md.
+func (r *Report) Markdown() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "# francenum-map benchmark\n\n%s, %s, %s, %d runs; medians (min–max).\n\n", r.When, r.Machine, r.Chromium, r.Runs)
+	b.WriteString("| measure | francenum-map | DSFR `<map-chart>` | D3 | ratio us/DSFR | ratio us/D3 |\n|---|---|---|---|---|---|\n")
+	row := func(name, a, d, e, r1, r2 string) {
+		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n", name, a, d, e, r1, r2)
+	}
+	ratio := func(k string) string {
+		if v, ok := r.Ratios[k]; ok {
+			return fmt.Sprintf("%.2f", v)
+		}
+		return "—"
+	}
+	row("first load, brotli -q 11 (sum of all responses)", kb(r.FirstLoad[App].Brotli), kb(r.FirstLoad[DSFR].Brotli), kb(r.FirstLoad[D3].Brotli),
+		ratio("first_load_app/dsfr"), ratio("first_load_app/d3"))
+	row("navigation → 101 departments coloured, cold", fmtStat(r.NavCold[App], "ms"), fmtStat(r.NavCold[DSFR], "ms"), fmtStat(r.NavCold[D3], "ms"),
+		ratio("nav_cold_app/dsfr"), ratio("nav_cold_app/d3"))
+	row("navigation → 101 departments coloured, warm (reload)", fmtStat(r.NavWarm[App], "ms"), fmtStat(r.NavWarm[DSFR], "ms"), fmtStat(r.NavWarm[D3], "ms"),
+		ratio("nav_warm_app/dsfr"), ratio("nav_warm_app/d3"))
+	row("month change (recolour + legend)", fmtStat(r.MonthChange[App], "ms"), "n/a", fmtStat(r.MonthChange[D3], "ms"), "—", ratio("month_change_app/d3"))
+	row("month change, input event → rendered event", fmtStat(r.MonthChange["app_wall"], "ms"), "n/a", "—", "—", "—")
+	row("play: render per frame", fmtStat(r.PlayFrame["render"], "ms"), "n/a", "—", "—", "—")
+	row("play: interval between months", fmtStat(r.PlayFrame["interval"], "ms"), "n/a", "—", "—", "—")
+	row(fmt.Sprintf("parse + filter full file (%.1f MB)", float64(r.ParseBytes)/1e6), fmtStat(r.Parse[App], "MB/s"), "n/a", fmtStat(r.Parse[D3], "MB/s (d3-dsv csvParseRows)"), "—", ratio("parse_app/d3"))
+	row("parse + filter, d3-dsv csvParse (objects)", "—", "n/a", fmtStat(r.Parse["d3_objects"], "MB/s"), "—", "—")
+	b.WriteString("\n| binary | raw | gzip -9 | brotli -q 11 |\n|---|---|---|---|\n")
+	names := make([]string, 0, len(r.Sizes))
+	for k := range r.Sizes {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	for _, k := range names {
+		s := r.Sizes[k]
+		fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", k, kb(s.Raw), kb(s.Gzip9), kb(s.Brotli))
+	}
+	b.WriteString("\n| Worker on workerd (wrk, loopback) | req/s | p50 | p99 | requests | errors | non-2xx |\n|---|---|---|---|---|---|---|\n")
+	wnames := make([]string, 0, len(r.Worker))
+	for k := range r.Worker {
+		wnames = append(wnames, k)
+	}
+	sort.Strings(wnames)
+	for _, k := range wnames {
+		l := r.Worker[k]
+		fmt.Fprintf(&b, "| %s (c=%d, %d s) | %.0f | %.2f ms | %.2f ms | %d | %d | %d |\n", k, l.Connection, l.Seconds, l.ReqPerSec, l.P50ms, l.P99ms, l.Requests, l.Errors, l.Non2xx)
+	}
+	if len(r.Problems) > 0 {
+		b.WriteString("\nNot measured:\n\n")
+		for _, p := range r.Problems {
+			fmt.Fprintf(&b, "- %s\n", p)
+		}
+	}
+	return b.String()
+}
