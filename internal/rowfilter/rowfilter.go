@@ -148,6 +148,7 @@ func Scan(data []byte, ids []string, fn func(r Row)) (rows int, err error) {
 	})
 	return e.rows, err
 }
+
 // Info describes one indicator of a file.
 type Info struct {
 	ID     string // id_indicateur
