@@ -1,0 +1,121 @@
+// Command geodata builds the map's geometry asset from the Etalab
+// department boundaries: validation of the 101 departments, Lambert-93
+// projection of metropolitan France and Corsica, overseas insets,
+// topology-aware simplification, quantisation, populations, regions, label
+// points and neighbours. See internal/geoasset for the output format and
+// source.go for the data source and licence.
+//
+//	go run ./geodata -in DATA_DIR/geo/departements-1000m.geojson \
+//	    -communes node_modules/@etalab/decoupage-administratif/data/communes.json \
+//	    -out build/web/geo/departements.bin -debug build/geodata/departements-projected.geojson
+//
+// -in also takes an http(s) URL (gzip or not); without -in the publisher's
+// file of -level is downloaded.
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"francenum-map/internal/geoasset"
+)
+
+func main() {
+	if err := run(os.Args[1:]); err != nil {
+		fmt.Fprintln(os.Stderr, "geodata:", err)
+		os.Exit(1)
+	}
+}
+
+func run(args []string) error {
+	fs := flag.NewFlagSet("geodata", flag.ContinueOnError)
+	o := defaultOptions()
+	in := fs.String("in", "", "department GeoJSON: path or URL, .geojson or .geojson.gz (default: download -level from "+sourceBaseURL+")")
+	level := fs.String("level", "1000m", "publisher's level to download when -in is empty: 5m, 50m, 100m, 1000m")
+	communes := fs.String("communes", "node_modules/@etalab/decoupage-administratif/data/communes.json", "communes.json of @etalab/decoupage-administratif")
+	out := fs.String("out", "build/web/geo/departements.bin", "asset to write")
+	debug := fs.String("debug", "", "also write the projected layout as GeoJSON here")
+	preview := fs.String("svg", "", "also write a preview SVG (departments by region, inset frames, labels) here")
+	fs.Float64Var(&o.layout.unit, "unit", o.layout.unit, "metres per drawing unit in the metropole")
+	fs.Float64Var(&o.tolerance, "tolerance", o.tolerance, "simplification tolerance in drawing units (0: none)")
+	fs.Float64Var(&o.touch, "touch", o.touch, "metres within which borders count as shared (neighbours)")
+	fs.IntVar(&o.popYear, "population-year", 0, "reference year of the populations (0: from the package's README)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	src := *in
+	if src == "" {
+		src = sourceURL(*level)
+	}
+	a, err := buildFrom(context.Background(), src, *communes, o)
+	if err != nil {
+		return err
+	}
+	bin, err := geoasset.Encode(a)
+	if err != nil {
+		return err
+	}
+	if err := writeFile(*out, bin); err != nil {
+		return err
+	}
+	if *debug != "" {
+		js, err := debugGeoJSON(a)
+		if err != nil {
+			return err
+		}
+		if err := writeFile(*debug, js); err != nil {
+			return err
+		}
+	}
+	if *preview != "" {
+		if err := writeFile(*preview, previewSVG(a)); err != nil {
+			return err
+		}
+	}
+	fmt.Fprintf(os.Stderr, "geodata: %d departments, %d points, %d bytes → %s\n", len(a.Departments), countPoints(a), len(bin), *out)
+	return nil
+}
+
+// buildFrom reads the inputs and builds the asset.
+func buildFrom(ctx context.Context, src, communes string, o options) (*geoasset.Asset, error) {
+	raw, err := readSource(ctx, src)
+	if err != nil {
+		return nil, err
+	}
+	feats, err := parseDepartments(raw)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", src, err)
+	}
+	ad, err := loadAdmin(communes, o.popYear)
+	if err != nil {
+		return nil, err
+	}
+	return build(feats, ad, o)
+}
+
+func countPoints(a *geoasset.Asset) int {
+	n := 0
+	for _, d := range a.Departments {
+		for _, p := range d.Geometry {
+			for _, r := range p {
+				n += len(r) - 1
+			}
+		}
+	}
+	return n
+}
+
+// writeFile writes atomically (temporary file then rename).
+func writeFile(path string, data []byte) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	tmp := path + ".tmp"
+	if err := os.WriteFile(tmp, data, 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp, path)
+}

@@ -1,0 +1,40 @@
+package main
+
+import (
+	"bytes"
+	"html"
+	"strconv"
+
+	"francenum-map/internal/carto"
+	"francenum-map/internal/geoasset"
+)
+
+// previewSVG draws every department (filled by region, so region borders
+// and any gap or sliver stand out), the inset frames and the label points:
+// a quick visual check of the build, rasterised by Chromium in the docs.
+func previewSVG(a *geoasset.Asset) []byte {
+	palette := []string{"#e8c1a0", "#f47560", "#f1e15b", "#e8a838", "#61cdbb", "#97e3d5", "#a6cee3", "#b2df8a", "#fb9a99", "#cab2d6", "#ffff99", "#1f78b4", "#33a02c"}
+	colour := map[string]string{}
+	var b bytes.Buffer
+	w, h := strconv.Itoa(int(a.Width)), strconv.Itoa(int(a.Height))
+	b.WriteString(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ` + w + " " + h + `" width="100%" height="100%">` + "\n")
+	b.WriteString(`<rect width="` + w + `" height="` + h + `" fill="#fff"/>` + "\n")
+	for _, in := range a.Insets {
+		b.WriteString(`<path fill="#eef3f8" stroke="#555" stroke-width="4" d="` + carto.FramePath(in.Frame) + `"/>` + "\n")
+	}
+	for _, d := range a.Departments {
+		c, ok := colour[d.RegionCode]
+		if !ok {
+			c = palette[len(colour)%len(palette)]
+			colour[d.RegionCode] = c
+		}
+		b.WriteString(`<path data-code="` + d.Code + `" fill="` + c + `" stroke="#222" stroke-width="2" stroke-linejoin="round" d="` +
+			carto.PathData(d.Geometry) + `"><title>` + html.EscapeString(d.Code+" "+d.Name) + "</title></path>\n")
+	}
+	for _, d := range a.Departments {
+		x, y := strconv.Itoa(int(d.Label[0])), strconv.Itoa(int(d.Label[1]))
+		b.WriteString(`<text x="` + x + `" y="` + y + `" font-size="36" text-anchor="middle" dominant-baseline="central" font-family="sans-serif">` + d.Code + "</text>\n")
+	}
+	b.WriteString("</svg>\n")
+	return b.Bytes()
+}
