@@ -1,0 +1,140 @@
+package main
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestSummarise(t *testing.T) {
+	tests := []struct {
+		name          string
+		in            []float64
+		med, min, max float64
+	}{
+		{"odd", []float64{3, 1, 2}, 2, 1, 3},
+		{"even", []float64{4, 1, 3, 2}, 2.5, 1, 4},
+		{"one", []float64{7}, 7, 7, 7},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s := Summarise(tc.in)
+			assert.Equal(t, tc.med, s.Median)
+			assert.Equal(t, tc.min, s.Min)
+			assert.Equal(t, tc.max, s.Max)
+			assert.Equal(t, len(tc.in), s.N)
+		})
+	}
+	assert.Equal(t, 0, Summarise(nil).N)
+}
+
+const wrkOut = `Running 10s test @ http://127.0.0.1:8830/api/v1/numerisation/detail.csv
+  2 threads and 4 connections
+  Thread Stats   Avg      Stdev     Max   +/- Stdev
+    Latency    12.34ms    2.10ms  40.00ms   90.00%
+    Req/Sec   160.00     20.00   200.00     70.00%
+  Latency Distribution
+     50%   11.50ms
+     75%   13.00ms
+     90%   15.00ms
+     99%    1.20s
+  3200 requests in 10.00s, 1.50GB read
+  Socket errors: connect 0, read 2, write 0, timeout 1
+  Non-2xx or Non-3xx responses: 5
+Requests/sec:    319.80
+Transfer/sec:    153.00MB
+`
+
+func TestParseWrk(t *testing.T) {
+	l, err := ParseWrk(wrkOut)
+	require.NoError(t, err)
+	assert.Equal(t, 319.8, l.ReqPerSec)
+	assert.Equal(t, 11.5, l.P50ms)
+	assert.Equal(t, 1200.0, l.P99ms)
+	assert.Equal(t, int64(3200), l.Requests)
+	assert.Equal(t, int64(3), l.Errors)
+	assert.Equal(t, int64(5), l.Non2xx)
+
+	_, err = ParseWrk("unable to connect to 127.0.0.1:8830 Connection refused")
+	assert.Error(t, err)
+}
+
+func TestParseDuration(t *testing.T) {
+	for in, want := range map[string]float64{"512.00us": 0.512, "1.20ms": 1.2, "2.00s": 2000, "1.00m": 60000} {
+		got, err := parseDuration(in)
+		require.NoError(t, err, in)
+		assert.Equal(t, want, got, in)
+	}
+	_, err := parseDuration("12xx")
+	assert.Error(t, err)
+}
+
+func budgets() Budgets {
+	return Budgets{AppWasmBrotliMaxBytes: 600000, FirstLoadBrotliMaxBytes: 850000, NavColdMaxMs: 200, NavWarmMaxMs: 100,
+		NavFasterThanPeers: true, MonthChangeMaxMs: 0.3, ParseMinMBs: 400, ParseMinRatioVsD3: 2}
+}
+
+func goodReport() *Report {
+	r := newReport()
+	r.Sizes["app.wasm"] = Size{Brotli: 500000}
+	r.FirstLoad[App] = FirstLoad{Brotli: 700000}
+	for _, p := range []struct {
+		k          string
+		cold, warm float64
+	}{{App, 150, 80}, {DSFR, 300, 130}, {D3, 290, 120}} {
+		r.NavCold[p.k] = Summarise([]float64{p.cold})
+		r.NavWarm[p.k] = Summarise([]float64{p.warm})
+	}
+	r.MonthChange[App] = Summarise([]float64{0.2})
+	r.Parse[App] = Summarise([]float64{450})
+	r.Parse[D3] = Summarise([]float64{175})
+	return r
+}
+
+func TestCheckAllMet(t *testing.T) {
+	assert.Empty(t, Check(goodReport(), budgets()))
+}
+
+func TestCheckMisses(t *testing.T) {
+	tests := []struct {
+		name  string
+		spoil func(r *Report)
+		want  string
+	}{
+		{"wasm too big", func(r *Report) { r.Sizes["app.wasm"] = Size{Brotli: 660000} }, "app.wasm brotli: 660.000 KB > budget 600.000 KB (over by 60.000 KB, +10%)"},
+		{"first load", func(r *Report) { r.FirstLoad[App] = FirstLoad{Brotli: 900000} }, "first-load bytes brotli"},
+		{"cold slow", func(r *Report) { r.NavCold[App] = Summarise([]float64{250}) }, "navigation → map cold: 250.000 ms > budget 200.000 ms"},
+		{"warm slower than d3", func(r *Report) { r.NavWarm[App] = Summarise([]float64{125}) }, "not faster than d3 120.0 ms"},
+		{"month change", func(r *Report) { r.MonthChange[App] = Summarise([]float64{0.5}) }, "month change: 0.500 ms > budget 0.300 ms"},
+		{"parse slow", func(r *Report) { r.Parse[App] = Summarise([]float64{300}) }, "full-file parse: 300.000 MB/s < budget 400.000 MB/s"},
+		{"parse ratio", func(r *Report) { r.Parse[D3] = Summarise([]float64{300}) }, "full-file parse vs d3-dsv: 1.500 ×"},
+		{"not measured", func(r *Report) { delete(r.Parse, App) }, "full-file parse: not measured"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := goodReport()
+			tc.spoil(r)
+			miss := Check(r, budgets())
+			require.NotEmpty(t, miss)
+			assert.Contains(t, strings.Join(miss, "\n"), tc.want)
+		})
+	}
+}
+
+func TestMarkdownHasEveryMeasure(t *testing.T) {
+	r := goodReport()
+	r.computeRatios()
+	md := r.Markdown()
+	for _, want := range []string{"navigation → 101 departments coloured, cold", "150 ms", "0.52", "month change", "parse + filter", "Worker on workerd"} {
+		assert.Contains(t, md, want)
+	}
+	assert.Equal(t, 0.517, r.Ratios["nav_cold_app/d3"])
+}
+
+func TestBudgetsFileMatchesIssue(t *testing.T) {
+	b, err := LoadBudgets("../../bench/budgets.json")
+	require.NoError(t, err)
+	assert.Equal(t, budgets(), b)
+}
