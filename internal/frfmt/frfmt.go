@@ -107,9 +107,11 @@ func group(digits, th string) string {
 }
 
 // Number formats v with exactly decimals digits after the separator
-// (negative decimals count as 0), rounding to nearest as strconv does, with
-// thousands separators: Number(1234.5, 1, FR) == "1 234,5". A value that
-// rounds to zero never shows a minus sign.
+// (negative decimals count as 0), with thousands separators:
+// Number(1234.5, 1, FR) == "1 234,5". Rounding is half away from zero on
+// the shortest decimal form of v (what the user would read in the CSV:
+// 12.5 → "13", 2.675 → "2,68"), as spreadsheets do. A value that rounds to
+// zero never shows a minus sign.
 func Number(v float64, decimals int, l Lang) string {
 	if math.IsNaN(v) {
 		return NoData(l)
@@ -123,20 +125,12 @@ func Number(v float64, decimals int, l Lang) string {
 	if decimals < 0 {
 		decimals = 0
 	}
-	s := strconv.FormatFloat(v, 'f', decimals, 64)
-	neg := false
-	if s[0] == '-' {
-		neg = true
-		s = s[1:]
-		if strings.Trim(s, "0.") == "" { // "-0.0": rounded to zero
-			neg = false
-		}
+	neg := v < 0
+	intPart, frac := roundDecimal(strconv.FormatFloat(math.Abs(v), 'f', -1, 64), decimals)
+	if neg && strings.Trim(intPart+frac, "0") == "" {
+		neg = false // rounded to zero: no "-0,0"
 	}
 	th, dec := sep(l)
-	intPart, frac := s, ""
-	if i := strings.IndexByte(s, '.'); i >= 0 {
-		intPart, frac = s[:i], s[i+1:]
-	}
 	out := group(intPart, th)
 	if frac != "" {
 		out += dec + frac
@@ -145,6 +139,36 @@ func Number(v float64, decimals int, l Lang) string {
 		return "-" + out
 	}
 	return out
+}
+
+// roundDecimal rounds the unsigned decimal string s ("1234.5678") to dec
+// fractional digits, half away from zero, and returns the integer and
+// fractional digits.
+func roundDecimal(s string, dec int) (intPart, frac string) {
+	intPart, frac = s, ""
+	if i := strings.IndexByte(s, '.'); i >= 0 {
+		intPart, frac = s[:i], s[i+1:]
+	}
+	if len(frac) <= dec {
+		return intPart, frac + strings.Repeat("0", dec-len(frac))
+	}
+	up := frac[dec] >= '5'
+	digits := []byte(intPart + frac[:dec])
+	if up {
+		i := len(digits) - 1
+		for ; i >= 0; i-- {
+			if digits[i] < '9' {
+				digits[i]++
+				break
+			}
+			digits[i] = '0'
+		}
+		if i < 0 {
+			digits = append([]byte{'1'}, digits...)
+		}
+	}
+	n := len(digits) - dec
+	return string(digits[:n]), string(digits[n:])
 }
 
 // Signed is Number with an explicit "+" for positive values (a monthly
