@@ -11,15 +11,7 @@ package classify
 // values) stays well under a millisecond.
 func ckmeansBreaks(xs []float64, k int) []float64 {
 	n := len(xs)
-	distinct := 1
-	for i := 1; i < n; i++ {
-		if xs[i] != xs[i-1] {
-			distinct++
-		}
-	}
-	if k > distinct {
-		k = distinct
-	}
+	k = min(k, distinctCount(xs))
 	if k <= 1 {
 		return nil
 	}

@@ -88,6 +88,13 @@ func sideBreaks(xs []float64, k int, m Method, floor, ceil float64) []float64 {
 	if k <= 1 || len(xs) == 0 {
 		return nil
 	}
+	// Never more classes than distinct values: each distinct value then
+	// starts its own class (matters for Equal, which would otherwise leave
+	// classes empty by construction).
+	k = min(k, distinctCount(xs))
+	if k <= 1 {
+		return nil
+	}
 	var raw []float64
 	switch m {
 	case Jenks:
@@ -108,6 +115,20 @@ func sideBreaks(xs []float64, k int, m Method, floor, ceil float64) []float64 {
 		out = append(out, b)
 	}
 	return out
+}
+
+// distinctCount counts distinct values in the sorted xs.
+func distinctCount(xs []float64) int {
+	if len(xs) == 0 {
+		return 0
+	}
+	n := 1
+	for i := 1; i < len(xs); i++ {
+		if xs[i] != xs[i-1] {
+			n++
+		}
+	}
+	return n
 }
 
 // quantileBreaks: break j is the value at sorted position round(j·n/k), so
