@@ -1,0 +1,206 @@
+package workerapi
+
+import (
+	"errors"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Indicators are the two id_indicateur values the map uses (the first is
+// the publisher's spelling, sic).
+var Indicators = []string{"nb-entreprises-cheaque-numerique", "nb-diagnostics-individualises"}
+
+// FileSpec describes one data file the Worker serves.
+type FileSpec struct {
+	// Name is the short name used in paths and keys: detail, synthese, national.
+	Name string
+	// TitleVar and URLVar are the wrangler vars naming the resource title
+	// and the optional direct URL override.
+	TitleVar, URLVar string
+	// DefaultTitle is the data.gouv.fr resource title used when TitleVar is unset.
+	DefaultTitle string
+	// Departmental files must cover at least MinDepartments departments.
+	Departmental bool
+}
+
+// Files are the served files, in refresh order.
+var Files = []FileSpec{
+	{Name: "detail", TitleVar: "DETAIL_RESOURCE", URLVar: "DETAIL_URL", DefaultTitle: "barometre-resultats-detail-departemental.csv", Departmental: true},
+	{Name: "synthese", TitleVar: "SYNTHESE_RESOURCE", URLVar: "SYNTHESE_URL", DefaultTitle: "barometre-resultats-synthese-departemental.csv", Departmental: true},
+	{Name: "national", TitleVar: "DETAIL_NATIONAL_RESOURCE", URLVar: "DETAIL_NATIONAL_URL", DefaultTitle: "barometre-resultats-detail-national.csv"},
+}
+
+// FileByName returns the spec of a served file.
+func FileByName(name string) (FileSpec, bool) {
+	for _, f := range Files {
+		if f.Name == name {
+			return f, true
+		}
+	}
+	return FileSpec{}, false
+}
+
+// MinDepartments is the least number of departments a departmental file
+// must cover to replace the cached one (101 exist; a few may lag).
+const MinDepartments = 95
+
+// FileConfig is the resolved upstream configuration of one file.
+type FileConfig struct {
+	Spec FileSpec
+	// Title is the data.gouv.fr resource title looked up in the dataset.
+	Title string
+	// URL, when set, is used directly instead of the dataset lookup.
+	URL string
+}
+
+// Config is the Worker's configuration, read from wrangler vars. Nothing in
+// a request can change it: the Worker is not an open proxy.
+type Config struct {
+	API     string // DATAGOUV_API, e.g. https://www.data.gouv.fr/api/1
+	Dataset string // DATAGOUV_DATASET slug or id
+	Files   []FileConfig
+
+	// EmbedOrigins are the origins allowed to frame the app and exchange
+	// postMessage with it (EMBED_ORIGINS, space or comma separated; "*" = any).
+	EmbedOrigins []string
+
+	Timeout      time.Duration // UPSTREAM_TIMEOUT: a whole download (default 20s)
+	MaxBytes     int64         // MAX_UPSTREAM_BYTES: cap on one download (default 64 MiB)
+	RefreshAfter time.Duration // REFRESH_AFTER: age of a check that triggers a lazy refresh (default 6h)
+	RetryAfter   time.Duration // RETRY_AFTER: least time between two failed attempts (default 5m)
+	MaxAge       time.Duration // CACHE_MAX_AGE: browser max-age of data responses (default 5m)
+	StaleWhile   time.Duration // STALE_WHILE_REVALIDATE (default 1 day)
+
+	// SnapshotModified is the publisher's date of the build snapshot
+	// (SNAPSHOT_LAST_MODIFIED, RFC 3339 or YYYY-MM-DD).
+	SnapshotModified time.Time
+}
+
+// Defaults of the wrangler vars.
+const (
+	DefaultAPI     = "https://www.data.gouv.fr/api/1"
+	DefaultDataset = "barometre-des-resultats-de-laction-publique"
+)
+
+// LoadConfig reads the configuration through getenv (cloudflare.Getenv in
+// the Worker, a map in tests). An invalid value is an error naming the var.
+func LoadConfig(getenv func(string) string) (Config, error) {
+	get := func(k, def string) string {
+		if v := strings.TrimSpace(getenv(k)); v != "" {
+			return v
+		}
+		return def
+	}
+	c := Config{
+		API:     strings.TrimRight(get("DATAGOUV_API", DefaultAPI), "/"),
+		Dataset: get("DATAGOUV_DATASET", DefaultDataset),
+	}
+	var errs []error
+	if err := checkHTTPURL("DATAGOUV_API", c.API); err != nil {
+		errs = append(errs, err)
+	}
+	for _, s := range Files {
+		fc := FileConfig{Spec: s, Title: get(s.TitleVar, s.DefaultTitle), URL: get(s.URLVar, "")}
+		if fc.URL != "" {
+			if err := checkHTTPURL(s.URLVar, fc.URL); err != nil {
+				errs = append(errs, err)
+			}
+		}
+		c.Files = append(c.Files, fc)
+	}
+	c.EmbedOrigins = ParseOrigins(get("EMBED_ORIGINS", "*"))
+	dur := func(k string, def time.Duration) time.Duration {
+		v := get(k, "")
+		if v == "" {
+			return def
+		}
+		d, err := time.ParseDuration(v)
+		if err != nil || d < 0 {
+			errs = append(errs, errors.New(k+": not a duration: "+strconv.Quote(v)))
+			return def
+		}
+		return d
+	}
+	c.Timeout = dur("UPSTREAM_TIMEOUT", 20*time.Second)
+	c.RefreshAfter = dur("REFRESH_AFTER", 6*time.Hour)
+	c.RetryAfter = dur("RETRY_AFTER", 5*time.Minute)
+	c.MaxAge = dur("CACHE_MAX_AGE", 5*time.Minute)
+	c.StaleWhile = dur("STALE_WHILE_REVALIDATE", 24*time.Hour)
+	c.MaxBytes = 64 << 20
+	if v := get("MAX_UPSTREAM_BYTES", ""); v != "" {
+		n, err := strconv.ParseInt(v, 10, 64)
+		if err != nil || n <= 0 {
+			errs = append(errs, errors.New("MAX_UPSTREAM_BYTES: not a positive integer: "+strconv.Quote(v)))
+		} else {
+			c.MaxBytes = n
+		}
+	}
+	if v := get("SNAPSHOT_LAST_MODIFIED", ""); v != "" {
+		t, ok := ParseTime(v)
+		if !ok {
+			errs = append(errs, errors.New("SNAPSHOT_LAST_MODIFIED: not a date: "+strconv.Quote(v)))
+		}
+		c.SnapshotModified = t
+	}
+	return c, errors.Join(errs...)
+}
+
+// File returns the configuration of the named file.
+func (c Config) File(name string) (FileConfig, bool) {
+	for _, f := range c.Files {
+		if f.Spec.Name == name {
+			return f, true
+		}
+	}
+	return FileConfig{}, false
+}
+
+// DatasetURL is the data.gouv.fr API address of the dataset.
+func (c Config) DatasetURL() string {
+	return c.API + "/datasets/" + url.PathEscape(c.Dataset) + "/"
+}
+
+func checkHTTPURL(name, v string) error {
+	u, err := url.Parse(v)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return errors.New(name + ": not an http(s) URL: " + strconv.Quote(v))
+	}
+	return nil
+}
+
+// ParseOrigins splits an EMBED_ORIGINS value (spaces or commas) and keeps
+// "*" or origins of the form scheme://host[:port]; "*" anywhere means any,
+// an empty value means "*". Invalid entries are dropped, never widened: when
+// none is valid the result is empty (only the site itself may frame it).
+func ParseOrigins(v string) []string {
+	var out []string
+	for _, f := range strings.FieldsFunc(v, func(r rune) bool { return r == ',' || r == ' ' || r == '\t' || r == '\n' }) {
+		if f == "*" {
+			return []string{"*"}
+		}
+		u, err := url.Parse(f)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || (u.Path != "" && u.Path != "/") || u.RawQuery != "" {
+			continue // an invalid origin is ignored rather than widening the policy
+		}
+		out = append(out, u.Scheme+"://"+u.Host)
+	}
+	if strings.TrimSpace(v) == "" {
+		return []string{"*"}
+	}
+	return out // none valid: only the site itself may frame the app
+}
+
+// ParseTime reads the dates data.gouv.fr writes (RFC 3339 with or without
+// zone and fraction, or a bare YYYY-MM-DD) and HTTP dates; UTC is assumed
+// when no zone is given.
+func ParseTime(v string) (time.Time, bool) {
+	v = strings.TrimSpace(v)
+	for _, layout := range []string{time.RFC3339Nano, "2006-01-02T15:04:05.999999999", "2006-01-02", time.RFC1123, time.RFC1123Z} {
+		if t, err := time.Parse(layout, v); err == nil {
+			return t.UTC(), true
+		}
+	}
+	return time.Time{}, false
+}

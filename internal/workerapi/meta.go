@@ -1,0 +1,149 @@
+package workerapi
+
+import (
+	"context"
+	"strconv"
+	"time"
+)
+
+// LicenceURL is the text of the Licence Ouverte 2.0.
+const LicenceURL = "https://www.etalab.gouv.fr/licence-ouverte-open-licence/"
+
+// SourceLine is the attribution line with the data date in French.
+func SourceLine(updated time.Time) string {
+	s := "Source : Baromètre des résultats de l'action publique, data.gouv.fr — Licence Ouverte 2.0"
+	if !updated.IsZero() {
+		s += " — données au " + FrenchDate(updated)
+	}
+	return s
+}
+
+var frMonths = [...]string{"janvier", "février", "mars", "avril", "mai", "juin", "juillet",
+	"août", "septembre", "octobre", "novembre", "décembre"}
+
+// FrenchDate writes a date as "19 janvier 2023" ("1er" for the first day).
+func FrenchDate(t time.Time) string {
+	d := strconv.Itoa(t.Day())
+	if t.Day() == 1 {
+		d = "1er"
+	}
+	return d + " " + frMonths[t.Month()-1] + " " + strconv.Itoa(t.Year())
+}
+
+// MetaDataset names the upstream dataset.
+type MetaDataset struct {
+	ID     string `json:"id"`
+	APIURL string `json:"api_url"`
+	Page   string `json:"page"`
+}
+
+// MetaFile is the state of one served file in /api/v1/meta.
+type MetaFile struct {
+	Endpoint      string     `json:"endpoint"`
+	ResourceTitle string     `json:"resource_title"`
+	ResourceURL   string     `json:"resource_url,omitempty"`        // as last resolved
+	ServedURL     string     `json:"served_upstream_url,omitempty"` // of the version served
+	LastModified  *time.Time `json:"publisher_last_modified,omitempty"`
+	DataUpdated   string     `json:"data_updated,omitempty"`
+	Source        string     `json:"source"`
+	Reason        string     `json:"reason"`
+	LastFetch     *time.Time `json:"last_fetch,omitempty"` // when the served version was downloaded
+	LastCheck     *time.Time `json:"last_check,omitempty"`
+	LastAttempt   *time.Time `json:"last_attempt,omitempty"`
+	LastError     string     `json:"last_error,omitempty"`
+	LastErrorAt   *time.Time `json:"last_error_at,omitempty"`
+	Rows          int        `json:"rows"`
+	RejectedRows  int        `json:"rejected_rows"`
+	Departments   int        `json:"departments,omitempty"`
+	Bytes         int        `json:"bytes,omitempty"`
+	ETag          string     `json:"etag,omitempty"`
+}
+
+// Meta is the /api/v1/meta document.
+type Meta struct {
+	Dataset     MetaDataset          `json:"dataset"`
+	Source      string               `json:"source"` // the worst source among the files
+	Files       map[string]*MetaFile `json:"files"`
+	Licence     string               `json:"licence"`
+	LicenceURL  string               `json:"licence_url"`
+	SourceLine  string               `json:"source_line"`
+	ConfigError string               `json:"config_error,omitempty"`
+	Now         time.Time            `json:"now"`
+}
+
+func tp(t time.Time) *time.Time {
+	if t.IsZero() {
+		return nil
+	}
+	return &t
+}
+
+// Meta builds the /api/v1/meta document from the stored state; a file's
+// source is "cache" when its last good version is in the store, else
+// "snapshot", and Reason says why in a sentence.
+func (s *Service) Meta(ctx context.Context) Meta {
+	st := s.LoadState(ctx)
+	now := s.now()
+	m := Meta{
+		Dataset:    MetaDataset{ID: s.Config.Dataset, APIURL: s.Config.DatasetURL(), Page: "https://www.data.gouv.fr/fr/datasets/" + s.Config.Dataset + "/"},
+		Source:     SourceCache,
+		Files:      map[string]*MetaFile{},
+		Licence:    "Licence Ouverte 2.0",
+		LicenceURL: LicenceURL,
+		Now:        now,
+	}
+	if s.ConfigErr != nil {
+		m.ConfigError = s.ConfigErr.Error()
+	}
+	var dataDate time.Time
+	for _, fc := range s.Config.Files {
+		fs := st.File(fc.Spec.Name)
+		mf := &MetaFile{Endpoint: DataPrefix + fc.Spec.Name + ".csv", ResourceTitle: fc.Title, ResourceURL: fs.ResourceURL,
+			LastCheck: tp(fs.LastCheck), LastAttempt: tp(fs.LastAttempt), LastError: fs.LastError, LastErrorAt: tp(fs.LastErrorAt)}
+		if fc.URL != "" {
+			mf.ResourceURL = fc.URL
+		}
+		v := fs.Current
+		present := false
+		if v != nil {
+			_, present, _ = s.Store.Get(ctx, v.Key)
+		}
+		if present {
+			mf.Source = SourceCache
+			mf.ServedURL, mf.LastModified, mf.LastFetch = v.UpstreamURL, tp(v.LastModified), tp(v.FetchedAt)
+			mf.DataUpdated = v.LastModified.Format("2006-01-02")
+			mf.Rows, mf.RejectedRows, mf.Departments, mf.Bytes, mf.ETag = v.Rows, v.Rejected, v.Departments, v.Bytes, v.ETag
+			if fs.LastError != "" {
+				mf.Reason = "the last refresh (" + fs.LastErrorAt.Format(time.RFC3339) + ") was refused: " + fs.LastError +
+					"; serving the last good version, fetched " + v.FetchedAt.Format(time.RFC3339)
+			} else {
+				mf.Reason = "up to date: upstream checked " + fs.LastCheck.Format(time.RFC3339) +
+					", publisher's version of " + v.LastModified.Format(time.RFC3339)
+			}
+			if fc.Spec.Name == "detail" {
+				dataDate = v.LastModified
+			}
+		} else {
+			mf.Source = SourceSnapshot
+			m.Source = SourceSnapshot
+			mf.LastModified = tp(s.Config.SnapshotModified)
+			if !s.Config.SnapshotModified.IsZero() {
+				mf.DataUpdated = s.Config.SnapshotModified.Format("2006-01-02")
+			}
+			switch {
+			case fs.LastError != "":
+				mf.Reason = "no valid upstream data yet: " + fs.LastError + "; serving the build snapshot"
+			case v != nil:
+				mf.Reason = "the cached version was evicted; serving the build snapshot until the next refresh"
+			default:
+				mf.Reason = "upstream not fetched yet; serving the build snapshot"
+			}
+			if fc.Spec.Name == "detail" {
+				dataDate = s.Config.SnapshotModified
+			}
+		}
+		m.Files[fc.Spec.Name] = mf
+	}
+	m.SourceLine = SourceLine(dataDate)
+	return m
+}

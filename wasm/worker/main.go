@@ -1,0 +1,45 @@
+//go:build js && wasm
+
+// Command worker is the Cloudflare Worker (syumai/workers, standard Go):
+// a thin shell that adapts the Workers runtime (env vars, Cache API or KV,
+// fetch, the ASSETS binding, waitUntil, Cron Triggers) to the pure logic of
+// internal/workerapi. Static Assets serve everything but /api/* and /healthz.
+package main
+
+import (
+	"context"
+	"os"
+	"time"
+
+	"github.com/syumai/workers"
+	"github.com/syumai/workers/cloudflare"
+	"github.com/syumai/workers/cloudflare/cron"
+
+	"francenum-map/internal/workerapi"
+)
+
+func main() {
+	cfg, cfgErr := workerapi.LoadConfig(cloudflare.Getenv)
+	svc := &workerapi.Service{
+		Config:     cfg,
+		ConfigErr:  cfgErr,
+		Store:      newStore(),
+		Upstream:   newUpstream(),
+		Assets:     newAssets(),
+		Now:        time.Now,
+		Background: cloudflare.WaitUntil,
+	}
+	workers.ServeNonBlock(svc)
+	cron.ScheduleTaskNonBlock(func(ctx context.Context) error {
+		// The refresh runs to its end inside the scheduled event; a failed
+		// refresh is recorded in the state (and /api/v1/meta), never fatal.
+		bg := *svc
+		bg.Background = nil
+		if err := bg.Refresh(ctx); err != nil {
+			os.Stderr.WriteString("francenum-map: scheduled refresh: " + err.Error() + "\n")
+		}
+		return nil
+	})
+	workers.Ready()
+	<-workers.Done()
+}

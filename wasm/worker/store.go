@@ -1,0 +1,147 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"context"
+	"errors"
+	"syscall/js"
+)
+
+// KVBinding is the optional KV namespace binding: when bound, data and state
+// persist across colos and on *.workers.dev (where the Cache API is a no-op).
+const KVBinding = "DATA_KV"
+
+// cacheName is the Cache API cache holding the filtered files and state.
+const cacheName = "francenum-map"
+
+// cacheKeyBase turns store keys into the URLs the Cache API needs.
+const cacheKeyBase = "https://francenum-map.cache/"
+
+func newStore() workerStore {
+	if kv := env().Get(KVBinding); kv.Truthy() {
+		return &kvStore{ns: kv}
+	}
+	return &cacheStore{}
+}
+
+type workerStore interface {
+	Get(ctx context.Context, key string) ([]byte, bool, error)
+	Put(ctx context.Context, key string, value []byte) error
+	Delete(ctx context.Context, key string) error
+}
+
+func env() js.Value {
+	return js.Global().Get("context").Get("env")
+}
+
+// await waits for a JS promise (Go wasm parks the goroutine meanwhile).
+func await(p js.Value) (js.Value, error) {
+	type result struct {
+		v   js.Value
+		err error
+	}
+	ch := make(chan result, 1)
+	var ok, fail js.Func
+	ok = js.FuncOf(func(_ js.Value, args []js.Value) any {
+		ch <- result{v: args[0]}
+		return nil
+	})
+	fail = js.FuncOf(func(_ js.Value, args []js.Value) any {
+		ch <- result{err: errors.New(js.Global().Get("String").Invoke(args[0]).String())}
+		return nil
+	})
+	p.Call("then", ok, fail)
+	r := <-ch
+	ok.Release()
+	fail.Release()
+	return r.v, r.err
+}
+
+func toUint8Array(b []byte) js.Value {
+	a := js.Global().Get("Uint8Array").New(len(b))
+	js.CopyBytesToJS(a, b)
+	return a
+}
+
+func fromArrayBuffer(buf js.Value) []byte {
+	a := js.Global().Get("Uint8Array").New(buf)
+	b := make([]byte, a.Get("length").Int())
+	js.CopyBytesToGo(b, a)
+	return b
+}
+
+type cacheStore struct{ c js.Value }
+
+func (s *cacheStore) cache() (js.Value, error) {
+	if s.c.Truthy() {
+		return s.c, nil
+	}
+	c, err := await(js.Global().Get("caches").Call("open", cacheName))
+	if err != nil {
+		return js.Value{}, err
+	}
+	s.c = c
+	return c, nil
+}
+
+func (s *cacheStore) Get(_ context.Context, key string) ([]byte, bool, error) {
+	c, err := s.cache()
+	if err != nil {
+		return nil, false, err
+	}
+	resp, err := await(c.Call("match", cacheKeyBase+key))
+	if err != nil || !resp.Truthy() {
+		return nil, false, err
+	}
+	buf, err := await(resp.Call("arrayBuffer"))
+	if err != nil {
+		return nil, false, err
+	}
+	return fromArrayBuffer(buf), true, nil
+}
+
+func (s *cacheStore) Put(_ context.Context, key string, value []byte) error {
+	c, err := s.cache()
+	if err != nil {
+		return err
+	}
+	init := js.Global().Get("Object").New()
+	h := js.Global().Get("Object").New()
+	// A year: the Worker decides freshness itself, eviction is the only expiry.
+	h.Set("Cache-Control", "public, max-age=31536000")
+	h.Set("Content-Type", "application/octet-stream")
+	init.Set("headers", h)
+	resp := js.Global().Get("Response").New(toUint8Array(value), init)
+	_, err = await(c.Call("put", cacheKeyBase+key, resp))
+	return err
+}
+
+func (s *cacheStore) Delete(_ context.Context, key string) error {
+	c, err := s.cache()
+	if err != nil {
+		return err
+	}
+	_, err = await(c.Call("delete", cacheKeyBase+key))
+	return err
+}
+
+type kvStore struct{ ns js.Value }
+
+func (s *kvStore) Get(_ context.Context, key string) ([]byte, bool, error) {
+	v, err := await(s.ns.Call("get", key, "arrayBuffer"))
+	if err != nil || v.IsNull() || v.IsUndefined() {
+		return nil, false, err
+	}
+	return fromArrayBuffer(v), true, nil
+}
+
+func (s *kvStore) Put(_ context.Context, key string, value []byte) error {
+	_, err := await(s.ns.Call("put", key, toUint8Array(value)))
+	return err
+}
+
+func (s *kvStore) Delete(_ context.Context, key string) error {
+	_, err := await(s.ns.Call("delete", key))
+	return err
+}
