@@ -1,9 +1,6 @@
 // Command geodata builds the map's geometry asset from the Etalab
-// department boundaries: validation of the 101 departments, Lambert-93
-// projection of metropolitan France and Corsica, overseas insets,
-// topology-aware simplification, quantisation, populations, regions, label
-// points and neighbours. See internal/geoasset for the output format and
-// source.go for the data source and licence.
+// department boundaries (see geobuild for the steps, internal/geoasset for
+// the output format and geobuild/source.go for the data source and licence).
 //
 //	go run ./geodata -in DATA_DIR/geo/departements-1000m.geojson \
 //	    -communes node_modules/@etalab/decoupage-administratif/data/communes.json \
@@ -20,6 +17,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"francenum-map/geodata/geobuild"
 	"francenum-map/internal/geoasset"
 )
 
@@ -32,25 +30,28 @@ func main() {
 
 func run(args []string) error {
 	fs := flag.NewFlagSet("geodata", flag.ContinueOnError)
-	o := defaultOptions()
-	in := fs.String("in", "", "department GeoJSON: path or URL, .geojson or .geojson.gz (default: download -level from "+sourceBaseURL+")")
+	o := geobuild.DefaultOptions()
+	in := fs.String("in", "", "department GeoJSON: path or URL, .geojson or .geojson.gz (default: download -level from "+geobuild.SourceBaseURL+")")
 	level := fs.String("level", "1000m", "publisher's level to download when -in is empty: 5m, 50m, 100m, 1000m")
 	communes := fs.String("communes", "node_modules/@etalab/decoupage-administratif/data/communes.json", "communes.json of @etalab/decoupage-administratif")
 	out := fs.String("out", "build/web/geo/departements.bin", "asset to write")
 	debug := fs.String("debug", "", "also write the projected layout as GeoJSON here")
 	preview := fs.String("svg", "", "also write a preview SVG (departments by region, inset frames, labels) here")
-	fs.Float64Var(&o.layout.unit, "unit", o.layout.unit, "metres per drawing unit in the metropole")
-	fs.Float64Var(&o.tolerance, "tolerance", o.tolerance, "simplification tolerance in drawing units (0: none)")
-	fs.Float64Var(&o.touch, "touch", o.touch, "metres within which borders count as shared (neighbours)")
-	fs.IntVar(&o.popYear, "population-year", 0, "reference year of the populations (0: from the package's README)")
+	fs.Float64Var(&o.Unit, "unit", o.Unit, "metres per drawing unit in the metropole")
+	fs.Float64Var(&o.Tolerance, "tolerance", o.Tolerance, "simplification tolerance in drawing units (0: none)")
+	fs.Float64Var(&o.Touch, "touch", o.Touch, "metres within which borders count as shared (neighbours)")
+	fs.IntVar(&o.PopulationYear, "population-year", 0, "reference year of the populations (0: from the package's README)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("unexpected arguments %q", fs.Args())
+	}
 	src := *in
 	if src == "" {
-		src = sourceURL(*level)
+		src = geobuild.SourceURL(*level)
 	}
-	a, err := buildFrom(context.Background(), src, *communes, o)
+	a, err := geobuild.FromSource(context.Background(), src, *communes, o)
 	if err != nil {
 		return err
 	}
@@ -62,7 +63,7 @@ func run(args []string) error {
 		return err
 	}
 	if *debug != "" {
-		js, err := debugGeoJSON(a)
+		js, err := geobuild.DebugGeoJSON(a)
 		if err != nil {
 			return err
 		}
@@ -71,29 +72,12 @@ func run(args []string) error {
 		}
 	}
 	if *preview != "" {
-		if err := writeFile(*preview, previewSVG(a)); err != nil {
+		if err := writeFile(*preview, geobuild.PreviewSVG(a)); err != nil {
 			return err
 		}
 	}
 	fmt.Fprintf(os.Stderr, "geodata: %d departments, %d points, %d bytes → %s\n", len(a.Departments), countPoints(a), len(bin), *out)
 	return nil
-}
-
-// buildFrom reads the inputs and builds the asset.
-func buildFrom(ctx context.Context, src, communes string, o options) (*geoasset.Asset, error) {
-	raw, err := readSource(ctx, src)
-	if err != nil {
-		return nil, err
-	}
-	feats, err := parseDepartments(raw)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", src, err)
-	}
-	ad, err := loadAdmin(communes, o.popYear)
-	if err != nil {
-		return nil, err
-	}
-	return build(feats, ad, o)
 }
 
 func countPoints(a *geoasset.Asset) int {

@@ -1,4 +1,4 @@
-package main
+package geobuild
 
 import (
 	"bytes"
@@ -9,10 +9,10 @@ import (
 	"francenum-map/internal/geoasset"
 )
 
-// previewSVG draws every department (filled by region, so region borders
+// PreviewSVG draws every department (filled by region, so region borders
 // and any gap or sliver stand out), the inset frames and the label points:
-// a quick visual check of the build, rasterised by Chromium in the docs.
-func previewSVG(a *geoasset.Asset) []byte {
+// a quick visual check of the build, to rasterise in a browser.
+func PreviewSVG(a *geoasset.Asset) []byte {
 	palette := []string{"#e8c1a0", "#f47560", "#f1e15b", "#e8a838", "#61cdbb", "#97e3d5", "#a6cee3", "#b2df8a", "#fb9a99", "#cab2d6", "#ffff99", "#1f78b4", "#33a02c"}
 	colour := map[string]string{}
 	var b bytes.Buffer

@@ -1,16 +1,15 @@
-package main
+package geobuild
 
 import (
-	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/geojson"
 
 	"francenum-map/internal/geoasset"
 )
 
-// debugGeoJSON is the projected layout as GeoJSON, for inspection in any
+// DebugGeoJSON is the projected layout as GeoJSON, for inspection in any
 // GIS tool: coordinates are drawing units with y pointing down, so the map
 // appears upside down unless the tool flips it.
-func debugGeoJSON(a *geoasset.Asset) ([]byte, error) {
+func DebugGeoJSON(a *geoasset.Asset) ([]byte, error) {
 	fc := geojson.NewFeatureCollection()
 	for _, d := range a.Departments {
 		f := geojson.NewFeature(d.Geometry)
@@ -29,5 +28,3 @@ func debugGeoJSON(a *geoasset.Asset) ([]byte, error) {
 	fc.ExtraMembers = geojson.Properties{"largeur": a.Width, "hauteur": a.Height, "attribution": a.Attribution}
 	return fc.MarshalJSON()
 }
-
-var _ orb.Geometry = orb.Polygon{}

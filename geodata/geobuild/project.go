@@ -1,4 +1,4 @@
-package main
+package geobuild
 
 import "math"
 
@@ -14,10 +14,10 @@ var grs80E = func() float64 { f := 1 / grs80InvF; return math.Sqrt(2*f - f*f) }(
 // lcc is an ellipsoidal Lambert conformal conic projection (EPSG method 9802
 // for two standard parallels, 9801 for one tangent parallel).
 type lcc struct {
-	n, f, rF     float64 // cone constant, F, radius at the false origin
-	lon0         float64 // central meridian, radians
-	east, north  float64 // false easting and northing, metres
-	e, a         float64 // eccentricity, semi-major axis
+	n, f, rF    float64 // cone constant, F, radius at the false origin
+	lon0        float64 // central meridian, radians
+	east, north float64 // false easting and northing, metres
+	e, a        float64 // eccentricity, semi-major axis
 }
 
 func lccM(phi, e float64) float64 {

@@ -1,11 +1,11 @@
-package main
+package geobuild
 
 // The one place that says where the boundaries come from and under which
 // licence; the attribution written into the asset is built from it.
 const (
-	// sourceBaseURL is the publisher's folder of department boundaries
+	// SourceBaseURL is the publisher's folder of department boundaries
 	// (files departements-{5m,50m,100m,1000m}.geojson, also .geojson.gz).
-	sourceBaseURL = "https://etalab-datasets.geo.data.gouv.fr/contours-administratifs/2023/geojson/"
+	SourceBaseURL = "https://etalab-datasets.geo.data.gouv.fr/contours-administratifs/2023/geojson/"
 	// sourceName names the dataset as the licence asks.
 	sourceName = "Etalab, contours administratifs 2023 (d’après IGN ADMIN EXPRESS)"
 	// sourceLicence is the licence of the boundaries and of the populations.
@@ -14,8 +14,8 @@ const (
 	populationSource = "INSEE, populations légales, via @etalab/decoupage-administratif"
 )
 
-// sourceURL returns the publisher's URL of a simplification level such as
+// SourceURL returns the publisher's URL of a simplification level such as
 // "1000m" or "100m".
-func sourceURL(level string) string {
-	return sourceBaseURL + "departements-" + level + ".geojson.gz"
+func SourceURL(level string) string {
+	return SourceBaseURL + "departements-" + level + ".geojson.gz"
 }

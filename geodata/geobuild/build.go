@@ -1,6 +1,7 @@
-package main
+package geobuild
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"slices"
@@ -13,31 +14,63 @@ import (
 	"francenum-map/internal/geoasset"
 )
 
-// options of one build.
-type options struct {
-	layout    layoutOpts
-	tolerance float64 // Douglas-Peucker tolerance, drawing units
-	touch     float64 // neighbour tolerance, metres
-	popYear   int     // 0: derived from the package
+// Options of one build.
+type Options struct {
+	// Unit is the number of metres per drawing unit in the metropole.
+	Unit float64
+	// Margin around the drawing, Gap between the inset column and the
+	// metropole and between insets, in drawing units.
+	Margin, Gap float64
+	// Pad is the fraction of an inset box left empty around its department.
+	Pad float64
+	// Tolerance is the Douglas-Peucker tolerance in drawing units (0: none).
+	Tolerance float64
+	// Touch is the distance in metres within which borders count as shared.
+	Touch float64
+	// PopulationYear overrides the year derived from the package (0: derive).
+	PopulationYear int
 }
 
-func defaultOptions() options {
-	return options{
+// DefaultOptions are the settings of `make geodata`.
+func DefaultOptions() Options {
+	return Options{
 		// 250 m per unit: the metropole is about 4 600 units wide, so at
 		// ~800 px one pixel is ~6 units and quantisation is invisible even
 		// at 4× zoom, while most deltas still fit one varint byte.
-		layout: layoutOpts{unit: 250, margin: 40, gap: 60, pad: 0.08},
+		Unit: 250, Margin: 40, Gap: 60, Pad: 0.08,
 		// 2 units = 500 m ≈ 0.3 px at 800 px wide: below what the eye
 		// sees, and with shared arcs no slivers can appear anyway.
-		tolerance: 2,
-		touch:     100,
+		Tolerance: 2,
+		Touch:     100,
 	}
+}
+
+func (o Options) layout() layoutOpts {
+	return layoutOpts{unit: o.Unit, margin: o.Margin, gap: o.Gap, pad: o.Pad}
+}
+
+// FromSource reads the department GeoJSON src (path or URL, gzip or not)
+// and communes.json of @etalab/decoupage-administratif, and builds the asset.
+func FromSource(ctx context.Context, src, communes string, o Options) (*geoasset.Asset, error) {
+	raw, err := readSource(ctx, src)
+	if err != nil {
+		return nil, err
+	}
+	feats, err := parseDepartments(raw)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", src, err)
+	}
+	ad, err := loadAdmin(communes, o.PopulationYear)
+	if err != nil {
+		return nil, err
+	}
+	return build(feats, ad, o)
 }
 
 // build turns the parsed departments and the administrative data into the
 // asset (the debug GeoJSON is derived from the asset).
-func build(feats map[string]*feature, ad *admin, o options) (*geoasset.Asset, error) {
-	pl := layout(feats, o.layout)
+func build(feats map[string]*feature, ad *admin, o Options) (*geoasset.Asset, error) {
+	pl := layout(feats, o.layout())
 	codes := dept.Codes()
 
 	projected := make([]orb.MultiPolygon, len(codes))
@@ -48,8 +81,8 @@ func build(feats map[string]*feature, ad *admin, o options) (*geoasset.Asset, er
 			metric[c] = apply(feats[c].Geom, pl.metres[c])
 		}
 	}
-	simplified := simplifyShared(projected, o.tolerance, o.tolerance*o.tolerance)
-	nb := neighbours(metric, o.touch)
+	simplified := simplifyShared(projected, o.Tolerance, o.Tolerance*o.Tolerance)
+	nb := neighbours(metric, o.Touch)
 
 	a := &geoasset.Asset{
 		Version:        geoasset.Version,

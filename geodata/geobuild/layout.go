@@ -1,4 +1,4 @@
-package main
+package geobuild
 
 import (
 	"math"
@@ -41,7 +41,7 @@ type layoutOpts struct {
 // drawing units, the inset frames, and the drawing size.
 type placed struct {
 	width, height float64
-	frames        []orb.Bound           // one per overseas entry
+	frames        []orb.Bound // one per overseas entry
 	transform     map[string]func(lon, lat float64) orb.Point
 	metres        map[string]func(lon, lat float64) orb.Point // true metres, for neighbour tolerances
 }
