@@ -1,0 +1,32 @@
+package app
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+func TestEveryStringTranslated(t *testing.T) {
+	for k := range uiFR {
+		assert.Contains(t, uiEN, k, "English lacks %q", k)
+		assert.NotEmpty(t, uiFR[k], k)
+	}
+	for k := range uiEN {
+		assert.Contains(t, uiFR, k, "French lacks %q", k)
+	}
+	assert.Equal(t, "Légende", T("fr", "legend"))
+	assert.Equal(t, "Legend", T("en", "legend"))
+	assert.Equal(t, "nope", T("en", "nope"))
+}
+
+func TestSourceLine(t *testing.T) {
+	assert.Equal(t, "Source : Baromètre des résultats de l'action publique, data.gouv.fr — Licence Ouverte 2.0 — données au 30 novembre 2022",
+		SourceLine("fr", "30 novembre 2022"))
+	assert.Contains(t, SourceLine("en", "30 November 2022"), "data as of 30 November 2022")
+}
+
+func TestJSONWriter(t *testing.T) {
+	var w jw
+	w.obj().ks("a", "x\"<\n\u2028").kn("n", 1.5).key("l").arr().int(1).int(2).null().endArr().kb("b", true).kn("nan", nan()).endObj()
+	assert.Equal(t, `{"a":"x\"<\n\u2028","n":1.5,"l":[1,2,null],"b":true,"nan":null}`, w.String())
+}

@@ -1,0 +1,125 @@
+package app
+
+import (
+	"math"
+	"strings"
+
+	"francenum-map/internal/dept"
+)
+
+// Search returns the codes of the departments matching q, best first: an
+// exact code ("93", "2a", "971"), a "Name (code)" entry from the
+// suggestions, then names starting with q, then names containing q
+// (accents, case and hyphens ignored). At most 10.
+func (a *App) Search(q string) []string {
+	q = strings.TrimSpace(q)
+	if q == "" {
+		return nil
+	}
+	if i := strings.LastIndexByte(q, '('); i >= 0 && strings.HasSuffix(q, ")") {
+		if c, ok := dept.Normalize(q[i+1 : len(q)-1]); ok {
+			return []string{c}
+		}
+	}
+	var out []string
+	if c, ok := dept.Normalize(q); ok && a.geo.Index(c) >= 0 {
+		out = append(out, c)
+	}
+	f := fold(q)
+	var contain []string
+	for i := range a.geo.Departments {
+		d := &a.geo.Departments[i]
+		if len(out) > 0 && out[0] == d.Code {
+			continue
+		}
+		n := fold(d.Name)
+		switch {
+		case n == f || strings.HasPrefix(n, f):
+			out = append(out, d.Code)
+		case strings.Contains(n, f):
+			contain = append(contain, d.Code)
+		}
+	}
+	out = append(out, contain...)
+	if len(out) > 10 {
+		out = out[:10]
+	}
+	return out
+}
+
+// SearchJSON returns Search's codes with their names.
+func (a *App) SearchJSON(q string) string {
+	var w jw
+	w.arr()
+	for _, c := range a.Search(q) {
+		i := a.geo.Index(c)
+		w.obj().ks("code", c).ks("name", a.geo.Departments[i].Name).endObj()
+	}
+	w.endArr()
+	return w.String()
+}
+
+// Neighbour returns the neighbour of department code in the direction of
+// an arrow key ("up", "down", "left", "right"), chosen among the
+// geometry's neighbour list by the angle between the arrow and the vector
+// from label point to label point; "" when no neighbour lies that way.
+func (a *App) Neighbour(code, dir string) string {
+	i := a.geo.Index(code)
+	if i < 0 {
+		return ""
+	}
+	var dx, dy float64
+	switch dir {
+	case "up":
+		dy = -1
+	case "down":
+		dy = 1
+	case "left":
+		dx = -1
+	case "right":
+		dx = 1
+	default:
+		return ""
+	}
+	from := a.geo.Departments[i].Label
+	best, bestScore := "", 0.0
+	for _, n := range a.geo.Departments[i].Neighbours {
+		j := a.geo.Index(n)
+		if j < 0 {
+			continue
+		}
+		to := a.geo.Departments[j].Label
+		vx, vy := to[0]-from[0], to[1]-from[1]
+		d := math.Hypot(vx, vy)
+		if d == 0 {
+			continue
+		}
+		cos := (vx*dx + vy*dy) / d
+		if cos <= 0.2 { // not that way (beyond ~78°)
+			continue
+		}
+		// Prefer alignment, then closeness.
+		score := cos / (1 + d/1000)
+		if score > bestScore {
+			best, bestScore = n, score
+		}
+	}
+	return best
+}
+
+// Announce is the aria-live text for a focused department.
+func (a *App) Announce(code string) string {
+	i := a.geo.Index(code)
+	if i < 0 {
+		return ""
+	}
+	d := &a.geo.Departments[i]
+	txt := d.Name + " (" + d.Code + ") : " + a.fmtValue(a.vals[i], a.st.Metric) + ", " + a.monthLabel(a.month())
+	if r, n := a.rank(i); r > 0 {
+		txt += ", " + strings.ToLower(T(a.st.Lang, "rank")) + " " + itoa(r) + "/" + itoa(n)
+	}
+	if contains(a.st.Deps, code) {
+		txt += ", " + T(a.st.Lang, "pinned")
+	}
+	return txt
+}
