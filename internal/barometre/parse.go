@@ -1,16 +1,406 @@
 package barometre
 
+import (
+	"bytes"
+	"strconv"
+	"unicode/utf8"
+
+	"francenum-map/internal/dept"
+	"francenum-map/internal/rowfilter"
+)
+
 // Parse reads a whole published file. It returns a *StructuralError when
 // the file is refused; otherwise every data row is either kept or reported
-// in Warnings.
+// in Warnings. Of two rows with the same indicator × department × date the
+// first is kept and the second is left out, whether its value differs or
+// not (the warning says which).
 func Parse(data []byte) (*File, error) {
-	return nil, &StructuralError{Reason: "not implemented yet"}
+	enc := "UTF-8"
+	if !utf8.Valid(data) {
+		data, enc = decode1252(data), "Windows-1252"
+	}
+	p, h, err := start(data, enc)
+	if err != nil {
+		return nil, err
+	}
+	line := 1 + h.Lines
+	for pos := h.End; pos < len(data); {
+		end, lines, _ := rowfilter.RecordEnd(data, pos)
+		p.record(data[pos:end], line)
+		line += lines
+		pos = end
+	}
+	return p.f, nil
 }
 
 // ParseSelected reads only the rows whose id_indicateur is one of ids
-// (all rows when ids is empty): the others are skipped without being parsed
-// (counted in File.Skipped), which is how the page reads the full 22.8 MB
-// file quickly. Line numbers stay those of data.
+// (every row when ids is empty): the others are passed over by
+// rowfilter.Scan without being parsed and counted in File.Skipped (blank
+// lines included), which is how the page reads the full 22.8 MB file
+// quickly. Line numbers stay those of data; the encoding is decided on the
+// header and the selected rows.
 func ParseSelected(data []byte, ids []string) (*File, error) {
-	return nil, &StructuralError{Reason: "not implemented yet"}
+	if len(ids) == 0 {
+		return Parse(data)
+	}
+	type span struct{ line, start, end int }
+	var spans []span
+	var hdrEnd int
+	valid := true
+	rows, err := rowfilter.Scan(data, ids, func(r rowfilter.Row) {
+		if r.Line == 1 {
+			hdrEnd = r.End
+		} else {
+			spans = append(spans, span{r.Line, r.End - len(r.Bytes), r.End})
+		}
+		if valid && !utf8.Valid(r.Bytes) {
+			valid = false
+		}
+	})
+	if err != nil {
+		if re, ok := err.(*rowfilter.Error); ok {
+			return nil, &StructuralError{Line: re.Line, Reason: re.Reason}
+		}
+		return nil, err
+	}
+	enc := "UTF-8"
+	hdr := data[:hdrEnd]
+	if !valid {
+		enc, hdr = "Windows-1252", decode1252(hdr)
+	}
+	p, _, err := start(hdr, enc)
+	if err != nil {
+		return nil, err
+	}
+	p.f.Observations = make([]Observation, 0, len(spans))
+	for _, s := range spans {
+		rec := data[s.start:s.end]
+		if !valid {
+			rec = decode1252(rec)
+		}
+		p.record(rec, s.line)
+	}
+	p.f.Skipped = rows - len(spans)
+	return p.f, nil
+}
+
+// parser holds the state of one read.
+type parser struct {
+	f      *File
+	l      layout
+	delim  byte
+	fields [][]byte
+	buf    []byte
+	strs   map[string]string
+	depts  map[string]string
+	seen   map[key]int // → index in Observations or Targets
+}
+
+type key struct {
+	ind, dept string
+	date      Date
+}
+
+// start reads the header and prepares a parser.
+func start(data []byte, enc string) (*parser, *rowfilter.Header, error) {
+	h, _, err := rowfilter.ReadHeader(data, true)
+	if err != nil {
+		if re, ok := err.(*rowfilter.Error); ok {
+			return nil, nil, &StructuralError{Line: re.Line, Reason: re.Reason}
+		}
+		return nil, nil, err
+	}
+	if h.Start > 0 {
+		enc += " BOM"
+	}
+	l, err := detect(&h)
+	if err != nil {
+		return nil, nil, err
+	}
+	p := &parser{
+		f:     &File{Kind: l.kind, Delimiter: h.Delim, Encoding: enc, Header: h.Names},
+		l:     l,
+		delim: h.Delim,
+		strs:  map[string]string{},
+		depts: deptTable,
+		seen:  map[key]int{},
+	}
+	return p, &h, nil
+}
+
+// deptTable maps the ways real files write a department code to its
+// normalised form ("1" → "01", "2a" → "2A").
+var deptTable = func() map[string]string {
+	m := map[string]string{}
+	for _, c := range dept.Codes() {
+		m[c] = c
+		if c[0] == '0' {
+			m[c[1:]] = c
+		}
+		if c == "2A" || c == "2B" {
+			m[string([]byte{'2', c[1] + 'a' - 'A'})] = c
+		}
+	}
+	return m
+}()
+
+// intern returns b as a string shared by every row that has the same text.
+func (p *parser) intern(b []byte) string {
+	if s, ok := p.strs[string(b)]; ok {
+		return s
+	}
+	s := string(b)
+	p.strs[s] = s
+	return s
+}
+
+func (p *parser) warn(line, col int, reason string) {
+	w := Warning{Line: line, Column: col + 1, Reason: reason}
+	if col >= 0 && col < len(p.l.names) {
+		w.Field = p.l.names[col]
+	} else {
+		w.Column = 0
+	}
+	p.f.Warnings = append(p.f.Warnings, w)
+	p.f.Stats.Rejected++
+}
+
+// get returns field i, or nil when the column is absent.
+func (p *parser) get(i int) []byte {
+	if i < 0 {
+		return nil
+	}
+	return p.fields[i]
+}
+
+// record reads one record starting at physical line `line`.
+func (p *parser) record(rec []byte, line int) {
+	body := rowfilter.TrimEOL(rec)
+	if len(trimSpace(body)) == 0 {
+		return // a blank line is not a row
+	}
+	fields, reason, col := p.split(body)
+	p.fields = fields
+	if reason == "" && allEmpty(fields) {
+		return // a line of empty fields (Excel pads with ";;;;") is not a row
+	}
+	p.f.Stats.Read++
+	if reason != "" {
+		if reason == errUnterminated {
+			// By the record rules this record runs to the end of the file.
+			last := line + rowfilter.CountLines(rowfilter.TrimEOL(rec))
+			reason += " (from line " + strconv.Itoa(line) + " to the end of the file, line " + strconv.Itoa(last) + ")"
+		}
+		p.warn(line, col, reason)
+		return
+	}
+	if len(fields) != len(p.l.names) {
+		r := "wrong field count: " + strconv.Itoa(len(fields)) + " fields, the header has " + strconv.Itoa(len(p.l.names))
+		if rec[len(rec)-1] != '\n' {
+			r += " (last line without line end: truncated?)"
+		}
+		p.warn(line, -1, r)
+		return
+	}
+	id := trimSpace(p.get(p.l.id))
+	if len(id) == 0 {
+		p.warn(line, p.l.id, "empty id_indicateur")
+		return
+	}
+	code := ""
+	if p.l.dept >= 0 {
+		raw := trimSpace(p.fields[p.l.dept])
+		c, ok := p.depts[string(raw)]
+		if !ok {
+			p.warn(line, p.l.dept, "unknown department code "+strconv.Quote(string(raw)))
+			return
+		}
+		code = c
+	}
+	if p.l.kind.IsSynthese() {
+		p.target(line, id, code)
+	} else {
+		p.observation(line, id, code)
+	}
+}
+
+func (p *parser) observation(line int, id []byte, code string) {
+	d, ok := parseDate(p.fields[p.l.date])
+	if !ok {
+		p.warn(line, p.l.date, "bad date "+strconv.Quote(string(p.fields[p.l.date])))
+		return
+	}
+	v, reason := parseValue(p.fields[p.l.value], p.delim)
+	if reason != "" {
+		p.warn(line, p.l.value, reason)
+		return
+	}
+	ind := p.intern(id)
+	k := key{ind, code, d}
+	if i, dup := p.seen[k]; dup {
+		first := p.f.Observations[i]
+		p.warn(line, p.l.value, duplicate(first.Line, first.Value, v, "indicator × department × date"))
+		return
+	}
+	p.seen[k] = len(p.f.Observations)
+	p.f.Observations = append(p.f.Observations, Observation{
+		Line:      line,
+		Indicator: ind,
+		Label:     p.intern(p.text(p.l.label)),
+		Mesure:    p.intern(p.text(p.l.mesure)),
+		Dept:      code,
+		DeptName:  p.intern(p.text(p.l.deptName)),
+		Unit:      p.intern(p.text(p.l.unit)),
+		Date:      d,
+		Value:     v,
+	})
+	p.f.Stats.Kept++
+}
+
+func (p *parser) target(line int, id []byte, code string) {
+	t := Target{Line: line, Dept: code}
+	var reason string
+	t.Current, reason = parseValue(p.fields[p.l.current], p.delim)
+	if reason != "" {
+		p.warn(line, p.l.current, reason)
+		return
+	}
+	var ok bool
+	if t.CurrentDate, ok = parseDate(p.fields[p.l.currentDate]); !ok {
+		p.warn(line, p.l.currentDate, "bad date "+strconv.Quote(string(p.fields[p.l.currentDate])))
+		return
+	}
+	// Optional columns: empty is allowed, garbage is not.
+	opt := func(col int, dst *float64) bool {
+		if col < 0 || len(trimSpace(p.fields[col])) == 0 {
+			return false
+		}
+		v, r := parseValue(p.fields[col], p.delim)
+		if r != "" {
+			reason = r
+			p.warn(line, col, r)
+			return false
+		}
+		*dst = v
+		return true
+	}
+	optDate := func(col int, dst *Date) {
+		if col < 0 || len(trimSpace(p.fields[col])) == 0 || reason != "" {
+			return
+		}
+		d, ok := parseDate(p.fields[col])
+		if !ok {
+			reason = "bad date"
+			p.warn(line, col, "bad date "+strconv.Quote(string(p.fields[col])))
+			return
+		}
+		*dst = d
+	}
+	opt(p.l.initial, &t.Initial)
+	if reason == "" {
+		t.HasTarget = opt(p.l.target, &t.Target)
+	}
+	optDate(p.l.initialDate, &t.InitialDate)
+	optDate(p.l.targetDate, &t.TargetDate)
+	if reason != "" {
+		return
+	}
+	t.Indicator = p.intern(id)
+	k := key{t.Indicator, code, 0}
+	if i, dup := p.seen[k]; dup {
+		first := p.f.Targets[i]
+		p.warn(line, p.l.current, duplicate(first.Line, first.Current, t.Current, "indicator × department"))
+		return
+	}
+	p.seen[k] = len(p.f.Targets)
+	t.Label = p.intern(p.text(p.l.label))
+	t.Mesure = p.intern(p.text(p.l.mesure))
+	t.DeptName = p.intern(p.text(p.l.deptName))
+	t.Unit = p.intern(p.text(p.l.unit))
+	p.f.Targets = append(p.f.Targets, t)
+	p.f.Stats.Kept++
+}
+
+func duplicate(firstLine int, first, v float64, what string) string {
+	if first == v {
+		return "duplicate " + what + " of line " + strconv.Itoa(firstLine) + " (same value; the first is kept)"
+	}
+	return "duplicate " + what + " of line " + strconv.Itoa(firstLine) + " with a different value (" +
+		strconv.FormatFloat(v, 'g', -1, 64) + " here, " + strconv.FormatFloat(first, 'g', -1, 64) + " there; the first is kept)"
+}
+
+// text returns the trimmed field i, or nil when the column is absent.
+func (p *parser) text(i int) []byte { return trimSpace(p.get(i)) }
+
+func allEmpty(fields [][]byte) bool {
+	for _, f := range fields {
+		if len(trimSpace(f)) > 0 {
+			return false
+		}
+	}
+	return true
+}
+
+const errUnterminated = "unterminated quoted field"
+
+// split cuts a record (line end removed) into field values, quotes removed
+// and `""` unescaped. It reports a bare quote inside an unquoted field, text
+// after a closing quote and an unterminated quote, with the 0-based column.
+func (p *parser) split(rec []byte) (fields [][]byte, reason string, col int) {
+	fields = p.fields[:0]
+	p.buf = p.buf[:0]
+	for i := 0; ; {
+		col = len(fields)
+		// Leading spaces before an opening quote are tolerated.
+		j := i
+		for j < len(rec) && rec[j] == ' ' {
+			j++
+		}
+		if j < len(rec) && rec[j] == '"' {
+			// Quoted field: copy into buf up to the closing quote.
+			startBuf := len(p.buf)
+			k := j + 1
+			for {
+				q := bytes.IndexByte(rec[k:], '"')
+				if q < 0 {
+					return fields, errUnterminated, col
+				}
+				p.buf = append(p.buf, rec[k:k+q]...)
+				k += q + 1
+				if k < len(rec) && rec[k] == '"' {
+					p.buf = append(p.buf, '"')
+					k++
+					continue
+				}
+				break
+			}
+			for k < len(rec) && (rec[k] == ' ' || rec[k] == '\r') {
+				k++
+			}
+			fields = append(fields, p.buf[startBuf:len(p.buf):len(p.buf)])
+			if k == len(rec) {
+				return fields, "", 0
+			}
+			if rec[k] != p.delim {
+				return fields, "unexpected text after a closing quote", col
+			}
+			i = k + 1
+			continue
+		}
+		end := bytes.IndexByte(rec[i:], p.delim)
+		var f []byte
+		if end < 0 {
+			f = rec[i:]
+		} else {
+			f = rec[i : i+end]
+		}
+		if bytes.IndexByte(f, '"') >= 0 {
+			return fields, "quote inside an unquoted field", col
+		}
+		fields = append(fields, f)
+		if end < 0 {
+			return fields, "", 0
+		}
+		i += end + 1
+	}
 }

@@ -1,0 +1,105 @@
+package barometre
+
+import (
+	"math"
+	"strconv"
+)
+
+// pow10 holds the powers of ten that float64 represents exactly.
+var pow10 = [...]float64{1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
+	1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22}
+
+// parseValue reads a published number: "752.0", "-3", "12.5", and with the
+// Excel France delimiter ';' also "12,5". It returns a reason when the value
+// is empty, not a number, NaN/Inf, or out of float64 range (1e400).
+func parseValue(b []byte, delim byte) (float64, string) {
+	b = trimSpace(b)
+	if len(b) == 0 {
+		return 0, "empty value"
+	}
+	// Fast path for the published form (digits, optional point, digits):
+	// an integer mantissa below 2^53 divided by an exact power of ten is
+	// correctly rounded, the same result as strconv.ParseFloat.
+	neg := false
+	s := b
+	if s[0] == '-' || s[0] == '+' {
+		neg = s[0] == '-'
+		s = s[1:]
+	}
+	var mant uint64
+	nd, frac, ok, dot := 0, 0, len(s) > 0, false
+	for _, c := range s {
+		switch {
+		case c >= '0' && c <= '9':
+			mant = mant*10 + uint64(c-'0')
+			nd++
+			if dot {
+				frac++
+			}
+		case (c == '.' || (c == ',' && delim == ';')) && !dot:
+			dot = true
+		default:
+			ok = false
+		}
+		if !ok || nd > 15 {
+			ok = false
+			break
+		}
+	}
+	if ok && nd > 0 && frac < len(pow10) {
+		v := float64(mant) / pow10[frac]
+		if neg {
+			v = -v
+		}
+		return v, ""
+	}
+	// Slow path: exponents, long mantissas. Only plain decimal syntax is
+	// accepted (strconv also knows "NaN", "Inf", hexadecimal and '_').
+	str := make([]byte, 0, len(b))
+	for _, c := range b {
+		switch {
+		case c >= '0' && c <= '9', c == '-', c == '+', c == '.', c == 'e', c == 'E':
+			str = append(str, c)
+		case c == ',' && delim == ';':
+			str = append(str, '.')
+		default:
+			if isNaNInf(b) {
+				return 0, "not a number " + strconv.Quote(string(b))
+			}
+			return 0, "unparseable value " + strconv.Quote(string(b))
+		}
+	}
+	v, err := strconv.ParseFloat(string(str), 64)
+	if err != nil {
+		if ne, isNum := err.(*strconv.NumError); isNum && ne.Err == strconv.ErrRange {
+			return 0, "value out of range " + strconv.Quote(string(b))
+		}
+		return 0, "unparseable value " + strconv.Quote(string(b))
+	}
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return 0, "value out of range " + strconv.Quote(string(b))
+	}
+	return v, ""
+}
+
+func isNaNInf(b []byte) bool {
+	s := string(b)
+	for len(s) > 0 && (s[0] == '-' || s[0] == '+') {
+		s = s[1:]
+	}
+	switch lowerASCII(s) {
+	case "nan", "inf", "infinity":
+		return true
+	}
+	return false
+}
+
+func lowerASCII(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
