@@ -49,7 +49,9 @@ func oklab(t *testing.T, hex string, m [3][3]float64) lab {
 	}
 }
 
-func dE(a, b lab) float64 { return math.Sqrt((a.L-b.L)*(a.L-b.L) + (a.a-b.a)*(a.a-b.a) + (a.b-b.b)*(a.b-b.b)) }
+func dE(a, b lab) float64 {
+	return math.Sqrt((a.L-b.L)*(a.L-b.L) + (a.a-b.a)*(a.a-b.a) + (a.b-b.b)*(a.b-b.b))
+}
 
 // Thresholds in OKLab distance (a just-noticeable difference is ≈0.02).
 const (
