@@ -189,7 +189,8 @@ func Compute(points []Point, target Point, opts Options) Result {
 }
 
 // usable returns the points with a finite value and a date ≤ asOf (when
-// set), sorted by date, keeping the last of points with the same month.
+// set), sorted by date (stable), keeping one point per month: the latest
+// date, and for equal dates the one given last.
 func usable(points []Point, asOf int) []Point {
 	out := make([]Point, 0, len(points))
 	sorted := true
