@@ -150,14 +150,7 @@ func (s *Service) serveData(w http.ResponseWriter, r *http.Request, name string)
 			return
 		}
 	}
-	body, etag, err := s.snapshot(ctx, name)
-	if err != nil {
-		writeJSON(w, r, http.StatusServiceUnavailable, map[string]string{
-			"error": "no data: upstream and cache failed and the snapshot is unavailable: " + err.Error()})
-		return
-	}
-	// Short freshness: the client should come back once upstream answers.
-	s.writeData(w, r, body, etag, s.Config.SnapshotModified, SourceSnapshot, CacheControl(time.Minute, s.Config.MaxAge))
+	s.serveSnapshot(w, r, name)
 }
 
 func (s *Service) background(f func()) {
@@ -171,23 +164,47 @@ func (s *Service) background(f func()) {
 // SnapshotPath is the static asset path of a file's build snapshot.
 func SnapshotPath(name string) string { return "/snapshot/" + name + ".csv" }
 
-func (s *Service) snapshot(ctx context.Context, name string) ([]byte, string, error) {
-	if s.Assets == nil {
-		return nil, "", errors.New("no ASSETS binding")
+// serveSnapshot answers with the build snapshot from the static assets. Its
+// ETag derives from the asset's own, so a 304 never reads the body.
+func (s *Service) serveSnapshot(w http.ResponseWriter, r *http.Request, name string) {
+	fail := func(err error) {
+		writeJSON(w, r, http.StatusServiceUnavailable, map[string]string{
+			"error": "no data: upstream and cache failed and the snapshot is unavailable: " + err.Error()})
 	}
-	resp, err := s.Assets.Get(ctx, SnapshotPath(name))
+	if s.Assets == nil {
+		fail(errors.New("no ASSETS binding"))
+		return
+	}
+	resp, err := s.Assets.Get(r.Context(), SnapshotPath(name))
 	if err != nil {
-		return nil, "", err
+		fail(err)
+		return
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode != http.StatusOK {
-		return nil, "", errors.New(SnapshotPath(name) + " answered " + strconv.Itoa(resp.StatusCode))
+		fail(errors.New(SnapshotPath(name) + " answered " + resp.Status))
+		return
 	}
-	body, err := io.ReadAll(io.LimitReader(resp.Body, s.Config.MaxBytes))
-	if err != nil {
-		return nil, "", err
+	var body []byte
+	etag := ""
+	if t := strings.Trim(strings.TrimPrefix(resp.Header.Get("ETag"), "W/"), `"`); t != "" {
+		etag = `"s-` + t + `"`
+	} else {
+		if body, err = io.ReadAll(io.LimitReader(resp.Body, s.Config.MaxBytes)); err != nil {
+			fail(err)
+			return
+		}
+		etag = ETagOf("s", body)
 	}
-	return body, ETagOf("s", body), nil
+	lm := s.Config.SnapshotModified
+	if body == nil && !NotModified(r.Header, etag, lm) {
+		if body, err = io.ReadAll(io.LimitReader(resp.Body, s.Config.MaxBytes)); err != nil {
+			fail(err)
+			return
+		}
+	}
+	// Short freshness: clients should come back once upstream answers.
+	s.writeData(w, r, body, etag, lm, SourceSnapshot, CacheControl(time.Minute, s.Config.MaxAge))
 }
 
 func (s *Service) writeData(w http.ResponseWriter, r *http.Request, body []byte, etag string, lm time.Time, source, cacheControl string) {
