@@ -112,7 +112,8 @@ type Input struct {
 	TargetYear int
 }
 
-// TopN is how many departments are named as highest and as lowest.
+// TopN is how many departments are named as highest and as lowest (fewer
+// when fewer than 2·TopN have a value).
 const TopN = 3
 
 // Text returns the description: 2–4 sentences separated by a space.
@@ -149,7 +150,9 @@ func Sentences(in Input) []string {
 		}
 		return strings.Compare(a.Code, b.Code)
 	})
-	top := min(TopN, len(withData))
+	// Split small sets so a department is never named both highest and
+	// lowest: 2 → 1+1, 5 → 3+2, ≥ 6 → 3+3.
+	top := min(TopN, (len(withData)+1)/2)
 	bottom := min(TopN, len(withData)-top)
 	high, low := highLowHeads(in.Metric, fr)
 	out = append(out, high+colon(fr)+list(withData[:top], in, fr)+".")
