@@ -43,14 +43,19 @@ func ParseSelected(data []byte, ids []string) (*File, error) {
 	if len(ids) == 0 {
 		return Parse(data)
 	}
+	// Refuse a file on its header exactly as Parse does.
+	h, _, err := rowfilter.ReadHeader(data, true)
+	if err != nil {
+		return nil, structural(err)
+	}
+	if _, _, err := start(data[:h.End], "UTF-8"); err != nil {
+		return nil, err
+	}
 	type span struct{ line, start, end int }
 	var spans []span
-	var hdrEnd int
-	valid := true
+	valid := utf8.Valid(data[:h.End])
 	rows, err := rowfilter.Scan(data, ids, func(r rowfilter.Row) {
-		if r.Line == 1 {
-			hdrEnd = r.End
-		} else {
+		if r.Line > 1 {
 			spans = append(spans, span{r.Line, r.End - len(r.Bytes), r.End})
 		}
 		if valid && !utf8.Valid(r.Bytes) {
@@ -58,13 +63,10 @@ func ParseSelected(data []byte, ids []string) (*File, error) {
 		}
 	})
 	if err != nil {
-		if re, ok := err.(*rowfilter.Error); ok {
-			return nil, &StructuralError{Line: re.Line, Reason: re.Reason}
-		}
-		return nil, err
+		return nil, structural(err)
 	}
 	enc := "UTF-8"
-	hdr := data[:hdrEnd]
+	hdr := data[:h.End]
 	if !valid {
 		enc, hdr = "Windows-1252", decode1252(hdr)
 	}
@@ -82,6 +84,14 @@ func ParseSelected(data []byte, ids []string) (*File, error) {
 	}
 	p.f.Skipped = rows - len(spans)
 	return p.f, nil
+}
+
+// structural turns a rowfilter error into a *StructuralError.
+func structural(err error) error {
+	if re, ok := err.(*rowfilter.Error); ok {
+		return &StructuralError{Line: re.Line, Reason: re.Reason}
+	}
+	return err
 }
 
 // parser holds the state of one read.
@@ -105,10 +115,7 @@ type key struct {
 func start(data []byte, enc string) (*parser, *rowfilter.Header, error) {
 	h, _, err := rowfilter.ReadHeader(data, true)
 	if err != nil {
-		if re, ok := err.(*rowfilter.Error); ok {
-			return nil, nil, &StructuralError{Line: re.Line, Reason: re.Reason}
-		}
-		return nil, nil, err
+		return nil, nil, structural(err)
 	}
 	if h.Start > 0 {
 		enc += " BOM"

@@ -1,0 +1,101 @@
+package barometre
+
+import (
+	"math"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+func TestParseDate(t *testing.T) {
+	tests := []struct {
+		in   string
+		want Date
+		ok   bool
+	}{
+		{"2022-11-30", 20221130, true},
+		{" 2022-11-30 ", 20221130, true},
+		{"30/11/2022", 20221130, true},
+		{"2024-02-29", 20240229, true},
+		{"2023-02-29", 0, false},
+		{"1900-02-29", 0, false},
+		{"2022-13-01", 0, false},
+		{"2022-00-10", 0, false},
+		{"2022-11-31", 0, false},
+		{"2022-11-3", 0, false},
+		{"2022/11/30", 0, false},
+		{"", 0, false},
+		{"abcd-ef-gh", 0, false},
+	}
+	for _, tt := range tests {
+		d, ok := ParseDate(tt.in)
+		assert.Equal(t, tt.ok, ok, tt.in)
+		assert.Equal(t, tt.want, d, tt.in)
+	}
+	d := NewDate(2022, 1, 31)
+	assert.Equal(t, "2022-01-31", d.String())
+	assert.Equal(t, "2022-01", d.Month())
+	assert.Equal(t, 2022*12, d.MonthIndex())
+	assert.Equal(t, "2021-12", MonthString(d.MonthIndex()-1))
+	assert.Equal(t, "", Date(0).String())
+	assert.True(t, Date(0).IsZero())
+	assert.Equal(t, 31, d.Day())
+}
+
+func TestParseValue(t *testing.T) {
+	tests := []struct {
+		in     string
+		delim  byte
+		want   float64
+		reason string
+	}{
+		{"752.0", ',', 752, ""},
+		{" 12.5 ", ',', 12.5, ""},
+		{"-3", ',', -3, ""},
+		{"+0.1", ',', 0.1, ""},
+		{".5", ',', 0.5, ""},
+		{"0.30000000000000004", ',', 0.30000000000000004, ""},
+		{"1e3", ',', 1000, ""},
+		{"12,5", ';', 12.5, ""},
+		{"12,5", ',', 0, `unparseable value "12,5"`},
+		{"abc", ',', 0, `unparseable value "abc"`},
+		{"NaN", ',', 0, `not a number "NaN"`},
+		{"-Inf", ',', 0, `not a number "-Inf"`},
+		{"infinity", ',', 0, `not a number "infinity"`},
+		{"1e400", ',', 0, `value out of range "1e400"`},
+		{"0x10", ',', 0, `unparseable value "0x10"`},
+		{"1_000", ',', 0, `unparseable value "1_000"`},
+		{"", ',', 0, "empty value"},
+		{"  ", ',', 0, "empty value"},
+		{"-", ',', 0, `unparseable value "-"`},
+		{"1.2.3", ',', 0, `unparseable value "1.2.3"`},
+		{"112 580", ';', 0, `unparseable value "112 580"`},
+	}
+	for _, tt := range tests {
+		v, reason := parseValue([]byte(tt.in), tt.delim)
+		assert.Equal(t, tt.reason, reason, tt.in)
+		assert.Equal(t, tt.want, v, tt.in)
+	}
+	// The fast path agrees with strconv on long mantissas and fractions.
+	for _, s := range []string{"123456789012345", "0.000000000000001", "9007199254740993", "4.35", "116707.0"} {
+		v, reason := parseValue([]byte(s), ',')
+		assert.Empty(t, reason)
+		assert.False(t, math.IsNaN(v))
+	}
+	v, _ := parseValue([]byte("4.35"), ',')
+	assert.Equal(t, 4.35, v)
+}
+
+func TestDecode1252(t *testing.T) {
+	assert.Equal(t, "€ é œ Ÿ \u0081 ÿ a", string(decode1252([]byte{0x80, ' ', 0xE9, ' ', 0x9C, ' ', 0x9F, ' ', 0x81, ' ', 0xFF, ' ', 'a'})))
+}
+
+func TestKindAndWarningStrings(t *testing.T) {
+	assert.Equal(t, "national synthese", KindNationalSynthese.String())
+	assert.True(t, KindNationalDetail.IsNational())
+	assert.False(t, KindDetail.IsSynthese())
+	assert.Equal(t, `line 12, column 7 (valeur): unparseable value "abc"`, Warning{12, 7, "valeur", `unparseable value "abc"`}.String())
+	assert.Equal(t, "line 3: wrong field count", Warning{Line: 3, Reason: "wrong field count"}.String())
+	assert.Equal(t, `refused: line 1: missing required column "valeur"`, (&StructuralError{Line: 1, Reason: `missing required column "valeur"`}).Error())
+	assert.Equal(t, "refused: empty file", (&StructuralError{Reason: "empty file"}).Error())
+}
