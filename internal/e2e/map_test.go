@@ -5,8 +5,8 @@ package e2e
 import (
 	"context"
 	"fmt"
-	"sync"
 	"strings"
+	"sync"
 	"testing"
 
 	cdpruntime "github.com/chromedp/cdproto/runtime"
