@@ -89,6 +89,8 @@ type Result struct {
 	AsOf int
 	// Current is the latest value; Target the target value.
 	Current, Target float64
+	// TargetDate is the target's date (yyyymmdd).
+	TargetDate int
 	// Remaining is max(0, Target − Current).
 	Remaining float64
 	// MonthsLeft is the number of months from AsOf's month to the target's
@@ -137,7 +139,7 @@ func ymOf(m int) int { return (m/12)*100 + m%12 + 1 }
 // …").
 func Compute(points []Point, target Point, opts Options) Result {
 	nan := math.NaN()
-	r := Result{Target: target.Value, Current: nan, Remaining: nan, PaceNeeded: nan, RecentPace: nan}
+	r := Result{Target: target.Value, TargetDate: target.Date, Current: nan, Remaining: nan, PaceNeeded: nan, RecentPace: nan}
 	pts := usable(points, opts.AsOf)
 	if len(pts) == 0 || !(target.Value > 0) {
 		return r
