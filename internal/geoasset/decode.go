@@ -3,6 +3,7 @@ package geoasset
 import (
 	"encoding/binary"
 	"hash/crc32"
+	"math"
 	"strconv"
 
 	"github.com/paulmach/orb"
@@ -66,9 +67,9 @@ func Decode(data []byte) (*Asset, error) {
 		return nil, &Error{len(data) - 4, ErrChecksum}
 	}
 	a := &Asset{Version: int(v)}
-	a.Width = float64(r.uvarint())
-	a.Height = float64(r.uvarint())
-	a.PopulationYear = int(r.uvarint())
+	a.Width = float64(r.count(1 << 30))
+	a.Height = float64(r.count(1 << 30))
+	a.PopulationYear = r.count(1 << 16)
 	a.Attribution = r.str()
 	nPts := r.count(1 << 24)
 	nRings := r.count(1 << 20)
@@ -105,7 +106,7 @@ func Decode(data []byte) (*Asset, error) {
 		d.Name = r.str()
 		d.RegionCode = r.str()
 		d.RegionName = r.str()
-		d.Population = int(r.uvarint())
+		d.Population = r.count(1 << 40)
 		ins := r.uvarint()
 		if r.err == nil && ins > uint64(nIns) {
 			r.fail(ErrRange + " (inset index)")
@@ -126,6 +127,7 @@ func Decode(data []byte) (*Asset, error) {
 		}
 		p0 := len(polys)
 		var x, y int64
+		minX, minY, maxX, maxY := int64(math.MaxInt64), int64(math.MaxInt64), int64(math.MinInt64), int64(math.MinInt64)
 		for range np {
 			nr := r.count(nRings - len(rings))
 			if r.err != nil {
@@ -142,10 +144,37 @@ func Decode(data []byte) (*Asset, error) {
 					return nil, r.err
 				}
 				s := len(pts)
+				// The hot loop: one-byte varints inline, bounds on the way.
+				buf, off := r.buf, r.off
 				for range n {
-					x += r.varint()
-					y += r.varint()
+					var dx, dy int64
+					if off < len(buf) && buf[off] < 0x80 {
+						u := uint64(buf[off])
+						dx = int64(u>>1) ^ -int64(u&1)
+						off++
+					} else {
+						r.off = off
+						dx = r.varint()
+						off = r.off
+					}
+					if off < len(buf) && buf[off] < 0x80 {
+						u := uint64(buf[off])
+						dy = int64(u>>1) ^ -int64(u&1)
+						off++
+					} else {
+						r.off = off
+						dy = r.varint()
+						off = r.off
+					}
+					x += dx
+					y += dy
+					minX, maxX = min(minX, x), max(maxX, x)
+					minY, maxY = min(minY, y), max(maxY, y)
 					pts = append(pts, orb.Point{float64(x), float64(y)})
+				}
+				r.off = off
+				if r.err != nil {
+					return nil, r.err
 				}
 				pts = append(pts, pts[s])
 				rings = append(rings, orb.Ring(pts[s:len(pts):len(pts)]))
@@ -156,13 +185,22 @@ func Decode(data []byte) (*Asset, error) {
 			return nil, r.err
 		}
 		d.Geometry = orb.MultiPolygon(polys[p0:len(polys):len(polys)])
-		d.Bound = d.Geometry.Bound()
+		if len(d.Geometry) > 0 {
+			d.Bound = orb.Bound{Min: orb.Point{float64(minX), float64(minY)}, Max: orb.Point{float64(maxX), float64(maxY)}}
+		}
 	}
 	if r.err != nil {
 		return nil, r.err
 	}
 	if r.off != len(r.buf) {
 		return nil, &Error{r.off, "unexpected trailing bytes"}
+	}
+	seen := make(map[string]bool, len(a.Departments))
+	for _, d := range a.Departments {
+		if seen[d.Code] {
+			return nil, &Error{r.off, "duplicate department " + strconv.Quote(d.Code)}
+		}
+		seen[d.Code] = true
 	}
 	for i, ns := range neighbours {
 		if len(ns) == 0 {
