@@ -30,3 +30,26 @@ func decode1252(b []byte) []byte {
 	}
 	return out
 }
+
+// encode1252 returns s encoded in Windows-1252, or false when a character
+// has no Windows-1252 byte. ParseSelected searches for both forms of a
+// non-ASCII id, since the filter runs on the undecoded bytes.
+func encode1252(s string) (string, bool) {
+	out := make([]byte, 0, len(s))
+	for _, r := range s {
+		switch {
+		case r < 0x80 || (r >= 0xA0 && r <= 0xFF):
+			out = append(out, byte(r))
+		default:
+			i := 0
+			for i < len(win1252) && win1252[i] != r {
+				i++
+			}
+			if i == len(win1252) {
+				return "", false
+			}
+			out = append(out, byte(0x80+i))
+		}
+	}
+	return string(out), true
+}

@@ -51,6 +51,11 @@ func ParseSelected(data []byte, ids []string) (*File, error) {
 	if _, _, err := start(data[:h.End], "UTF-8"); err != nil {
 		return nil, err
 	}
+	for _, id := range ids {
+		if e, ok := encode1252(id); ok && e != id {
+			ids = append(ids[:len(ids):len(ids)], e)
+		}
+	}
 	type span struct{ line, start, end int }
 	var spans []span
 	valid := utf8.Valid(data[:h.End])

@@ -99,3 +99,12 @@ func TestKindAndWarningStrings(t *testing.T) {
 	assert.Equal(t, `refused: line 1: missing required column "valeur"`, (&StructuralError{Line: 1, Reason: `missing required column "valeur"`}).Error())
 	assert.Equal(t, "refused: empty file", (&StructuralError{Reason: "empty file"}).Error())
 }
+
+func TestEncode1252(t *testing.T) {
+	e, ok := encode1252("é€a")
+	assert.True(t, ok)
+	assert.Equal(t, "\xe9\x80a", e)
+	assert.Equal(t, "é€a", string(decode1252([]byte(e))))
+	_, ok = encode1252("日本")
+	assert.False(t, ok)
+}
