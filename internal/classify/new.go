@@ -36,7 +36,11 @@ func New(values []float64, opts Options) Scale {
 			s.Capped = true
 			k--
 		}
-		s.Breaks = sideBreaks(hi, k, opts.Method, math.NaN(), math.NaN())
+		ceil := math.NaN()
+		if s.Capped {
+			ceil = opts.Cap
+		}
+		s.Breaks = sideBreaks(hi, k, opts.Method, math.NaN(), ceil)
 		if s.Capped {
 			s.Breaks = append(s.Breaks, opts.Cap)
 		}
@@ -70,7 +74,11 @@ func divergingBreaks(xs []float64, opts Options) (breaks []float64, below int, c
 	// Below: breaks strictly inside (min, pivot).
 	bb := sideBreaks(lo, nb, opts.Method, math.NaN(), opts.Pivot)
 	// At or above: breaks strictly inside (pivot, cap or max].
-	ab := sideBreaks(hi, na, opts.Method, opts.Pivot, math.NaN())
+	ceil := math.NaN()
+	if capped {
+		ceil = opts.Cap
+	}
+	ab := sideBreaks(hi, na, opts.Method, opts.Pivot, ceil)
 	breaks = make([]float64, 0, k-1)
 	breaks = append(breaks, bb...)
 	breaks = append(breaks, opts.Pivot)
@@ -81,9 +89,11 @@ func divergingBreaks(xs []float64, opts Options) (breaks []float64, below int, c
 	return breaks, len(bb) + 1, capped
 }
 
-// sideBreaks returns up to k-1 inner breaks for the sorted values xs.
-// Breaks equal to the minimum, or not strictly above floor / below ceil
-// (NaN = no limit), are dropped so no class is empty by construction.
+// sideBreaks returns up to k-1 inner breaks for the sorted values xs, which
+// lie in [floor, ceil) (NaN = no limit). Equal intervals span [floor or
+// min, ceil or max], so a diverging side reads 100–125–150 %, not breaks
+// at odd data-dependent values. Breaks not above the minimum, or not
+// strictly inside (floor, ceil), are dropped.
 func sideBreaks(xs []float64, k int, m Method, floor, ceil float64) []float64 {
 	if k <= 1 || len(xs) == 0 {
 		return nil
@@ -100,13 +110,20 @@ func sideBreaks(xs []float64, k int, m Method, floor, ceil float64) []float64 {
 	case Jenks:
 		raw = ckmeansBreaks(xs, k)
 	case Equal:
-		raw = equalBreaks(xs[0], xs[len(xs)-1], k)
+		lo, hi := xs[0], xs[len(xs)-1]
+		if floor == floor {
+			lo = floor
+		}
+		if ceil == ceil {
+			hi = ceil
+		}
+		raw = equalBreaks(lo, hi, k)
 	default:
 		raw = quantileBreaks(xs, k)
 	}
 	out := raw[:0]
 	for _, b := range raw {
-		if b <= xs[0] || (floor == floor && b <= floor) || (ceil == ceil && b >= ceil) {
+		if (b <= xs[0] && m != Equal) || (floor == floor && b <= floor) || (ceil == ceil && b >= ceil) {
 			continue
 		}
 		if len(out) > 0 && b <= out[len(out)-1] {
