@@ -24,9 +24,9 @@ var (
 	realErr   error
 )
 
-// real decodes the asset built like `make geodata` (1000 m), so the tests
+// decodedReal decodes the asset built like `make geodata` (1000 m), so the tests
 // see what the browser sees.
-func real(tb testing.TB) *geoasset.Asset {
+func decodedReal(tb testing.TB) *geoasset.Asset {
 	tb.Helper()
 	src := datadir.MustFind(tb, "geo/departements-1000m.geojson")
 	realOnce.Do(func() {
@@ -53,7 +53,7 @@ func real(tb testing.TB) *geoasset.Asset {
 }
 
 func TestRealHitTestAndPaths(t *testing.T) {
-	a := real(t)
+	a := decodedReal(t)
 	l := carto.NewLocator(a)
 	var codes []string
 	total := 0
@@ -91,7 +91,7 @@ func parseLeadingInt(s string) int {
 }
 
 func BenchmarkPathDataAll(b *testing.B) {
-	a := real(b)
+	a := decodedReal(b)
 	var buf []byte
 	for b.Loop() {
 		for _, d := range a.Departments {
@@ -101,7 +101,7 @@ func BenchmarkPathDataAll(b *testing.B) {
 }
 
 func BenchmarkLocatorAt(b *testing.B) {
-	a := real(b)
+	a := decodedReal(b)
 	l := carto.NewLocator(a)
 	pts := make([]orb.Point, len(a.Departments))
 	for i, d := range a.Departments {
