@@ -1,5 +1,7 @@
 package classify
 
+import "math"
+
 // ckmeansBreaks returns the k-1 inner breaks of the optimal 1-D k-means
 // clustering of the sorted values xs (Wang & Song 2011, "Ckmeans.1d.dp"):
 // each break is the smallest value of a cluster, matching the scale's
@@ -17,71 +19,70 @@ func ckmeansBreaks(xs []float64, k int) []float64 {
 	}
 	// Prefix sums of values shifted by the median, for numerical stability.
 	shift := xs[n/2]
-	s1 := make([]float64, n+1)
-	s2 := make([]float64, n+1)
+	d := dp{n: n, s1: make([]float64, n+1), s2: make([]float64, n+1),
+		cost: make([]float64, k*n), back: make([]int32, k*n)}
 	for i, v := range xs {
-		d := v - shift
-		s1[i+1] = s1[i] + d
-		s2[i+1] = s2[i] + d*d
-	}
-	ssq := func(j, i int) float64 { // within-cluster sum of squares of xs[j..i]
-		s := s1[i+1] - s1[j]
-		r := s2[i+1] - s2[j] - s*s/float64(i-j+1)
-		if r < 0 {
-			return 0
-		}
-		return r
-	}
-	cost := make([][]float64, k)
-	back := make([][]int, k)
-	for q := range k {
-		cost[q] = make([]float64, n)
-		back[q] = make([]int, n)
+		x := v - shift
+		d.s1[i+1] = d.s1[i] + x
+		d.s2[i+1] = d.s2[i] + x*x
 	}
 	for i := range n {
-		cost[0][i] = ssq(0, i)
+		d.cost[i] = d.ssq(0, i)
 	}
 	for q := 1; q < k; q++ {
 		imin := q
 		if q == k-1 {
 			imin = n - 1 // the last row only needs the full series
 		}
-		fillRow(q, imin, n-1, q, n-1, cost, back, ssq)
+		d.fillRow(q, imin, n-1, q, n-1)
 	}
 	breaks := make([]float64, k-1)
 	right := n - 1
 	for q := k - 1; q >= 1; q-- {
-		start := back[q][right]
+		start := int(d.back[q*n+right])
 		breaks[q-1] = xs[start]
 		right = start - 1
 	}
 	return breaks
 }
 
-// fillRow computes cost[q][i] for i in [imin, imax], knowing the optimal
-// cluster start lies in [jmin, jmax].
-func fillRow(q, imin, imax, jmin, jmax int, cost [][]float64, back [][]int, ssq func(j, i int) float64) {
-	if imin > imax {
-		return
+// dp holds the ckmeans tables: cost[q*n+i] is the least sum of squares of
+// xs[0..i] in q+1 clusters, back[q*n+i] where the last cluster starts.
+type dp struct {
+	n      int
+	s1, s2 []float64
+	cost   []float64
+	back   []int32
+}
+
+// ssq is the within-cluster sum of squares of xs[j..i].
+func (d *dp) ssq(j, i int) float64 {
+	s := d.s1[i+1] - d.s1[j]
+	r := d.s2[i+1] - d.s2[j] - s*s/float64(i-j+1)
+	if r < 0 {
+		return 0
 	}
-	i := (imin + imax) / 2
-	lo := jmin
-	if lo < q {
-		lo = q
-	}
-	hi := jmax
-	if hi > i {
-		hi = i
-	}
-	best, bestJ := -1.0, lo
-	for j := lo; j <= hi; j++ {
-		c := cost[q-1][j-1] + ssq(j, i)
-		if best < 0 || c < best {
-			best, bestJ = c, j
+	return r
+}
+
+// fillRow computes row q for i in [imin, imax], knowing the optimal cluster
+// start lies in [jmin, jmax] (it is monotone in i).
+func (d *dp) fillRow(q, imin, imax, jmin, jmax int) {
+	for imin <= imax {
+		i := (imin + imax) / 2
+		lo := max(jmin, q)
+		hi := min(jmax, i)
+		prev := d.cost[(q-1)*d.n:]
+		best, bestJ := math.Inf(1), lo
+		for j := lo; j <= hi; j++ {
+			if c := prev[j-1] + d.ssq(j, i); c < best {
+				best, bestJ = c, j
+			}
 		}
+		d.cost[q*d.n+i] = best
+		d.back[q*d.n+i] = int32(bestJ)
+		d.fillRow(q, imin, i-1, jmin, bestJ)
+		// Tail call turned into the loop: the right half.
+		imin, jmin = i+1, bestJ
 	}
-	cost[q][i] = best
-	back[q][i] = bestJ
-	fillRow(q, imin, i-1, jmin, bestJ, cost, back, ssq)
-	fillRow(q, i+1, imax, bestJ, jmax, cost, back, ssq)
 }

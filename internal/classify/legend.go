@@ -67,8 +67,23 @@ type Legend struct {
 }
 
 // Legend builds the legend for values (one value per department, NaN = no
-// data) with bounds formatted by f.
+// data) with bounds formatted by f. It is s.Labels(f).Count(values); when
+// only the month changes, keep the Labels and call Count: the labels depend
+// on the breaks and the language only.
 func (s Scale) Legend(values []float64, f Format) Legend {
+	return s.Labels(f).Count(values)
+}
+
+// Labels are the legend rows of a scale in one format, without counts.
+// Build them once per scale and language; Count them per month.
+type Labels struct {
+	breaks []float64
+	items  []LegendItem
+	noData LegendItem
+}
+
+// Labels formats the legend rows of s with f.
+func (s Scale) Labels(f Format) Labels {
 	k := s.K()
 	items := make([]LegendItem, k)
 	dec := s.legendDecimals(f)
@@ -130,11 +145,26 @@ func (s Scale) Legend(values []float64, f Format) Legend {
 	} else {
 		nd.Label, nd.Long = "No data", "no data"
 	}
+	return Labels{breaks: s.Breaks, items: items, noData: nd}
+}
+
+// Count returns the legend with the number of values per class and the
+// no-data count. The Labels are not modified (Items is a fresh slice).
+func (lb Labels) Count(values []float64) Legend {
+	items := make([]LegendItem, len(lb.items))
+	copy(items, lb.items)
+	nd := lb.noData
 	for _, v := range values {
-		c := s.Class(v)
-		if c < 0 {
+		if v != v {
 			nd.Count++
 			continue
+		}
+		c := 0
+		for _, b := range lb.breaks {
+			if v < b {
+				break
+			}
+			c++
 		}
 		items[c].Count++
 	}

@@ -2,6 +2,7 @@ package classify
 
 import (
 	"math"
+	"strconv"
 	"testing"
 
 	"francenum-map/internal/frfmt"
@@ -51,6 +52,22 @@ func TestLegendDivergingPercent(t *testing.T) {
 	assert.Equal(t, "100% to under 120%", en.Items[2].Long)
 	assert.Equal(t, "≥ 150%", en.Items[4].Label)
 	assert.Equal(t, "No data", en.NoData.Label)
+
+	// Labels once, counts per month: same result, labels untouched.
+	lb := s.Labels(Format{Lang: frfmt.FR, Unit: Percent})
+	// (NaN bounds make Legend values unequal to themselves: compare rows.)
+	rows := func(l Legend) []string {
+		var out []string
+		for _, it := range append(l.Items, l.NoData) {
+			out = append(out, it.Label+"|"+it.Long+"|"+it.Color+"|"+strconv.Itoa(it.Count))
+		}
+		return out
+	}
+	assert.Equal(t, rows(lg), rows(lb.Count(month)))
+	other := lb.Count([]float64{200, 200})
+	assert.Equal(t, 2, other.Items[4].Count)
+	assert.Zero(t, other.NoData.Count)
+	assert.Equal(t, rows(lg), rows(lb.Count(month)), "Count does not accumulate")
 }
 
 func TestLegendCountsThousands(t *testing.T) {
@@ -174,6 +191,33 @@ func BenchmarkRecolourAndLegend101(b *testing.B) {
 	f := Format{Lang: frfmt.FR, Unit: Percent}
 	for b.Loop() {
 		dst, _, _ = s.ClassAll(v, dst)
+		_ = s.Legend(v, f)
+	}
+}
+
+func BenchmarkClassAll101(b *testing.B) {
+	v := benchValues()
+	s := New(v, Options{Method: Jenks, Classes: 7, Diverging: true, Pivot: 100, Cap: 150})
+	dst := make([]int, len(v))
+	for b.Loop() {
+		dst, _, _ = s.ClassAll(v, dst)
+	}
+}
+
+func BenchmarkLegendCount101(b *testing.B) {
+	v := benchValues()
+	s := New(v, Options{Method: Jenks, Classes: 7, Diverging: true, Pivot: 100, Cap: 150})
+	lb := s.Labels(Format{Lang: frfmt.FR, Unit: Percent})
+	for b.Loop() {
+		_ = lb.Count(v)
+	}
+}
+
+func BenchmarkLegend101(b *testing.B) {
+	v := benchValues()
+	s := New(v, Options{Method: Jenks, Classes: 7, Diverging: true, Pivot: 100, Cap: 150})
+	f := Format{Lang: frfmt.FR, Unit: Percent}
+	for b.Loop() {
 		_ = s.Legend(v, f)
 	}
 }
