@@ -23,6 +23,7 @@ func Parse(data []byte) (*File, error) {
 	if err != nil {
 		return nil, err
 	}
+	p.reserve(len(data)/128 + 8) // published rows are about 200 bytes
 	line := 1 + h.Lines
 	for pos := h.End; pos < len(data); {
 		end, lines, _ := rowfilter.RecordEnd(data, pos)
@@ -79,7 +80,7 @@ func ParseSelected(data []byte, ids []string) (*File, error) {
 	if err != nil {
 		return nil, err
 	}
-	p.f.Observations = make([]Observation, 0, len(spans))
+	p.reserve(len(spans))
 	for _, s := range spans {
 		rec := data[s.start:s.end]
 		if !valid {
@@ -108,12 +109,30 @@ type parser struct {
 	buf    []byte
 	strs   map[string]string
 	depts  map[string]string
-	seen   map[key]int // → index in Observations or Targets
+	seen   map[uint64]int32 // key → index in Observations or Targets
+	inds   map[string]uint64 // interned id → its number in keys
 }
 
-type key struct {
-	ind, dept string
-	date      Date
+// key packs indicator number × department × date into one word: hashing it
+// is much cheaper than hashing two strings per row.
+func (p *parser) key(ind string, code string, d Date) uint64 {
+	n, ok := p.inds[ind]
+	if !ok {
+		n = uint64(len(p.inds))
+		p.inds[ind] = n
+	}
+	c := uint64(dept.Index(code) + 1) // 0 for national
+	return n<<40 | c<<32 | uint64(uint32(d))
+}
+
+// reserve sizes the result for about n rows.
+func (p *parser) reserve(n int) {
+	p.seen = make(map[uint64]int32, n)
+	if p.l.kind.IsSynthese() {
+		p.f.Targets = make([]Target, 0, n)
+	} else {
+		p.f.Observations = make([]Observation, 0, n)
+	}
 }
 
 // start reads the header and prepares a parser.
@@ -135,7 +154,8 @@ func start(data []byte, enc string) (*parser, *rowfilter.Header, error) {
 		delim: h.Delim,
 		strs:  map[string]string{},
 		depts: deptTable,
-		seen:  map[key]int{},
+		seen:  map[uint64]int32{},
+		inds:  map[string]uint64{},
 	}
 	return p, &h, nil
 }
@@ -248,13 +268,13 @@ func (p *parser) observation(line int, id []byte, code string) {
 		return
 	}
 	ind := p.intern(id)
-	k := key{ind, code, d}
+	k := p.key(ind, code, d)
 	if i, dup := p.seen[k]; dup {
 		first := p.f.Observations[i]
 		p.warn(line, p.l.value, duplicate(first.Line, first.Value, v, "indicator × department × date"))
 		return
 	}
-	p.seen[k] = len(p.f.Observations)
+	p.seen[k] = int32(len(p.f.Observations))
 	p.f.Observations = append(p.f.Observations, Observation{
 		Line:      line,
 		Indicator: ind,
@@ -318,13 +338,13 @@ func (p *parser) target(line int, id []byte, code string) {
 		return
 	}
 	t.Indicator = p.intern(id)
-	k := key{t.Indicator, code, 0}
+	k := p.key(t.Indicator, code, 0)
 	if i, dup := p.seen[k]; dup {
 		first := p.f.Targets[i]
 		p.warn(line, p.l.current, duplicate(first.Line, first.Current, t.Current, "indicator × department"))
 		return
 	}
-	p.seen[k] = len(p.f.Targets)
+	p.seen[k] = int32(len(p.f.Targets))
 	t.Label = p.intern(p.text(p.l.label))
 	t.Mesure = p.intern(p.text(p.l.mesure))
 	t.DeptName = p.intern(p.text(p.l.deptName))
