@@ -144,9 +144,12 @@ func Decode(data []byte) (*Asset, error) {
 					return nil, r.err
 				}
 				s := len(pts)
-				// The hot loop: one-byte varints inline, bounds on the way.
+				// The hot loop: one-byte varints inline, bounds on the way,
+				// points written in place (capacity was reserved above).
+				ring := pts[s : s+n+1]
+				pts = pts[:s+n+1]
 				buf, off := r.buf, r.off
-				for range n {
+				for k := range ring[:n] {
 					var dx, dy int64
 					if off < len(buf) && buf[off] < 0x80 {
 						u := uint64(buf[off])
@@ -170,14 +173,14 @@ func Decode(data []byte) (*Asset, error) {
 					y += dy
 					minX, maxX = min(minX, x), max(maxX, x)
 					minY, maxY = min(minY, y), max(maxY, y)
-					pts = append(pts, orb.Point{float64(x), float64(y)})
+					ring[k] = orb.Point{float64(x), float64(y)}
 				}
 				r.off = off
 				if r.err != nil {
 					return nil, r.err
 				}
-				pts = append(pts, pts[s])
-				rings = append(rings, orb.Ring(pts[s:len(pts):len(pts)]))
+				ring[n] = ring[0]
+				rings = append(rings, orb.Ring(ring[:n+1:n+1]))
 			}
 			polys = append(polys, orb.Polygon(rings[r0:len(rings):len(rings)]))
 		}
