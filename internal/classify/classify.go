@@ -79,6 +79,12 @@ type Options struct {
 	Diverging bool
 	// Pivot is the diverging midpoint, e.g. 100 (% of target).
 	Pivot float64
+	// Round rounds the computed breaks (quantile, Jenks, equal; never the
+	// pivot, the cap or manual breaks) to two significant figures (66.46 →
+	// 66, 1 234 → 1 200) so legend bounds read as the numbers they are;
+	// three or four figures are used when two would empty a class (97.3
+	// stays 97.3 when the minimum is 97.1).
+	Round bool
 	// Cap, when > 0, makes "≥ Cap" the last class (e.g. 150 %): values at or
 	// above it do not stretch the other classes. Ignored when Cap is not
 	// above the data minimum (sequential) or the pivot (diverging).

@@ -59,6 +59,10 @@ func TestBreaks(t *testing.T) {
 			Options{Method: Jenks, Classes: 5, Diverging: true, Pivot: 100, Cap: 150}, []float64{100, 140, 150}},
 		{"diverging values equal to the pivot count as reached", []float64{50, 100, 100, 100, 120},
 			Options{Method: Quantile, Classes: 3, Diverging: true, Pivot: 100}, []float64{100, 120}},
+		{"rounded quantile breaks", []float64{10.3, 21.7, 33.4, 66.46, 88.1, 1234, 1580, 12345, 23456},
+			Options{Method: Quantile, Classes: 3, Round: true}, []float64{66, 1600}},
+		{"rounded diverging: pivot and cap untouched, 3 figures when 2 empty a class", []float64{97.1, 97.2, 97.3, 99.9, 101.4, 101.6, 133, 900},
+			Options{Method: Quantile, Classes: 5, Diverging: true, Pivot: 100, Cap: 150, Round: true}, []float64{97.3, 100, 130, 150}},
 		{"diverging no data keeps pivot and cap", nil,
 			Options{Method: Quantile, Classes: 5, Diverging: true, Pivot: 100, Cap: 150}, []float64{100, 150}},
 	}
@@ -76,6 +80,13 @@ func TestBreaks(t *testing.T) {
 				assert.Less(t, s.Breaks[i-1], s.Breaks[i], "strictly ascending")
 			}
 		})
+	}
+}
+
+func TestRound2(t *testing.T) {
+	tests := [][2]float64{{66.46, 66}, {1234, 1200}, {1250, 1300}, {12345, 12000}, {0.0123, 0.012}, {0.3, 0.3}, {-66.46, -66}, {0, 0}, {99.96, 100}, {5, 5}}
+	for _, tt := range tests {
+		assert.Equal(t, tt[1], round2(tt[0]), "round2(%v)", tt[0])
 	}
 }
 

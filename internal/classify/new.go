@@ -1,6 +1,9 @@
 package classify
 
-import "math"
+import (
+	"math"
+	"strconv"
+)
 
 // New computes a Scale from values (NaN and ±Inf ignored) and opts.
 //
@@ -40,7 +43,7 @@ func New(values []float64, opts Options) Scale {
 		if s.Capped {
 			ceil = opts.Cap
 		}
-		s.Breaks = sideBreaks(hi, k, opts.Method, math.NaN(), ceil)
+		s.Breaks = sideBreaks(hi, k, opts.Method, opts.Round, math.NaN(), ceil)
 		if s.Capped {
 			s.Breaks = append(s.Breaks, opts.Cap)
 		}
@@ -72,13 +75,13 @@ func divergingBreaks(xs []float64, opts Options) (breaks []float64, below int, c
 		hi = hi[:lowerBound(hi, opts.Cap)]
 	}
 	// Below: breaks strictly inside (min, pivot).
-	bb := sideBreaks(lo, nb, opts.Method, math.NaN(), opts.Pivot)
+	bb := sideBreaks(lo, nb, opts.Method, opts.Round, math.NaN(), opts.Pivot)
 	// At or above: breaks strictly inside (pivot, cap or max].
 	ceil := math.NaN()
 	if capped {
 		ceil = opts.Cap
 	}
-	ab := sideBreaks(hi, na, opts.Method, opts.Pivot, ceil)
+	ab := sideBreaks(hi, na, opts.Method, opts.Round, opts.Pivot, ceil)
 	breaks = make([]float64, 0, k-1)
 	breaks = append(breaks, bb...)
 	breaks = append(breaks, opts.Pivot)
@@ -94,7 +97,7 @@ func divergingBreaks(xs []float64, opts Options) (breaks []float64, below int, c
 // min, ceil or max], so a diverging side reads 100–125–150 %, not breaks
 // at odd data-dependent values. Breaks not above the minimum, or not
 // strictly inside (floor, ceil), are dropped.
-func sideBreaks(xs []float64, k int, m Method, floor, ceil float64) []float64 {
+func sideBreaks(xs []float64, k int, m Method, round bool, floor, ceil float64) []float64 {
 	if k <= 1 || len(xs) == 0 {
 		return nil
 	}
@@ -123,6 +126,9 @@ func sideBreaks(xs []float64, k int, m Method, floor, ceil float64) []float64 {
 	}
 	out := raw[:0]
 	for _, b := range raw {
+		if round {
+			b = roundInside(b, xs[0], out, m)
+		}
 		if (b <= xs[0] && m != Equal) || (floor == floor && b <= floor) || (ceil == ceil && b >= ceil) {
 			continue
 		}
@@ -132,6 +138,41 @@ func sideBreaks(xs []float64, k int, m Method, floor, ceil float64) []float64 {
 		out = append(out, b)
 	}
 	return out
+}
+
+// roundInside rounds break b to 2 significant figures, or 3 or 4 when
+// fewer would put it at or below the minimum xs0 (empty first class) or at
+// or below the previous break; else b unchanged.
+func roundInside(b, xs0 float64, prev []float64, m Method) float64 {
+	for digits := 2; digits <= 4; digits++ {
+		r := roundSig(b, digits)
+		if (r > xs0 || m == Equal) && (len(prev) == 0 || r > prev[len(prev)-1]) {
+			return r
+		}
+	}
+	return b
+}
+
+// round2 rounds v to two significant figures (half away from zero).
+func round2(v float64) float64 { return roundSig(v, 2) }
+
+// roundSig rounds v to digits significant figures (half away from zero).
+func roundSig(v float64, digits int) float64 {
+	if v == 0 || math.IsNaN(v) || math.IsInf(v, 0) {
+		return v
+	}
+	p := math.Pow(10, math.Floor(math.Log10(math.Abs(v)))-float64(digits-1))
+	r := math.Round(v/p) * p
+	// Clean binary noise (0.1·3 = 0.30000000000000004) through a decimal
+	// round trip at the same precision.
+	if p < 1 {
+		d := -int(math.Round(math.Log10(p)))
+		f, err := strconv.ParseFloat(strconv.FormatFloat(r, 'f', d, 64), 64)
+		if err == nil {
+			return f
+		}
+	}
+	return r
 }
 
 // distinctCount counts distinct values in the sorted xs.

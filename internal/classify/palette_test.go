@@ -113,4 +113,8 @@ func TestNoDataPattern(t *testing.T) {
 	assert.Contains(t, NoDataPatternSVG, `id="`+NoDataPattern+`"`)
 	assert.Equal(t, "url(#nodata-hatch)", NoDataFill)
 	assert.Contains(t, NoDataPatternSVG, "<line")
+	assert.Contains(t, QualityPatternSVG, `id="`+QualityPattern+`"`)
+	assert.NotContains(t, QualityPatternSVG, "<rect", "the overlay lets the class colour show")
+	assert.Equal(t, NoDataPatternSVG+QualityPatternSVG, PatternDefs())
+	assert.NotEqual(t, NoDataPattern, QualityPattern)
 }
