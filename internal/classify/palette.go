@@ -117,9 +117,10 @@ func clampN(n int) int {
 // QualityPattern is the id of the SVG overlay pattern that marks
 // departments with a data-quality note (a decreasing cumulative series or
 // missing months) when the quality toggle is on: draw the department a
-// second time with fill QualityFill on top of its class colour. Sparse dark
-// hatching at the opposite angle to NoDataPattern, transparent in between,
-// so the class colour stays readable and the two patterns never look alike.
+// second time with fill QualityFill on top of its class colour. Sparse
+// hatching at the opposite angle to NoDataPattern, transparent in between
+// so the class colour stays readable; each stroke is dark with a white halo
+// so it shows on the lightest and the darkest classes alike.
 const QualityPattern = "quality-hatch"
 
 // QualityFill is the fill attribute value of the quality overlay.
@@ -128,7 +129,8 @@ const QualityFill = "url(#" + QualityPattern + ")"
 // QualityPatternSVG is the <pattern> element for QualityPattern; put it in
 // the map's <defs> beside NoDataPatternSVG.
 const QualityPatternSVG = `<pattern id="` + QualityPattern + `" patternUnits="userSpaceOnUse" width="8" height="8" patternTransform="rotate(-45)">` +
-	`<line x1="0" y1="0" x2="0" y2="8" stroke="#161616" stroke-opacity="0.75" stroke-width="1.5"/></pattern>`
+	`<line x1="0" y1="0" x2="0" y2="8" stroke="#ffffff" stroke-width="3"/>` +
+	`<line x1="0" y1="0" x2="0" y2="8" stroke="#161616" stroke-width="1.2"/></pattern>`
 
 // PatternDefs returns both patterns, ready to put inside <defs>.
 func PatternDefs() string { return NoDataPatternSVG + QualityPatternSVG }
