@@ -36,11 +36,12 @@ func main() {
 	budgets := flag.String("budgets", "bench/budgets.json", "budgets file")
 	runs := flag.Int("runs", 10, "runs per timed measure (≥ 10 for a report)")
 	wrkSecs := flag.Int("wrk-seconds", 10, "duration of each wrk run")
+	only := flag.String("pages", "app,dsfr,d3", "pages to measure (comma-separated; for development)")
 	flag.Parse()
 	if *check {
 		os.Exit(runCheck(*out, *budgets))
 	}
-	if err := run(*out, *runs, *wrkSecs); err != nil {
+	if err := run(*out, *runs, *wrkSecs, strings.Split(*only, ",")); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
 	}
@@ -74,7 +75,7 @@ func runCheck(out, budgetsPath string) int {
 	return 1
 }
 
-func run(out string, runs, wrkSecs int) error {
+func run(out string, runs, wrkSecs int, only []string) error {
 	start := time.Now()
 	root, err := browser.FindRoot()
 	if err != nil {
@@ -113,7 +114,15 @@ func run(out string, runs, wrkSecs int) error {
 	ctx := context.Background()
 	// Without a Worker (no build yet) the peers are still measured, on the
 	// snapshot or on a filter of the mirror, and the report says so.
-	w, err := browser.StartWrangler(ctx, browser.WranglerOptions{Root: root, Low: browser.BenchLow, High: browser.BenchHigh})
+	// Upstream points at a loopback port where nothing listens: the Worker
+	// serves its snapshot at once, offline, as `make run` does without
+	// internet (and no DNS look-up slows a request).
+	dead, err := browser.FreePort(browser.FakeGouvLow, browser.FakeGouvHi)
+	if err != nil {
+		return err
+	}
+	w, err := browser.StartWrangler(ctx, browser.WranglerOptions{Root: root, Low: browser.BenchLow, High: browser.BenchHigh,
+		Vars: map[string]string{"DATAGOUV_API": fmt.Sprintf("http://127.0.0.1:%d/api/1", dead)}})
 	detailCSV := filepath.Join(peersDir, "data", "detail.csv")
 	if err != nil {
 		r.problem("Worker not started, app not measured: %v", firstLine(err.Error()))
@@ -122,7 +131,13 @@ func run(out string, runs, wrkSecs int) error {
 			return err
 		}
 	} else {
-		defer w.Stop()
+		defer func() {
+			if exited, err := w.Exited(); exited {
+				r.problem("wrangler stopped during the run: %v (log in wrangler.log)", err)
+			}
+			os.WriteFile(filepath.Join(out, "wrangler.log"), []byte(w.Output()), 0o644)
+			w.Stop()
+		}()
 		// The peers load the very bytes the app loads.
 		if err := download(w.URL+"/api/v1/numerisation/detail.csv", detailCSV); err != nil {
 			r.problem("detail.csv from the Worker: %v (peers use a filter of the mirror)", err)
@@ -150,6 +165,15 @@ func run(out string, runs, wrkSecs int) error {
 		pages[App] = w.URL + "/"
 		order = []string{App, DSFR, D3}
 	}
+	keep := order[:0]
+	for _, p := range order {
+		if contains(only, p) {
+			keep = append(keep, p)
+		} else {
+			delete(pages, p)
+		}
+	}
+	order = keep
 
 	for _, p := range order {
 		fl, err := firstLoad(ctx, pages[p])
@@ -255,6 +279,9 @@ func interactions(parent context.Context, r *Report, pages map[string]string, fu
 		}
 	}
 	// The D3 peer: recolour and d3-dsv parse.
+	if pages[D3] == "" {
+		return
+	}
 	if err := load(pages[D3]); err != nil {
 		r.problem("d3 interactions: %v", err)
 		return
@@ -429,4 +456,13 @@ func filteredDetail(root, dataDir, dst string) error {
 	}
 	wr.Flush()
 	return os.WriteFile(dst, []byte(buf.String()), 0o644)
+}
+
+func contains(xs []string, x string) bool {
+	for _, v := range xs {
+		if v == x {
+			return true
+		}
+	}
+	return false
 }

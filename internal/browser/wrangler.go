@@ -213,3 +213,13 @@ func (w *Wrangler) Stop() error {
 	}
 	return nil
 }
+
+// Exited tells whether wrangler has stopped, and with what error.
+func (w *Wrangler) Exited() (bool, error) {
+	select {
+	case <-w.done:
+		return true, w.err
+	default:
+		return false, nil
+	}
+}
