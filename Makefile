@@ -55,9 +55,11 @@ app web:
 ## worker: the Go Cloudflare Worker (syumai/workers, generated into a temp dir then moved)
 worker:
 	@tmp=$$(mktemp -d) && \
-	  ( cd wasm/worker && $(GO) tool workers-assets-gen -mode=go -o $$tmp ) && \
+	  $(GO) tool workers-assets-gen -mode=go -o $$tmp && \
+	  cp wasm/worker/entry.mjs $$tmp/entry.mjs && \
 	  $(WASM_ENV) $(GO) build -trimpath -ldflags="-s -w" -o $$tmp/app.wasm ./wasm/worker && \
 	  rm -rf $(BUILD)/worker && mkdir -p $(BUILD) && mv $$tmp $(BUILD)/worker
+	$(GO) run ./internal/workerapi/cmd/headersgen -config wrangler.jsonc -o $(WEB)/_headers
 
 build: geodata snapshot app worker
 

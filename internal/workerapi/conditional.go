@@ -20,10 +20,10 @@ func ETagOf(prefix string, b []byte) string {
 // answered 304 (RFC 9110 §13.2.2: If-None-Match wins over If-Modified-Since,
 // which is only looked at when If-None-Match is absent).
 func NotModified(req http.Header, etag string, lastModified time.Time) bool {
-	if inm := req.Get("If-None-Match"); inm != "" {
+	if inm := joined(req, "If-None-Match"); inm != "" {
 		return matchETag(inm, etag)
 	}
-	if ims := req.Get("If-Modified-Since"); ims != "" && !lastModified.IsZero() {
+	if ims := joined(req, "If-Modified-Since"); ims != "" && !lastModified.IsZero() {
 		t, err := http.ParseTime(ims)
 		if err != nil {
 			return false
@@ -46,4 +46,15 @@ func matchETag(list, etag string) bool {
 		}
 	}
 	return false
+}
+
+// joined returns all values of a header as one: syumai/workers splits
+// incoming header values at commas, which cuts an HTTP date ("Thu, 19 Jan
+// 2023 …") in two.
+func joined(h http.Header, k string) string {
+	vs := h.Values(k)
+	for i := range vs {
+		vs[i] = strings.TrimSpace(vs[i])
+	}
+	return strings.Join(vs, ", ")
 }

@@ -67,6 +67,9 @@ func TestNotModified(t *testing.T) {
 		assert.Equal(t, tc.want, NotModified(h, etag, lm), tc.name)
 	}
 	assert.False(t, NotModified(http.Header{"If-Modified-Since": {lm.Format(http.TimeFormat)}}, etag, time.Time{}), "no Last-Modified")
+	// syumai/workers splits header values at commas.
+	assert.True(t, NotModified(http.Header{"If-Modified-Since": {"Thu", " 19 Jan 2023 10:08:49 GMT"}}, etag, lm), "split date")
+	assert.True(t, NotModified(http.Header{"If-None-Match": {`"a"`, ` "u123-45"`}}, etag, lm), "split list")
 }
 
 func TestETagOf(t *testing.T) {

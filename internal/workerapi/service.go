@@ -47,6 +47,10 @@ type Service struct {
 	// Background runs work after the response (ctx.waitUntil); nil runs it
 	// before returning.
 	Background func(func())
+	// HeadBody writes the body of HEAD responses too: the Workers runtime
+	// drops it, but syumai/workers turns Content-Length into a
+	// FixedLengthStream that fails when fewer bytes are written.
+	HeadBody bool
 }
 
 func (s *Service) now() time.Time {
@@ -58,6 +62,9 @@ func (s *Service) now() time.Time {
 
 // ServeHTTP answers the Go routes (/api/*, /healthz).
 func (s *Service) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if s.HeadBody && r.Method == http.MethodHead {
+		r = r.WithContext(context.WithValue(r.Context(), headBodyKey{}, true))
+	}
 	m := Resolve(r.Method, r.URL.Path)
 	h := w.Header()
 	SetSecurity(h, s.Config.EmbedOrigins)
@@ -107,9 +114,17 @@ func writeJSON(w http.ResponseWriter, r *http.Request, status int, v any) {
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.Header().Set("Content-Length", strconv.Itoa(len(b)))
 	w.WriteHeader(status)
-	if r.Method != http.MethodHead {
+	if r.Method != http.MethodHead || headBody(r) {
 		w.Write(b)
 	}
+}
+
+type headBodyKey struct{}
+
+// headBody reports whether the Service asked for HEAD bodies (see HeadBody).
+func headBody(r *http.Request) bool {
+	v, _ := r.Context().Value(headBodyKey{}).(bool)
+	return v
 }
 
 // LoadState reads the persisted state (empty when absent or unreadable).
@@ -223,7 +238,7 @@ func (s *Service) writeData(w http.ResponseWriter, r *http.Request, body []byte,
 	}
 	h.Set("Content-Length", strconv.Itoa(len(body)))
 	w.WriteHeader(http.StatusOK)
-	if r.Method != http.MethodHead {
+	if r.Method != http.MethodHead || headBody(r) {
 		w.Write(body)
 	}
 }

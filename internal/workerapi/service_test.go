@@ -417,3 +417,15 @@ func TestOtherRoutes(t *testing.T) {
 	assert.JSONEq(t, `{"embed_origins":["https://www.economie.gouv.fr","https://a.fr"]}`, r.Body.String())
 	assert.EqualValues(t, 0, h.gouv.apiHits.Load()+h.gouv.fileHits.Load(), "no upstream traffic for these")
 }
+
+func TestHeadBodyForTheRuntime(t *testing.T) {
+	h := newHarness(t, nil)
+	h.svc.HeadBody = true
+	get := h.do("GET", detailPath)
+	r := h.do("HEAD", detailPath)
+	assert.Equal(t, 200, r.Code)
+	assert.Equal(t, get.Body.String(), r.Body.String(), "the runtime, not Go, drops HEAD bodies")
+	assert.Equal(t, get.Header().Get("Content-Length"), r.Header().Get("Content-Length"))
+	r = h.do("HEAD", "/api/v1/config")
+	assert.Equal(t, r.Header().Get("Content-Length"), strconv.Itoa(r.Body.Len()))
+}

@@ -41,5 +41,10 @@ func (f *jsFetcher) Get(ctx context.Context, u string) (*http.Response, error) {
 		return nil, err
 	}
 	req.Header.Set("User-Agent", userAgent)
-	return f.client.Do(req, &fetch.RequestInit{Redirect: fetch.RedirectModeFollow})
+	resp, err := f.client.Do(req, &fetch.RequestInit{Redirect: fetch.RedirectModeFollow})
+	if err != nil {
+		return nil, err
+	}
+	resp.Body = fastBody(resp.Body)
+	return resp, nil
 }

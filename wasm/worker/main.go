@@ -28,6 +28,7 @@ func main() {
 		Assets:     newAssets(),
 		Now:        time.Now,
 		Background: cloudflare.WaitUntil,
+		HeadBody:   true,
 	}
 	workers.ServeNonBlock(svc)
 	cron.ScheduleTaskNonBlock(func(ctx context.Context) error {
