@@ -23,7 +23,7 @@ func Parse(data []byte) (*File, error) {
 	if err != nil {
 		return nil, err
 	}
-	p.reserve(len(data)/128 + 8) // published rows are about 200 bytes
+	p.reserve(rowfilter.CountLines(data[h.End:]) + 1)
 	line := 1 + h.Lines
 	for pos := h.End; pos < len(data); {
 		end, lines, _ := rowfilter.RecordEnd(data, pos)
@@ -108,21 +108,27 @@ type parser struct {
 	fields [][]byte
 	buf    []byte
 	strs   map[string]string
-	depts  map[string]string
-	seen   map[uint64]int32 // key → index in Observations or Targets
+	depts  map[string]deptEntry
+	seen   map[uint64]int32  // key → index in Observations or Targets
 	inds   map[string]uint64 // interned id → its number in keys
+	last   []*string         // per column, the text interned last
+
+	lastInd    string // the indicator of the previous key
+	lastIndNum uint64
 }
 
 // key packs indicator number × department × date into one word: hashing it
 // is much cheaper than hashing two strings per row.
-func (p *parser) key(ind string, code string, d Date) uint64 {
-	n, ok := p.inds[ind]
-	if !ok {
-		n = uint64(len(p.inds))
-		p.inds[ind] = n
+func (p *parser) key(ind string, deptNum int, d Date) uint64 {
+	if ind != p.lastInd {
+		n, ok := p.inds[ind]
+		if !ok {
+			n = uint64(len(p.inds))
+			p.inds[ind] = n
+		}
+		p.lastInd, p.lastIndNum = ind, n
 	}
-	c := uint64(dept.Index(code) + 1) // 0 for national
-	return n<<40 | c<<32 | uint64(uint32(d))
+	return p.lastIndNum<<40 | uint64(deptNum)<<32 | uint64(uint32(d))
 }
 
 // reserve sizes the result for about n rows.
@@ -156,33 +162,51 @@ func start(data []byte, enc string) (*parser, *rowfilter.Header, error) {
 		depts: deptTable,
 		seen:  map[uint64]int32{},
 		inds:  map[string]uint64{},
+		last:  make([]*string, len(l.names)),
 	}
 	return p, &h, nil
 }
 
+// deptEntry is a normalised department code and its number (1…101; 0
+// is national).
+type deptEntry struct {
+	code string
+	num  int
+}
+
 // deptTable maps the ways real files write a department code to its
 // normalised form ("1" → "01", "2a" → "2A").
-var deptTable = func() map[string]string {
-	m := map[string]string{}
-	for _, c := range dept.Codes() {
-		m[c] = c
+var deptTable = func() map[string]deptEntry {
+	m := map[string]deptEntry{}
+	for i, c := range dept.Codes() {
+		e := deptEntry{c, i + 1}
+		m[c] = e
 		if c[0] == '0' {
-			m[c[1:]] = c
+			m[c[1:]] = e
 		}
 		if c == "2A" || c == "2B" {
-			m[string([]byte{'2', c[1] + 'a' - 'A'})] = c
+			m[string([]byte{'2', c[1] + 'a' - 'A'})] = e
 		}
 	}
 	return m
 }()
 
 // intern returns b as a string shared by every row that has the same text.
-func (p *parser) intern(b []byte) string {
-	if s, ok := p.strs[string(b)]; ok {
-		return s
+// Rows of one indicator are contiguous, so the text of column col is
+// usually that of the previous row: comparing bytes with it avoids hashing
+// long labels (slow in wasm, which has no AES hash).
+func (p *parser) intern(col int, b []byte) string {
+	if col >= 0 && col < len(p.last) && p.last[col] != nil && string(b) == *p.last[col] {
+		return *p.last[col]
 	}
-	s := string(b)
-	p.strs[s] = s
+	s, ok := p.strs[string(b)]
+	if !ok {
+		s = string(b)
+		p.strs[s] = s
+	}
+	if col >= 0 && col < len(p.last) {
+		p.last[col] = &s
+	}
 	return s
 }
 
@@ -239,24 +263,24 @@ func (p *parser) record(rec []byte, line int) {
 		p.warn(line, p.l.id, "empty id_indicateur")
 		return
 	}
-	code := ""
+	var de deptEntry // zero: national
 	if p.l.dept >= 0 {
 		raw := trimSpace(p.fields[p.l.dept])
-		c, ok := p.depts[string(raw)]
+		e, ok := p.depts[string(raw)]
 		if !ok {
 			p.warn(line, p.l.dept, "unknown department code "+strconv.Quote(string(raw)))
 			return
 		}
-		code = c
+		de = e
 	}
 	if p.l.kind.IsSynthese() {
-		p.target(line, id, code)
+		p.target(line, id, de)
 	} else {
-		p.observation(line, id, code)
+		p.observation(line, id, de)
 	}
 }
 
-func (p *parser) observation(line int, id []byte, code string) {
+func (p *parser) observation(line int, id []byte, de deptEntry) {
 	d, ok := parseDate(p.fields[p.l.date])
 	if !ok {
 		p.warn(line, p.l.date, "bad date "+strconv.Quote(string(p.fields[p.l.date])))
@@ -267,8 +291,8 @@ func (p *parser) observation(line int, id []byte, code string) {
 		p.warn(line, p.l.value, reason)
 		return
 	}
-	ind := p.intern(id)
-	k := p.key(ind, code, d)
+	ind := p.intern(p.l.id, id)
+	k := p.key(ind, de.num, d)
 	if i, dup := p.seen[k]; dup {
 		first := p.f.Observations[i]
 		p.warn(line, p.l.value, duplicate(first.Line, first.Value, v, "indicator × department × date"))
@@ -278,19 +302,19 @@ func (p *parser) observation(line int, id []byte, code string) {
 	p.f.Observations = append(p.f.Observations, Observation{
 		Line:      line,
 		Indicator: ind,
-		Label:     p.intern(p.text(p.l.label)),
-		Mesure:    p.intern(p.text(p.l.mesure)),
-		Dept:      code,
-		DeptName:  p.intern(p.text(p.l.deptName)),
-		Unit:      p.intern(p.text(p.l.unit)),
+		Label:     p.intern(p.l.label, p.text(p.l.label)),
+		Mesure:    p.intern(p.l.mesure, p.text(p.l.mesure)),
+		Dept:      de.code,
+		DeptName:  p.intern(p.l.deptName, p.text(p.l.deptName)),
+		Unit:      p.intern(p.l.unit, p.text(p.l.unit)),
 		Date:      d,
 		Value:     v,
 	})
 	p.f.Stats.Kept++
 }
 
-func (p *parser) target(line int, id []byte, code string) {
-	t := Target{Line: line, Dept: code}
+func (p *parser) target(line int, id []byte, de deptEntry) {
+	t := Target{Line: line, Dept: de.code}
 	var reason string
 	t.Current, reason = parseValue(p.fields[p.l.current], p.delim)
 	if reason != "" {
@@ -337,18 +361,18 @@ func (p *parser) target(line int, id []byte, code string) {
 	if reason != "" {
 		return
 	}
-	t.Indicator = p.intern(id)
-	k := p.key(t.Indicator, code, 0)
+	t.Indicator = p.intern(p.l.id, id)
+	k := p.key(t.Indicator, de.num, 0)
 	if i, dup := p.seen[k]; dup {
 		first := p.f.Targets[i]
 		p.warn(line, p.l.current, duplicate(first.Line, first.Current, t.Current, "indicator × department"))
 		return
 	}
 	p.seen[k] = int32(len(p.f.Targets))
-	t.Label = p.intern(p.text(p.l.label))
-	t.Mesure = p.intern(p.text(p.l.mesure))
-	t.DeptName = p.intern(p.text(p.l.deptName))
-	t.Unit = p.intern(p.text(p.l.unit))
+	t.Label = p.intern(p.l.label, p.text(p.l.label))
+	t.Mesure = p.intern(p.l.mesure, p.text(p.l.mesure))
+	t.DeptName = p.intern(p.l.deptName, p.text(p.l.deptName))
+	t.Unit = p.intern(p.l.unit, p.text(p.l.unit))
 	p.f.Targets = append(p.f.Targets, t)
 	p.f.Stats.Kept++
 }

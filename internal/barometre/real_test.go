@@ -43,8 +43,11 @@ func TestRealDetailFull(t *testing.T) {
 		ids[o.Indicator] = true
 	}
 	assert.Len(t, ids, 54)
+	// The published file repeats 1 159 rows identically (other indicators
+	// than the two of the map): each is reported, none silently dropped.
+	assert.Equal(t, 1159, f.Stats.Rejected)
 	for _, w := range f.Warnings {
-		t.Log(w.String())
+		assert.Contains(t, w.Reason, "(same value; the first is kept)", w.String())
 	}
 }
 
