@@ -165,3 +165,7 @@ func TestLocator(t *testing.T) {
 		assert.Equal(t, tt.want, l.At(tt.p), "%v", tt.p)
 	}
 }
+
+func TestViewBox(t *testing.T) {
+	assert.Equal(t, "0 0 5514 4323", ViewBox(&geoasset.Asset{Width: 5514, Height: 4323}))
+}
