@@ -53,3 +53,13 @@ func encode1252(s string) (string, bool) {
 	}
 	return string(out), true
 }
+
+// decodeFile is decode1252 of a whole file (or its header) keeping a
+// leading UTF-8 BOM as is: a file that declares UTF-8 but holds a few
+// Windows-1252 bytes still has its header read right.
+func decodeFile(b []byte) []byte {
+	if len(b) >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF {
+		return append([]byte{0xEF, 0xBB, 0xBF}, decode1252(b[3:])...)
+	}
+	return decode1252(b)
+}

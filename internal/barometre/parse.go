@@ -17,7 +17,7 @@ import (
 func Parse(data []byte) (*File, error) {
 	enc := "UTF-8"
 	if !utf8.Valid(data) {
-		data, enc = decode1252(data), "Windows-1252"
+		data, enc = decodeFile(data), "Windows-1252"
 	}
 	p, h, err := start(data, enc)
 	if err != nil {
@@ -74,7 +74,7 @@ func ParseSelected(data []byte, ids []string) (*File, error) {
 	enc := "UTF-8"
 	hdr := data[:h.End]
 	if !valid {
-		enc, hdr = "Windows-1252", decode1252(hdr)
+		enc, hdr = "Windows-1252", decodeFile(hdr)
 	}
 	p, _, err := start(hdr, enc)
 	if err != nil {
@@ -402,61 +402,67 @@ const errUnterminated = "unterminated quoted field"
 // split cuts a record (line end removed) into field values, quotes removed
 // and `""` unescaped. It reports a bare quote inside an unquoted field, text
 // after a closing quote and an unterminated quote, with the 0-based column.
+// One pass over the bytes with no calls: in wasm a call per field to
+// bytes.IndexByte costs more than the short loop.
 func (p *parser) split(rec []byte) (fields [][]byte, reason string, col int) {
 	fields = p.fields[:0]
 	p.buf = p.buf[:0]
-	for i := 0; ; {
-		col = len(fields)
-		// Leading spaces before an opening quote are tolerated.
-		j := i
-		for j < len(rec) && rec[j] == ' ' {
-			j++
+	delim := p.delim
+	start := 0
+	for i := 0; i <= len(rec); i++ {
+		if i < len(rec) {
+			c := rec[i]
+			if c != delim && c != '"' {
+				continue
+			}
+			if c == '"' {
+				// Quoted only if nothing but spaces precedes the quote.
+				if len(trimSpace(rec[start:i])) != 0 {
+					return fields, "quote inside an unquoted field", len(fields)
+				}
+				f, next, r := p.quoted(rec, i+1)
+				if r != "" {
+					return fields, r, len(fields)
+				}
+				fields = append(fields, f)
+				if next == len(rec) {
+					return fields, "", 0
+				}
+				start = next + 1
+				i = next
+				continue
+			}
 		}
-		if j < len(rec) && rec[j] == '"' {
-			// Quoted field: copy into buf up to the closing quote.
-			startBuf := len(p.buf)
-			k := j + 1
-			for {
-				q := bytes.IndexByte(rec[k:], '"')
-				if q < 0 {
-					return fields, errUnterminated, col
-				}
-				p.buf = append(p.buf, rec[k:k+q]...)
-				k += q + 1
-				if k < len(rec) && rec[k] == '"' {
-					p.buf = append(p.buf, '"')
-					k++
-					continue
-				}
-				break
-			}
-			for k < len(rec) && (rec[k] == ' ' || rec[k] == '\r') {
-				k++
-			}
-			fields = append(fields, p.buf[startBuf:len(p.buf):len(p.buf)])
-			if k == len(rec) {
-				return fields, "", 0
-			}
-			if rec[k] != p.delim {
-				return fields, "unexpected text after a closing quote", col
-			}
-			i = k + 1
+		fields = append(fields, rec[start:i])
+		start = i + 1
+	}
+	return fields, "", 0
+}
+
+// quoted reads a quoted field whose text starts at rec[i] (after the
+// opening quote). It returns the unescaped value, the offset of the
+// delimiter that ends the field (or len(rec)), or a reason.
+func (p *parser) quoted(rec []byte, i int) ([]byte, int, string) {
+	from := len(p.buf)
+	for {
+		q := bytes.IndexByte(rec[i:], '"')
+		if q < 0 {
+			return nil, 0, errUnterminated
+		}
+		p.buf = append(p.buf, rec[i:i+q]...)
+		i += q + 1
+		if i < len(rec) && rec[i] == '"' {
+			p.buf = append(p.buf, '"')
+			i++
 			continue
 		}
-		end := bytes.IndexByte(rec[i:], p.delim)
-		var f []byte
-		if end < 0 {
-			f = rec[i:]
-		} else {
-			f = rec[i : i+end]
-		}
-		if bytes.IndexByte(f, '"') >= 0 {
-			return fields, "quote inside an unquoted field", col
-		}
-		fields = append(fields, f)
-		if end < 0 {
-			return fields, "", 0
-		}
-		i += end + 1
+		break
 	}
+	for i < len(rec) && (rec[i] == ' ' || rec[i] == '\r') {
+		i++
+	}
+	if i < len(rec) && rec[i] != p.delim {
+		return nil, 0, "unexpected text after a closing quote"
+	}
+	return p.buf[from:len(p.buf):len(p.buf)], i, ""
 }
