@@ -86,7 +86,7 @@ type Labels struct {
 func (s Scale) Labels(f Format) Labels {
 	k := s.K()
 	items := make([]LegendItem, k)
-	dec := s.legendDecimals(f)
+	bs := s.formatBreaks(f)
 	fr := f.Lang == frfmt.FR
 	nan := math.NaN()
 	for i := range items {
@@ -104,10 +104,10 @@ func (s Scale) Labels(f Format) Labels {
 		}
 		lo, hi := "", ""
 		if i > 0 {
-			lo = f.value(it.Lower, dec)
+			lo = bs[i-1]
 		}
 		if i < k-1 {
-			hi = f.value(it.Upper, dec)
+			hi = bs[i]
 		}
 		switch {
 		case k == 1:
@@ -171,25 +171,28 @@ func (lb Labels) Count(values []float64) Legend {
 	return Legend{Items: items, NoData: nd}
 }
 
-// legendDecimals returns the fewest decimals ≥ f.Decimals (at most +2) that
-// print every break differently.
-func (s Scale) legendDecimals(f Format) int {
+// formatBreaks formats the breaks with the fewest decimals ≥ f.Decimals
+// (at most two more) that print every break differently.
+func (s Scale) formatBreaks(f Format) []string {
 	dec := max(f.Decimals, 0)
-	for extra := 0; extra <= 2; extra++ {
-		d := dec + extra
-		ok := true
-		prev := ""
+	out := make([]string, len(s.Breaks))
+	for d := dec; ; d++ {
+		distinct := true
 		for i, b := range s.Breaks {
-			t := f.value(b, d)
-			if i > 0 && t == prev {
-				ok = false
+			out[i] = f.value(b, d)
+			if i > 0 && out[i] == out[i-1] {
+				distinct = false
 				break
 			}
-			prev = t
 		}
-		if ok {
-			return d
+		if distinct {
+			return out
+		}
+		if d == dec+2 {
+			for i, b := range s.Breaks { // finish the last attempt
+				out[i] = f.value(b, d)
+			}
+			return out
 		}
 	}
-	return dec + 2
 }

@@ -92,6 +92,10 @@ func TestLegendDecimals(t *testing.T) {
 	s = New(nil, Options{Method: Manual, Manual: []float64{12.5, 30}})
 	lg = s.Legend(nil, Format{Lang: frfmt.EN, Decimals: 1})
 	assert.Equal(t, "12.5 to under 30.0", lg.Items[1].Long, "already distinct: keeps Decimals")
+	s = New(nil, Options{Method: Manual, Manual: []float64{1.0001, 1.0002}})
+	lg = s.Legend(nil, Format{Lang: frfmt.FR})
+	assert.Equal(t, "< 1,00", lg.Items[0].Label, "at most two extra decimals")
+	assert.Equal(t, "≥ 1,00", lg.Items[2].Label)
 }
 
 func TestLegendSingleClass(t *testing.T) {

@@ -6,7 +6,6 @@ package describe
 
 import (
 	"math"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -140,31 +139,57 @@ func Sentences(in Input) []string {
 		}
 		return append(out, "No department data for "+month+".")
 	}
-	// Highest first; ties by code so the text is stable.
-	slices.SortFunc(withData, func(a, b Dept) int {
-		if a.Value != b.Value {
-			if a.Value > b.Value {
-				return -1
-			}
-			return 1
-		}
-		return strings.Compare(a.Code, b.Code)
-	})
 	// Split small sets so a department is never named both highest and
 	// lowest: 2 → 1+1, 5 → 3+2, ≥ 6 → 3+3.
 	top := min(TopN, (len(withData)+1)/2)
 	bottom := min(TopN, len(withData)-top)
+	// Highest first, lowest first; ties by code so the text is stable. A
+	// partial selection: only 2·TopN of ~101 departments are needed.
+	highs := selectTop(withData, top, higher)
+	// The exact reverse order (ties: code descending) keeps the two lists
+	// disjoint even when many departments share a value.
+	lows := selectTop(withData, bottom, func(a, b *Dept) bool { return higher(b, a) })
 	high, low := highLowHeads(in.Metric, fr)
-	out = append(out, high+colon(fr)+list(withData[:top], in, fr)+".")
+	out = append(out, high+colon(fr)+list(highs, in, fr)+".")
 	if bottom > 0 {
-		lows := make([]Dept, bottom)
-		for i := range lows {
-			lows[i] = withData[len(withData)-1-i]
-		}
 		out = append(out, low+colon(fr)+list(lows, in, fr)+".")
 	}
 	if s := reachedSentence(in, withData, noData, month, fr); s != "" {
 		out = append(out, s)
+	}
+	return out
+}
+
+// higher orders departments by value, descending, then by code ascending.
+func higher(a, b *Dept) bool {
+	if a.Value != b.Value {
+		return a.Value > b.Value
+	}
+	return a.Code < b.Code
+}
+
+// selectTop returns the n first departments of ds in the order before,
+// by insertion into a short list (n ≤ TopN).
+func selectTop(ds []Dept, n int, before func(a, b *Dept) bool) []Dept {
+	if n <= 0 {
+		return nil
+	}
+	out := make([]Dept, 0, n+1)
+	for i := range ds {
+		d := &ds[i]
+		if len(out) == n && !before(d, &out[n-1]) {
+			continue
+		}
+		j := len(out)
+		out = append(out, *d)
+		for j > 0 && before(d, &out[j-1]) {
+			out[j] = out[j-1]
+			j--
+		}
+		out[j] = *d
+		if len(out) > n {
+			out = out[:n]
+		}
 	}
 	return out
 }

@@ -138,6 +138,19 @@ func TestEdgeCases(t *testing.T) {
 }
 
 // The description follows the view: month, metric, language, values.
+// Many equal values: highest and lowest never name the same department.
+func TestTiesDisjoint(t *testing.T) {
+	in := input(frfmt.EN, Count)
+	in.Depts = []Dept{
+		{Code: "03", Name: "C", Value: 5, PctTarget: nan}, {Code: "01", Name: "A", Value: 5, PctTarget: nan},
+		{Code: "04", Name: "D", Value: 5, PctTarget: nan}, {Code: "02", Name: "B", Value: 5, PctTarget: nan},
+		{Code: "05", Name: "E", Value: 5, PctTarget: nan},
+	}
+	s := Sentences(in)
+	assert.Equal(t, "Highest counts: A (5), B (5) and C (5).", s[1])
+	assert.Equal(t, "Lowest: E (5) and D (5).", s[2])
+}
+
 func TestChangesWithView(t *testing.T) {
 	base := Text(input(frfmt.FR, Target))
 	views := map[string]Input{}
