@@ -1,9 +1,14 @@
 package rowfilter
 
-import (
-	"encoding/binary"
-	"math/bits"
-)
+import "math/bits"
+
+// le64 loads eight bytes little-endian (what encoding/binary does, without
+// linking encoding/binary and its reflect into the wasm).
+func le64(b []byte) uint64 {
+	_ = b[7]
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+}
 
 const (
 	lo7  = 0x7f7f7f7f7f7f7f7f
@@ -40,7 +45,7 @@ func countRegion(b []byte) region {
 	lines, inQ := 0, false
 	i := 0
 	for ; i+8 <= len(b); i += 8 {
-		x := binary.LittleEndian.Uint64(b[i:])
+		x := le64(b[i:])
 		q := eqMask(x, qx8)
 		nl := eqMask(x, nlx8)
 		if q == 0 {
@@ -91,7 +96,7 @@ func countRegion(b []byte) region {
 func countLines(b []byte) int {
 	n, i := 0, 0
 	for ; i+8 <= len(b); i += 8 {
-		n += bits.OnesCount64(eqMask(binary.LittleEndian.Uint64(b[i:]), nlx8))
+		n += bits.OnesCount64(eqMask(le64(b[i:]), nlx8))
 	}
 	for ; i < len(b); i++ {
 		if b[i] == '\n' {
