@@ -1,6 +1,9 @@
 package rowfilter
 
-import "math/bits"
+import (
+	"bytes"
+	"math/bits"
+)
 
 // le64 loads eight bytes little-endian (what encoding/binary does, without
 // linking encoding/binary and its reflect into the wasm).
@@ -35,12 +38,12 @@ type region struct {
 	inQuote  bool // the run ends inside a quoted field
 }
 
-// countRegion counts line ends and record ends in b, which starts at a record
-// boundary, eight bytes at a time: the '"' bytes are rare, so words without
-// any are counted with two masks and only words holding a quote are walked
-// byte by byte. This single pass is what keeps the filter fast in wasm,
-// where bytes.Count and bytes.IndexByte are plain loops.
-func countRegion(b []byte) region {
+// countRegionSWAR counts line ends and record ends in b, which starts at a
+// record boundary, eight bytes at a time: the '"' bytes are rare, so words
+// without any are counted with two masks and only words holding a quote are
+// walked byte by byte. This single pass is what keeps the filter fast in
+// wasm, where bytes.Count and bytes.IndexByte are plain loops.
+func countRegionSWAR(b []byte) region {
 	var r region
 	lines, inQ := 0, false
 	i := 0
@@ -108,3 +111,37 @@ func countLines(b []byte) int {
 
 // CountLines returns the number of '\n' in b (eight bytes at a time).
 func CountLines(b []byte) int { return countLines(b) }
+
+// countRegionIndex is countRegionSWAR built on bytes.IndexByte and
+// bytes.Count, which use vector instructions on amd64 and arm64 (about
+// twice as fast there as the SWAR loop).
+func countRegionIndex(b []byte) region {
+	var r region
+	lines, i := 0, 0
+	for {
+		q := bytes.IndexByte(b[i:], '"')
+		seg := b[i:]
+		if q >= 0 {
+			seg = b[i : i+q]
+		}
+		if n := bytes.Count(seg, nl); n > 0 {
+			lines += n
+			r.records += n
+			r.boundary = i + bytes.LastIndexByte(seg, '\n') + 1
+			r.lines = lines
+		}
+		if q < 0 {
+			return r
+		}
+		j := i + q + 1 // inside quotes
+		c := bytes.IndexByte(b[j:], '"')
+		if c < 0 {
+			r.inQuote = true
+			return r
+		}
+		lines += bytes.Count(b[j:j+c], nl)
+		i = j + c + 1
+	}
+}
+
+var nl = []byte{'\n'}

@@ -246,12 +246,25 @@ func TestIndicatorsSmall(t *testing.T) {
 func TestCountRegion(t *testing.T) {
 	// Long enough to use the eight-byte path on both sides of quotes.
 	b := []byte("abcdefgh\nabcdefgh\"in\nside\"abcdefghij\nxy\"z")
-	r := countRegion(b)
-	assert.Equal(t, 2, r.records)
-	assert.Equal(t, 3, r.lines)
-	assert.Equal(t, strings.Index(string(b), "xy"), r.boundary)
-	assert.True(t, r.inQuote)
+	for name, count := range map[string]func([]byte) region{"swar": countRegionSWAR, "index": countRegionIndex} {
+		r := count(b)
+		assert.Equal(t, 2, r.records, name)
+		assert.Equal(t, 3, r.lines, name)
+		assert.Equal(t, strings.Index(string(b), "xy"), r.boundary, name)
+		assert.True(t, r.inQuote, name)
+	}
 	assert.Equal(t, 3, countLines(b))
+}
+
+// FuzzCountRegion checks that both ways of counting agree.
+func FuzzCountRegion(f *testing.F) {
+	f.Add([]byte("abcdefgh\nabcdefgh\"in\nside\"abcdefghij\nxy\"z"))
+	f.Add([]byte(small))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		if a, c := countRegionSWAR(b), countRegionIndex(b); a != c {
+			t.Fatalf("swar %+v, index %+v", a, c)
+		}
+	})
 }
 
 func FuzzFilter(f *testing.F) {
