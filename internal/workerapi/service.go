@@ -150,23 +150,53 @@ func (s *Service) serveData(w http.ResponseWriter, r *http.Request, name string)
 	now := s.now()
 	st := s.LoadState(ctx)
 	fs := st.File(name)
+	cc := CacheControl(s.Config.MaxAge, s.Config.StaleWhile)
 	if v := fs.Current; v != nil {
-		if body, ok, err := s.Store.Get(ctx, v.Key); err == nil && ok {
+		body, ok := s.openData(ctx, v.Key, r.Header, v.ETag, v.LastModified)
+		if ok {
 			if fs.Stale(now, s.Config.RefreshAfter, s.Config.RetryAfter) && now.Sub(st.RefreshStarted) > s.refreshBusy() {
 				s.background(func() { _ = s.Refresh(context.Background()) })
 			}
-			s.writeData(w, r, body, v.ETag, v.LastModified, SourceCache, CacheControl(s.Config.MaxAge, s.Config.StaleWhile))
+			s.writeData(w, r, v.ETag, v.LastModified, SourceCache, cc, int64(v.Bytes), body)
 			return
 		}
 	}
 	if fs.MayTryNow(now, s.Config.RetryAfter) {
 		if v, body, err := s.RefreshFile(ctx, name, nil); err == nil && v != nil {
-			s.writeData(w, r, body, v.ETag, v.LastModified, SourceUpstream, CacheControl(s.Config.MaxAge, s.Config.StaleWhile))
+			s.writeData(w, r, v.ETag, v.LastModified, SourceUpstream, cc, int64(len(body)), bytesBody(body))
 			return
 		}
 	}
 	s.serveSnapshot(w, r, name)
 }
+
+// StreamStore is a Store that can also hand out a value as a stream: the
+// Worker then forwards the Cache API's own body without copying it through
+// Go, which is most of the cost of a cached response.
+type StreamStore interface {
+	Open(ctx context.Context, key string) (io.ReadCloser, bool, error)
+}
+
+// openData returns the stored file as a body, or (nil, true) when the
+// request is conditional and matches (a 304 needs no body, so the data is
+// not read; the state says it is the current version), or false when the
+// data is not in the store.
+func (s *Service) openData(ctx context.Context, key string, req http.Header, etag string, lm time.Time) (io.ReadCloser, bool) {
+	if NotModified(req, etag, lm) {
+		return nil, true
+	}
+	if ss, ok := s.Store.(StreamStore); ok {
+		rc, found, err := ss.Open(ctx, key)
+		return rc, err == nil && found
+	}
+	b, found, err := s.Store.Get(ctx, key)
+	if err != nil || !found {
+		return nil, false
+	}
+	return bytesBody(b), true
+}
+
+func bytesBody(b []byte) io.ReadCloser { return io.NopCloser(bytes.NewReader(b)) }
 
 func (s *Service) background(f func()) {
 	if s.Background == nil {
@@ -179,8 +209,8 @@ func (s *Service) background(f func()) {
 // SnapshotPath is the static asset path of a file's build snapshot.
 func SnapshotPath(name string) string { return "/snapshot/" + name + ".csv" }
 
-// serveSnapshot answers with the build snapshot from the static assets. Its
-// ETag derives from the asset's own, so a 304 never reads the body.
+// serveSnapshot answers with the build snapshot from the static assets,
+// forwarding the asset's body. Its ETag derives from the asset's own.
 func (s *Service) serveSnapshot(w http.ResponseWriter, r *http.Request, name string) {
 	fail := func(err error) {
 		writeJSON(w, r, http.StatusServiceUnavailable, map[string]string{
@@ -195,34 +225,35 @@ func (s *Service) serveSnapshot(w http.ResponseWriter, r *http.Request, name str
 		fail(err)
 		return
 	}
-	defer resp.Body.Close()
 	if resp.StatusCode != http.StatusOK {
+		resp.Body.Close()
 		fail(errors.New(SnapshotPath(name) + " answered " + resp.Status))
 		return
 	}
-	var body []byte
+	body := resp.Body
+	size := resp.ContentLength
 	etag := ""
 	if t := strings.Trim(strings.TrimPrefix(resp.Header.Get("ETag"), "W/"), `"`); t != "" {
 		etag = `"s-` + t + `"`
 	} else {
-		if body, err = io.ReadAll(io.LimitReader(resp.Body, s.Config.MaxBytes)); err != nil {
+		b, err := io.ReadAll(io.LimitReader(resp.Body, s.Config.MaxBytes))
+		resp.Body.Close()
+		if err != nil {
 			fail(err)
 			return
 		}
-		etag = ETagOf("s", body)
-	}
-	lm := s.Config.SnapshotModified
-	if body == nil && !NotModified(r.Header, etag, lm) {
-		if body, err = io.ReadAll(io.LimitReader(resp.Body, s.Config.MaxBytes)); err != nil {
-			fail(err)
-			return
-		}
+		etag, body, size = ETagOf("s", b), bytesBody(b), int64(len(b))
 	}
 	// Short freshness: clients should come back once upstream answers.
-	s.writeData(w, r, body, etag, lm, SourceSnapshot, CacheControl(time.Minute, s.Config.MaxAge))
+	s.writeData(w, r, etag, s.Config.SnapshotModified, SourceSnapshot, CacheControl(time.Minute, s.Config.MaxAge), size, body)
 }
 
-func (s *Service) writeData(w http.ResponseWriter, r *http.Request, body []byte, etag string, lm time.Time, source, cacheControl string) {
+// writeData answers a data file: headers, then 304 or the body (size < 0
+// when unknown). body may be nil for a 304; it is always closed.
+func (s *Service) writeData(w http.ResponseWriter, r *http.Request, etag string, lm time.Time, source, cacheControl string, size int64, body io.ReadCloser) {
+	if body != nil {
+		defer body.Close()
+	}
 	h := w.Header()
 	h.Set("Content-Type", "text/csv; charset=utf-8")
 	h.Set("ETag", etag)
@@ -232,14 +263,17 @@ func (s *Service) writeData(w http.ResponseWriter, r *http.Request, body []byte,
 		h.Set("Last-Modified", lm.UTC().Format(http.TimeFormat))
 		h.Set("X-Data-Updated", lm.UTC().Format("2006-01-02"))
 	}
-	if NotModified(r.Header, etag, lm) {
+	if body == nil || NotModified(r.Header, etag, lm) {
 		w.WriteHeader(http.StatusNotModified)
 		return
 	}
-	h.Set("Content-Length", strconv.Itoa(len(body)))
+	if size >= 0 {
+		h.Set("Content-Length", strconv.FormatInt(size, 10))
+	}
 	w.WriteHeader(http.StatusOK)
 	if r.Method != http.MethodHead || headBody(r) {
-		w.Write(body)
+		// io.Copy lets a JS stream body hand itself to the Workers response.
+		io.Copy(w, body)
 	}
 }
 
@@ -306,6 +340,11 @@ func (s *Service) RefreshFile(ctx context.Context, name string, res resolver) (*
 	st.File(name).LastAttempt = started
 	_ = s.saveState(ctx, st)
 	current := st.File(name).Current
+	if current != nil {
+		if _, found, err := s.Store.Get(ctx, current.Key); err == nil && !found {
+			current = nil // evicted: download again even if upstream is unchanged
+		}
+	}
 
 	r, err := res(ctx, fc)
 	var v *Version

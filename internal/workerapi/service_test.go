@@ -1,8 +1,10 @@
 package workerapi
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"strconv"
@@ -428,4 +430,48 @@ func TestHeadBodyForTheRuntime(t *testing.T) {
 	assert.Equal(t, get.Header().Get("Content-Length"), r.Header().Get("Content-Length"))
 	r = h.do("HEAD", "/api/v1/config")
 	assert.Equal(t, r.Header().Get("Content-Length"), strconv.Itoa(r.Body.Len()))
+}
+
+// streamStore is a memStore that also streams (like the Cache API adapter).
+type streamStore struct {
+	*memStore
+	opens int
+}
+
+func (s *streamStore) Open(ctx context.Context, k string) (io.ReadCloser, bool, error) {
+	b, ok, err := s.Get(ctx, k)
+	if !ok || err != nil {
+		return nil, ok, err
+	}
+	s.opens++
+	return io.NopCloser(bytes.NewReader(b)), true, nil
+}
+
+func TestStreamStoreAndConditionalWithoutRead(t *testing.T) {
+	h := newHarness(t, nil)
+	ss := &streamStore{memStore: h.store}
+	h.svc.Store = ss
+	first := h.do("GET", detailPath)
+	require.Equal(t, SourceUpstream, first.Header().Get("X-Data-Source"))
+	r := h.do("GET", detailPath)
+	assert.Equal(t, SourceCache, r.Header().Get("X-Data-Source"))
+	assert.Equal(t, first.Body.String(), r.Body.String())
+	assert.Equal(t, 1, ss.opens)
+	r = h.do("GET", detailPath, "If-None-Match", first.Header().Get("ETag"))
+	assert.Equal(t, 304, r.Code)
+	assert.Equal(t, 1, ss.opens, "a 304 does not read the data")
+}
+
+func TestEvictedDataIsDownloadedAgain(t *testing.T) {
+	h := newHarness(t, nil)
+	require.Equal(t, SourceUpstream, h.do("GET", detailPath).Header().Get("X-Data-Source"))
+	for _, k := range h.store.dataKeys() {
+		require.NoError(t, h.store.Delete(context.Background(), k))
+	}
+	assert.Equal(t, SourceSnapshot, h.meta(t).Files["detail"].Source)
+	assert.Contains(t, h.meta(t).Files["detail"].Reason, "evicted")
+	h.now = h.now.Add(6 * time.Minute)
+	r := h.do("GET", detailPath)
+	assert.Equal(t, SourceUpstream, r.Header().Get("X-Data-Source"), "same upstream version, but the bytes were gone")
+	assert.Equal(t, refFilter(detailCSV(101, 0)), r.Body.String())
 }

@@ -63,3 +63,33 @@ func (b *bigReader) Close() error {
 	b.reader.Call("cancel")
 	return nil
 }
+
+// rawBody is a JS ReadableStream as a Go body. io.Copy into the syumai
+// response writer hands the stream itself to the Workers Response (no byte
+// goes through Go); any other reader gets the bytes through bigReader.
+type rawBody struct {
+	stream js.Value
+	r      *bigReader
+}
+
+func (b *rawBody) WriteTo(w io.Writer) (int64, error) {
+	if rw, ok := w.(interface{ WriteRawJSBody(js.Value) }); ok {
+		rw.WriteRawJSBody(b.stream)
+		return 0, nil
+	}
+	return io.Copy(w, struct{ io.Reader }{b})
+}
+
+func (b *rawBody) Read(p []byte) (int, error) {
+	if b.r == nil {
+		b.r = &bigReader{reader: b.stream.Call("getReader")}
+	}
+	return b.r.Read(p)
+}
+
+func (b *rawBody) Close() error {
+	if b.r != nil {
+		return b.r.Close()
+	}
+	return nil
+}

@@ -21,10 +21,13 @@ const userAgent = "francenum-map-worker (+https://github.com/francenum-map)"
 type jsFetcher struct {
 	client *fetch.Client
 	base   string // prefixed to the path (ASSETS needs an absolute URL)
+	// big reads bodies through bigReader (upstream files); the assets'
+	// bodies are forwarded as JS streams instead.
+	big bool
 }
 
 func newUpstream() *jsFetcher {
-	return &jsFetcher{client: fetch.NewClient(fetch.WithBinding(js.Global().Get("globalThis")))}
+	return &jsFetcher{client: fetch.NewClient(fetch.WithBinding(js.Global().Get("globalThis"))), big: true}
 }
 
 func newAssets() workerapi.Fetcher {
@@ -45,6 +48,8 @@ func (f *jsFetcher) Get(ctx context.Context, u string) (*http.Response, error) {
 	if err != nil {
 		return nil, err
 	}
-	resp.Body = fastBody(resp.Body)
+	if f.big {
+		resp.Body = fastBody(resp.Body)
+	}
 	return resp, nil
 }

@@ -5,7 +5,10 @@ package main
 import (
 	"context"
 	"errors"
+	"io"
 	"syscall/js"
+
+	"francenum-map/internal/workerapi"
 )
 
 // KVBinding is the optional KV namespace binding: when bound, data and state
@@ -25,10 +28,10 @@ func newStore() workerStore {
 	return &cacheStore{}
 }
 
+// workerStore is a workerapi.StreamStore as well as a workerapi.Store.
 type workerStore interface {
-	Get(ctx context.Context, key string) ([]byte, bool, error)
-	Put(ctx context.Context, key string, value []byte) error
-	Delete(ctx context.Context, key string) error
+	workerapi.Store
+	workerapi.StreamStore
 }
 
 func env() js.Value {
@@ -101,6 +104,19 @@ func (s *cacheStore) Get(_ context.Context, key string) ([]byte, bool, error) {
 	return fromArrayBuffer(buf), true, nil
 }
 
+// Open returns the cached Response's body stream (see rawBody).
+func (s *cacheStore) Open(_ context.Context, key string) (io.ReadCloser, bool, error) {
+	c, err := s.cache()
+	if err != nil {
+		return nil, false, err
+	}
+	resp, err := await(c.Call("match", cacheKeyBase+key))
+	if err != nil || !resp.Truthy() || !resp.Get("body").Truthy() {
+		return nil, false, err
+	}
+	return &rawBody{stream: resp.Get("body")}, true, nil
+}
+
 func (s *cacheStore) Put(_ context.Context, key string, value []byte) error {
 	c, err := s.cache()
 	if err != nil {
@@ -134,6 +150,15 @@ func (s *kvStore) Get(_ context.Context, key string) ([]byte, bool, error) {
 		return nil, false, err
 	}
 	return fromArrayBuffer(v), true, nil
+}
+
+// Open returns the KV value as a stream (see rawBody).
+func (s *kvStore) Open(_ context.Context, key string) (io.ReadCloser, bool, error) {
+	v, err := await(s.ns.Call("get", key, "stream"))
+	if err != nil || v.IsNull() || v.IsUndefined() {
+		return nil, false, err
+	}
+	return &rawBody{stream: v}, true, nil
 }
 
 func (s *kvStore) Put(_ context.Context, key string, value []byte) error {
