@@ -126,49 +126,72 @@ func Number(v float64, decimals int, l Lang) string {
 		decimals = 0
 	}
 	neg := v < 0
-	intPart, frac := roundDecimal(strconv.FormatFloat(math.Abs(v), 'f', -1, 64), decimals)
-	if neg && strings.Trim(intPart+frac, "0") == "" {
-		neg = false // rounded to zero: no "-0,0"
+	// Shortest decimal form on the stack, then round and group into one
+	// output buffer: one allocation (the result), which matters in wasm
+	// where the table formats ~400 numbers per month change.
+	var sbuf, dbuf [40]byte
+	sh := strconv.AppendFloat(sbuf[:0], math.Abs(v), 'f', -1, 64)
+	intLen := len(sh)
+	for i, c := range sh {
+		if c == '.' {
+			intLen = i
+			break
+		}
 	}
-	th, dec := sep(l)
-	out := group(intPart, th)
-	if frac != "" {
-		out += dec + frac
+	frac := sh[min(intLen+1, len(sh)):]
+	// digits = integer digits + the first `decimals` fractional digits.
+	digits := append(dbuf[:0], sh[:intLen]...)
+	if len(frac) <= decimals {
+		digits = append(digits, frac...)
+		for range decimals - len(frac) {
+			digits = append(digits, '0')
+		}
+	} else {
+		digits = append(digits, frac[:decimals]...)
+		if frac[decimals] >= '5' { // half away from zero
+			i := len(digits) - 1
+			for ; i >= 0 && digits[i] == '9'; i-- {
+				digits[i] = '0'
+			}
+			if i >= 0 {
+				digits[i]++
+			} else {
+				digits = append(digits, 0)
+				copy(digits[1:], digits)
+				digits[0] = '1'
+			}
+		}
 	}
 	if neg {
-		return "-" + out
-	}
-	return out
-}
-
-// roundDecimal rounds the unsigned decimal string s ("1234.5678") to dec
-// fractional digits, half away from zero, and returns the integer and
-// fractional digits.
-func roundDecimal(s string, dec int) (intPart, frac string) {
-	intPart, frac = s, ""
-	if i := strings.IndexByte(s, '.'); i >= 0 {
-		intPart, frac = s[:i], s[i+1:]
-	}
-	if len(frac) <= dec {
-		return intPart, frac + strings.Repeat("0", dec-len(frac))
-	}
-	up := frac[dec] >= '5'
-	digits := []byte(intPart + frac[:dec])
-	if up {
-		i := len(digits) - 1
-		for ; i >= 0; i-- {
-			if digits[i] < '9' {
-				digits[i]++
+		zero := true
+		for _, c := range digits {
+			if c != '0' {
+				zero = false
 				break
 			}
-			digits[i] = '0'
 		}
-		if i < 0 {
-			digits = append([]byte{'1'}, digits...)
-		}
+		neg = !zero // rounded to zero: no "-0,0"
 	}
-	n := len(digits) - dec
-	return string(digits[:n]), string(digits[n:])
+	th, dec := sep(l)
+	nInt := len(digits) - decimals
+	out := make([]byte, 0, len(digits)+(nInt-1)/3*len(th)+len(dec)+1)
+	if neg {
+		out = append(out, '-')
+	}
+	first := nInt % 3
+	if first == 0 {
+		first = 3
+	}
+	out = append(out, digits[:first]...)
+	for i := first; i < nInt; i += 3 {
+		out = append(out, th...)
+		out = append(out, digits[i:i+3]...)
+	}
+	if decimals > 0 {
+		out = append(out, dec...)
+		out = append(out, digits[nInt:]...)
+	}
+	return string(out)
 }
 
 // Signed is Number with an explicit "+" for positive values (a monthly
