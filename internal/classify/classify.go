@@ -5,8 +5,10 @@
 //
 // A Scale is computed once (e.g. from every month of the indicator, or from
 // the latest month) and then reused: the breaks stay fixed while the month
-// changes, only Class and Legend run per month. The package is linked into
-// the browser wasm: no fmt, no reflection-based sorting in hot paths.
+// changes. Per month only Class/ClassAll and Labels.Count run (build the
+// Labels once per scale and language: formatting is the costly part). The
+// package is linked into the browser wasm: no fmt, no reflection-based
+// sorting.
 //
 // Intervals are closed below and open above: class i holds
 // Breaks[i-1] <= v < Breaks[i]; the first class is "< Breaks[0]" and the last
