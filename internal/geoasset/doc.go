@@ -15,7 +15,8 @@
 //
 //	magic        4 bytes  "FNGA"
 //	version      uvarint  1
-//	size         uvarint  total length of the asset in bytes (detects truncation)
+//	size         uvarint  total length of the asset in bytes, always written in
+//	                      5 bytes (padded LEB128) so it can be patched; detects truncation
 //	width        uvarint  drawing width in units (x grows to the right)
 //	height       uvarint  drawing height in units (y grows downwards, as in SVG)
 //	popYear      uvarint  reference year of the populations
@@ -39,7 +40,10 @@
 //	crc32        4 bytes, little endian, IEEE CRC-32 of every byte before it
 //
 // Rings are closed again on decode (first point repeated at the end), outer
-// rings first in each polygon; the bounding box is computed on decode.
+// ring first in each polygon; geodata writes outer rings counter-clockwise
+// in orb's y-up sense and holes the other way, so SVG's default nonzero
+// fill rule draws holes. Neighbours are listed in dept.Codes() order. The
+// bounding box is computed on decode.
 // Decoding is strict: bad magic, an unknown version, truncation, a checksum
 // mismatch or out-of-range indices are errors.
 package geoasset
