@@ -145,3 +145,23 @@ func countRegionIndex(b []byte) region {
 }
 
 var nl = []byte{'\n'}
+
+// IndexSpecial returns the index of the first delim or '"' in b, or -1,
+// looking at eight bytes at a time (fields are long and these bytes rare;
+// in wasm this beats a byte loop and bytes.IndexByte alike).
+func IndexSpecial(b []byte, delim byte) int {
+	d8 := uint64(delim) * 0x0101010101010101
+	i := 0
+	for ; i+8 <= len(b); i += 8 {
+		x := le64(b[i:])
+		if m := eqMask(x, d8) | eqMask(x, qx8); m != 0 {
+			return i + bits.TrailingZeros64(m)/8
+		}
+	}
+	for ; i < len(b); i++ {
+		if c := b[i]; c == delim || c == '"' {
+			return i
+		}
+	}
+	return -1
+}

@@ -292,3 +292,24 @@ func FuzzFilter(f *testing.F) {
 		}
 	})
 }
+
+func TestIndexSpecial(t *testing.T) {
+	tests := []struct {
+		in    string
+		delim byte
+		want  int
+	}{
+		{"", ',', -1},
+		{"abc", ',', -1},
+		{"abcdefghijklmnop", ',', -1},
+		{"abcdefghijklmno,", ',', 15},
+		{"abcdefgh\"ijklmno,", ',', 8},
+		{"abcdefghijk;", ';', 11},
+		{"abcdefghijk,", ';', -1},
+		{",", ',', 0},
+		{"\xff\xfe\x80,", ',', 3},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, IndexSpecial([]byte(tt.in), tt.delim), tt.in)
+	}
+}
