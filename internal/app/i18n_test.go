@@ -7,12 +7,13 @@ import (
 )
 
 func TestEveryStringTranslated(t *testing.T) {
-	for k := range uiFR {
-		assert.Contains(t, uiEN, k, "English lacks %q", k)
-		assert.NotEmpty(t, uiFR[k], k)
-	}
-	for k := range uiEN {
-		assert.Contains(t, uiFR, k, "French lacks %q", k)
+	for i, s := range uiStrings {
+		assert.NotEmpty(t, s.fr, s.key)
+		assert.NotEmpty(t, s.en, s.key)
+		if i > 0 {
+			assert.Less(t, uiStrings[i-1].key, s.key, "uiStrings must stay sorted")
+		}
+		assert.Equal(t, s.en, T("en", s.key))
 	}
 	assert.Equal(t, "Légende", T("fr", "legend"))
 	assert.Equal(t, "Legend", T("en", "legend"))

@@ -30,8 +30,8 @@ type App struct {
 
 	// Derived from st, recomputed by resolve when the indicator changes.
 	ind     *series.Indicator
-	months  []Month          // first..last calendar month of the indicator
-	present []bool           // month has at least one departmental value
+	months  []Month // first..last calendar month of the indicator
+	present []bool  // month has at least one departmental value
 	dateOf  map[Month]series.Date
 	ser     []*series.Series // per geo department, nil when absent
 

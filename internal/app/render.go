@@ -229,3 +229,64 @@ func (a *App) writeLegend(w *jw, l frfmt.Lang) {
 	w.ks("note", note)
 	w.endObj()
 }
+
+// MonthJSON is the hot path of the month slider and of play: it moves to
+// month index i of the indicator and returns only what recolours the map
+// and the legend: the class of each department as one string (a digit per
+// department, 'x' for no data), the legend counts, the month label and, for
+// counts, the circle radii. The breaks are fixed, so the legend labels and
+// colours of the last RenderJSON still apply. Everything else (accessible
+// names, title, URL) follows with RenderJSON once the map is coloured.
+func (a *App) MonthJSON(i int) string {
+	if i < 0 || i >= len(a.months) {
+		i = len(a.months) - 1
+	}
+	if i < 0 {
+		return ""
+	}
+	a.st.Date = a.months[i]
+	a.compute()
+	var w jw
+	w.b = make([]byte, 0, 512)
+	w.obj().ki("mi", i)
+	c := make([]byte, len(a.cls))
+	counts := make([]int, a.scale.K())
+	nd := 0
+	for k, x := range a.cls {
+		if x < 0 {
+			c[k] = 'x'
+			nd++
+			continue
+		}
+		c[k] = byte('0' + x)
+		if x < len(counts) {
+			counts[x]++
+		}
+	}
+	w.ks("c", string(c))
+	w.key("n").arr()
+	for _, n := range counts {
+		w.int(n)
+	}
+	w.endArr().ki("nd", nd)
+	absent := len(a.present) > 0 && !a.present[i]
+	label := a.monthLabel(a.months[i])
+	if absent {
+		label += " — " + T(a.st.Lang, "absentMonth")
+	}
+	w.ks("mlabel", label).kb("absent", absent)
+	if a.st.Metric == MetricCount {
+		w.key("r").arr()
+		for k := range a.cls {
+			v := a.cumulative(k, a.months[i])
+			if v != v || a.vmax <= 0 {
+				w.int(0)
+				continue
+			}
+			w.num(math.Round(classify.Radius(v, a.vmax, MaxRadius)*10) / 10)
+		}
+		w.endArr()
+	}
+	w.endObj()
+	return w.String()
+}

@@ -41,6 +41,17 @@ func fn(f func(args []js.Value) string) js.Func {
 	})
 }
 
+func atoi(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return -1
+		}
+		n = n*10 + int(s[i]-'0')
+	}
+	return n
+}
+
 func main() {
 	api := js.Global().Get("Object").New()
 	api.Set("load", js.FuncOf(func(_ js.Value, args []js.Value) any {
@@ -57,6 +68,7 @@ func main() {
 	}))
 	api.Set("query", fn(func(args []js.Value) string { cur.SetQuery(str(args, 0)); return cur.RenderJSON() }))
 	api.Set("set", fn(func(args []js.Value) string { cur.Set(str(args, 0), str(args, 1)); return cur.RenderJSON() }))
+	api.Set("month", fn(func(args []js.Value) string { return cur.MonthJSON(atoi(str(args, 0))) }))
 	api.Set("render", fn(func([]js.Value) string { return cur.RenderJSON() }))
 	api.Set("panels", fn(func([]js.Value) string { return cur.PanelsJSON() }))
 	api.Set("tip", fn(func(args []js.Value) string { return cur.TipJSON(str(args, 0)) }))

@@ -1,0 +1,709 @@
+// francenum-map — loader and thin DOM binding. The logic lives in Go
+// (wasm/app over internal/app): this script downloads everything in
+// parallel, hands the bytes to Go, and applies Go's JSON results to the DOM
+// in one pass per user action. Text from data files goes in with
+// textContent only, never as HTML.
+'use strict';
+(() => {
+  const T0 = performance.now();
+  const doc = document;
+  const root = doc.documentElement;
+  const $ = (id) => doc.getElementById(id);
+  const SVGNS = 'http://www.w3.org/2000/svg';
+  const stats = { start: T0, fetched: 0, compiled: 0, goStarted: 0, loaded: 0, firstRender: 0, ready: 0, lastRenderMs: 0, renders: 0, bytes: 0 };
+  let readyResolve, readyReject;
+  const ready = new Promise((res, rej) => { readyResolve = res; readyReject = rej; });
+  ready.catch(() => {});
+  window.francenumApp = { ready, stats: () => Object.assign({}, stats) };
+
+  const params = new URLSearchParams(location.search);
+  const embed = params.get('embed') === '1' || params.get('embed') === 'true';
+  if (embed) root.classList.add('embed');
+  root.dataset.state = 'loading';
+
+  // ---------- loading ----------
+  const progress = { got: 0, total: 0 };
+  function showProgress() {
+    const bar = $('progress');
+    if (!bar) return;
+    const pct = progress.total > 0 ? Math.min(100, Math.round(progress.got / progress.total * 100)) : 0;
+    bar.firstElementChild.style.width = pct + '%';
+    bar.setAttribute('aria-valuenow', String(pct));
+    $('progress-text').textContent = Math.round(progress.got / 1024) + ' Ko';
+  }
+  // counted wraps a response so that the bytes received update the bar
+  // while the consumer (streaming compile, arrayBuffer) reads it.
+  function counted(resp) {
+    const len = +resp.headers.get('Content-Length') || 0;
+    progress.total += len;
+    if (!resp.body || typeof TransformStream === 'undefined') return resp;
+    const ts = new TransformStream({ transform(chunk, ctl) { progress.got += chunk.byteLength; stats.bytes += chunk.byteLength; showProgress(); ctl.enqueue(chunk); } });
+    return new Response(resp.body.pipeThrough(ts), { status: resp.status, headers: resp.headers });
+  }
+  async function get(url, what) {
+    let resp;
+    try { resp = await fetch(url); } catch (e) { throw new Error(what + ' : ' + url + ' — ' + e.message); }
+    if (!resp.ok) throw new Error(what + ' : ' + url + ' — HTTP ' + resp.status);
+    return counted(resp);
+  }
+  async function bytes(urls, what) {
+    let last;
+    for (const u of urls) {
+      try { const r = await get(u, what); return new Uint8Array(await r.arrayBuffer()); } catch (e) { last = e; }
+    }
+    throw last;
+  }
+  async function compile() {
+    const resp = await get('/app.wasm', 'app.wasm');
+    if (WebAssembly.compileStreaming && (resp.headers.get('Content-Type') || '').includes('application/wasm')) {
+      return WebAssembly.compileStreaming(resp);
+    }
+    return WebAssembly.compile(await resp.arrayBuffer());
+  }
+  const api = (name) => ['/api/v1/numerisation/' + name, '/snapshot/' + name];
+  let G = null; // window.francenumGo once Go runs
+
+  async function boot() {
+    root.dataset.state = 'loading';
+    clearAlert();
+    const pMod = compile().then((m) => { stats.compiled = performance.now() - T0; return m; });
+    const pGeo = bytes(['/geo/departements.bin'], 'géométrie');
+    const pDet = bytes(api('detail.csv'), 'données détail');
+    const pSyn = bytes(api('synthese.csv'), 'données synthèse').catch(() => null);
+    const pNat = bytes(api('national.csv'), 'données nationales').catch(() => null);
+    const pCfg = fetch('/api/v1/config').then((r) => r.ok ? r.json() : {}).catch(() => ({}));
+    const mod = await pMod;
+    if (!G) {
+      const go = new Go();
+      const inst = await WebAssembly.instantiate(mod, go.importObject);
+      go.run(inst); // main registers francenumGo then blocks
+      G = window.francenumGo;
+      stats.goStarted = performance.now() - T0;
+    }
+    const [geo, det, syn, nat] = await Promise.all([pGeo, pDet, pSyn, pNat]);
+    stats.fetched = performance.now() - T0;
+    const init = G.load(geo, det, syn, nat, location.search);
+    if (init.startsWith('!')) throw new Error(init.slice(1));
+    stats.loaded = performance.now() - T0;
+    buildMap(JSON.parse(init));
+    refreshIndicators();
+    apply(G.render(), '');
+    stats.firstRender = performance.now() - T0;
+    root.dataset.state = 'ready';
+    stats.ready = performance.now() - T0;
+    readyResolve(stats);
+    history.replaceState(null, '', urlOf(last.q));
+    schedulePanels();
+    pCfg.then(setupEmbed);
+  }
+
+  function clearAlert() { $('alerts').replaceChildren(); }
+  function alertBox(msg, retry) {
+    const box = doc.createElement('div');
+    box.setAttribute('role', 'alert');
+    const p = doc.createElement('span');
+    p.textContent = msg;
+    box.append(p);
+    if (retry) {
+      const b = doc.createElement('button');
+      b.type = 'button';
+      b.className = 'btn-primary';
+      b.textContent = ui.retry || 'Réessayer';
+      b.addEventListener('click', () => { box.remove(); start(); });
+      box.append(b);
+    }
+    $('alerts').append(box);
+  }
+  function start() {
+    boot().catch((e) => {
+      root.dataset.state = 'error';
+      alertBox((ui.loadError || 'Le chargement a échoué') + ' : ' + e.message, true);
+      readyReject(e);
+    });
+  }
+
+  // ---------- map ----------
+  let paths = [], codes = [], names = [], circles = null, qual = null, index = new Map(), svg;
+  let focused = null;
+  function el(tag, attrs) { const e = doc.createElementNS(SVGNS, tag); for (const k in attrs) e.setAttribute(k, attrs[k]); return e; }
+  function buildMap(init) {
+    codes = init.codes; names = init.names;
+    svg = el('svg', { viewBox: '0 0 ' + init.w + ' ' + init.h, role: 'group', 'aria-labelledby': 'map-title', preserveAspectRatio: 'xMidYMid meet' });
+    const defs = el('defs', {});
+    const nd = el('pattern', { id: 'nodata-hatch', patternUnits: 'userSpaceOnUse', width: 6, height: 6, patternTransform: 'rotate(45)' });
+    nd.append(el('rect', { width: 6, height: 6, fill: '#ffffff' }), el('line', { x1: 0, y1: 0, x2: 0, y2: 6, stroke: '#6a6a6a', 'stroke-width': 2 }));
+    const qh = el('pattern', { id: 'qhatch', patternUnits: 'userSpaceOnUse', width: 8, height: 8, patternTransform: 'rotate(-45)' });
+    qh.append(el('line', { x1: 0, y1: 0, x2: 0, y2: 8, stroke: '#161616', 'stroke-width': 1.5 }));
+    defs.append(nd, qh);
+    svg.append(defs);
+    const gDep = el('g', { class: 'deps' });
+    const ds = init.paths.split('|');
+    paths = new Array(ds.length);
+    const frag = doc.createDocumentFragment();
+    for (let i = 0; i < ds.length; i++) {
+      const p = el('path', { d: ds[i], class: 'dep', 'data-code': codes[i], tabindex: i === 0 ? '0' : '-1', role: 'img' });
+      paths[i] = p;
+      index.set(codes[i], i);
+      frag.append(p);
+    }
+    gDep.append(frag);
+    svg.append(gDep);
+    const gFrames = el('g', { class: 'frames', 'aria-hidden': 'true' });
+    for (const f of init.frames) {
+      gFrames.append(el('path', { d: f.d, class: 'frame' }));
+      const t = el('text', { x: f.x, y: f.y, class: 'frame-label' });
+      t.textContent = f.name;
+      gFrames.append(t);
+    }
+    svg.append(gFrames);
+    qual = el('g', { class: 'qual-layer', 'aria-hidden': 'true' });
+    svg.append(qual);
+    circles = el('g', { class: 'circles', 'aria-hidden': 'true' });
+    for (let i = 0; i < ds.length; i++) circles.append(el('circle', { class: 'sym', cx: init.lx[i], cy: init.ly[i], r: 0 }));
+    circles.style.display = 'none';
+    svg.append(circles);
+    $('map').replaceChildren(svg);
+    const dl = $('dept-list');
+    dl.replaceChildren();
+    for (let i = 0; i < codes.length; i++) { const o = doc.createElement('option'); o.value = names[i] + ' (' + codes[i] + ')'; dl.append(o); }
+    wireMap();
+  }
+
+  // ---------- applying a render ----------
+  let last = null, ui = {}, uiLang = 'fr', indVersion = -1, qualOn = false;
+  // apply applies a full render. mode: 'push' (new history entry),
+  // 'replace' (same entry: month moves), or '' (no URL change).
+  // silent: the map was already recoloured by monthTo (no event).
+  const curFill = [], curCls = [], curAria = [];
+  function apply(json, mode, silent) {
+    const t = performance.now();
+    const r = JSON.parse(json);
+    const t1 = performance.now();
+    const fills = r.fills, cls = r.cls, aria = r.aria;
+    for (let i = 0; i < paths.length; i++) {
+      const p = paths[i];
+      if (curFill[i] !== fills[i]) { p.setAttribute('fill', fills[i]); curFill[i] = fills[i]; }
+      const c = cls[i] < 0 ? 'nodata' : String(cls[i]);
+      if (curCls[i] !== c) { p.setAttribute('data-class', c); curCls[i] = c; }
+    }
+    if (r.r) {
+      circles.style.display = '';
+      const cs = circles.children;
+      for (let i = 0; i < cs.length; i++) cs[i].setAttribute('r', r.r[i]);
+    } else if (circles.style.display !== 'none') circles.style.display = 'none';
+    const t2 = performance.now();
+    applyQuality(r.flag);
+    applyLegend(r.legend, r.metric === 'count');
+    applyMonth(r.mi, r.mn, r.mlabel, r.absent, r.present, r.ind);
+    const ms = performance.now() - t;
+    if (!silent) {
+      stats.lastRenderMs = ms; stats.renders++; stats.parseMs = t1 - t; stats.fillMs = t2 - t1;
+      doc.dispatchEvent(new CustomEvent('francenum:rendered', { detail: { ms } }));
+    }
+    // What follows does not change the colours: accessible names, controls,
+    // titles, URL, messages to the embedding page.
+    for (let i = 0; i < paths.length; i++) if (curAria[i] !== aria[i]) { paths[i].setAttribute('aria-label', aria[i]); curAria[i] = aria[i]; }
+    applyControls(r);
+    const pinned = new Set(r.pinned);
+    for (let i = 0; i < paths.length; i++) paths[i].classList.toggle('pinned', pinned.has(codes[i]));
+    $('map-title').textContent = r.title;
+    $('source').textContent = r.source;
+    if (r.notices.length) { const n = $('notices'); n.hidden = false; n.textContent = r.notices.join(' · '); }
+    const qChanged = !last || last.q !== r.q;
+    last = r;
+    if (qChanged && mode === 'push') history.pushState(null, '', urlOf(r.q));
+    if (qChanged && mode === 'replace') history.replaceState(null, '', urlOf(r.q));
+    if (qChanged) postState();
+  }
+
+  // monthTo is the hot path of the slider and of play: Go returns only the
+  // classes and legend counts of the month (breaks are fixed), applied at
+  // once; the rest of the view follows in the same task, after the event.
+  function monthTo(i) {
+    const t = performance.now();
+    const j = G.month(String(i));
+    if (!j) return;
+    const r = JSON.parse(j);
+    const colors = legendColors;
+    const c = r.c;
+    for (let k = 0; k < paths.length; k++) {
+      const ch = c.charCodeAt(k);
+      const nd = ch === 120; // 'x'
+      const cls = nd ? 'nodata' : String.fromCharCode(ch);
+      if (curCls[k] === cls) continue;
+      const f = nd ? 'url(#nodata-hatch)' : (countMode ? '#eceef6' : colors[ch - 48]);
+      const p = paths[k];
+      p.setAttribute('fill', f); curFill[k] = f;
+      p.setAttribute('data-class', cls); curCls[k] = cls;
+    }
+    if (r.r) { const cs = circles.children; for (let k = 0; k < cs.length; k++) cs[k].setAttribute('r', r.r[k]); }
+    const lis = legendItems;
+    for (let k = 0; k < r.n.length; k++) { const li = lis[k]; if (li) li.lastChild.textContent = String(r.n[k]); }
+    if (lis.nodata) { lis.nodata.lastChild.textContent = String(r.nd); lis.nodata.hidden = r.nd === 0; }
+    applyMonth(r.mi, last.mn, r.mlabel, r.absent, last.present, last.ind);
+    const ms = performance.now() - t;
+    stats.lastRenderMs = ms; stats.renders++;
+    doc.dispatchEvent(new CustomEvent('francenum:rendered', { detail: { ms } }));
+    apply(G.render(), 'replace', true);
+    schedulePanels();
+  }
+
+  function urlOf(q) { return location.pathname + (q ? '?' + q : '') + location.hash; }
+
+  function applyQuality(flags) {
+    if (!flags) { if (qualOn) { qual.replaceChildren(); qualOn = false; } return; }
+    const frag = doc.createDocumentFragment();
+    for (let i = 0; i < flags.length; i++) if (flags[i]) frag.append(el('path', { d: paths[i].getAttribute('d'), class: 'qual' }));
+    qual.replaceChildren(frag);
+    qualOn = true;
+  }
+
+  let legendKey = '', legendColors = [], legendItems = [], countMode = false;
+  function applyLegend(lg, count) {
+    const box = $('legend');
+    countMode = count;
+    legendColors = lg.items.map((i) => i.color);
+    const key = lg.title + '|' + lg.items.map((i) => i.label + i.color).join() + count;
+    if (key !== legendKey) {
+      legendKey = key;
+      const h = doc.createElement('h3'); h.id = 'legend-title'; h.textContent = lg.title;
+      const ul = doc.createElement('ul');
+      for (const it of lg.items.slice().reverse()) ul.append(legendRow(String(it.c), count ? '#eceef6' : it.color, it.label, it.long));
+      ul.append(legendRow('nodata', null, lg.nodata.label, lg.nodata.label));
+      box.replaceChildren(h, ul);
+      if (lg.circles) {
+        const s = el('svg', { class: 'circles-legend', width: 2 * lg.rmax + 70, height: 2 * lg.rmax + 4, 'aria-hidden': 'true' });
+        for (const c of lg.circles) {
+          s.append(el('circle', { cx: lg.rmax + 1, cy: 2 * lg.rmax + 2 - c.r, r: c.r, fill: 'none', stroke: '#000091' }));
+          const t = el('text', { x: 2 * lg.rmax + 6, y: 2 * lg.rmax + 6 - 2 * c.r, 'font-size': 11 });
+          t.textContent = c.label; s.append(t);
+        }
+        box.append(s);
+      }
+      const note = doc.createElement('p'); note.className = 'note'; note.textContent = lg.note;
+      box.append(note);
+      legendItems = [];
+      for (const li of box.querySelectorAll('li[data-class]')) { if (li.dataset.class === 'nodata') legendItems.nodata = li; else legendItems[+li.dataset.class] = li; }
+    }
+    const counts = new Map(lg.items.map((i) => [String(i.c), i.count]));
+    counts.set('nodata', lg.nodata.count);
+    for (const li of box.querySelectorAll('li[data-class]')) li.lastChild.textContent = String(counts.get(li.dataset.class) ?? 0);
+    box.querySelector('li[data-class=nodata]').hidden = lg.nodata.count === 0;
+  }
+  function legendRow(c, color, label, long) {
+    const li = doc.createElement('li'); li.dataset.class = c;
+    const sw = doc.createElement('span'); sw.className = 'sw' + (color ? '' : ' nodata');
+    if (color) sw.style.background = color;
+    const lab = doc.createElement('span'); lab.className = 'label'; lab.textContent = label; lab.title = long;
+    const n = doc.createElement('span'); n.className = 'count';
+    li.append(sw, lab, n);
+    return li;
+  }
+
+  function applyControls(r) {
+    setVal('indicator', r.ind); setVal('metric', r.metric); setVal('scheme', r.scheme); setVal('classes', String(r.classes));
+    $('breaks-field').hidden = r.scheme !== 'manual';
+    if (r.scheme === 'manual' && doc.activeElement !== $('breaks')) $('breaks').value = r.breaks;
+    $('classes').disabled = r.scheme === 'manual';
+    $('quality').checked = r.quality;
+    if (r.iv !== indVersion) refreshIndicators();
+    if (r.lang !== uiLang || !ui.title) setLang(r.lang);
+  }
+  let stripInd = '', stripCur = -1;
+  function applyMonth(mi, mn, label, absent, present, ind) {
+    const m = $('month');
+    if (+m.max !== mn - 1) m.max = String(Math.max(0, mn - 1));
+    if (+m.value !== mi) m.value = String(mi);
+    m.setAttribute('aria-valuetext', label);
+    const lab = $('month-label');
+    lab.textContent = label;
+    lab.classList.toggle('absent', absent);
+    const strip = $('month-strip');
+    if (stripInd !== ind || strip.childElementCount !== present.length) {
+      stripInd = ind; stripCur = -1;
+      strip.replaceChildren();
+      for (const p of present) { const s = doc.createElement('span'); if (!p) s.className = 'absent'; strip.append(s); }
+    }
+    if (stripCur !== mi) {
+      const sc = strip.children;
+      if (sc[stripCur]) sc[stripCur].classList.remove('current');
+      if (sc[mi]) sc[mi].classList.add('current');
+      stripCur = mi;
+    }
+  }
+  function setVal(id, v) { const e = $(id); if (e.value !== v) e.value = v; }
+
+  function refreshIndicators() {
+    if (!last && indVersion >= 0) return;
+    const sel = $('indicator');
+    const list = JSON.parse(G.inds());
+    sel.replaceChildren();
+    for (const it of list) { const o = doc.createElement('option'); o.value = it.id; o.textContent = it.name; sel.append(o); }
+    if (last) { indVersion = last.iv; sel.value = last.ind; } else indVersion = 0;
+  }
+
+  function setLang(lang) {
+    uiLang = lang;
+    ui = JSON.parse(G.ui(lang));
+    root.lang = lang;
+    for (const e of doc.querySelectorAll('[data-i18n]')) { const s = ui[e.dataset.i18n]; if (s) e.textContent = s; }
+    for (const e of doc.querySelectorAll('[data-i18n-ph]')) { const s = ui[e.dataset.i18nPh]; if (s) e.placeholder = s; }
+    $('lang').textContent = lang === 'fr' ? 'English' : 'Français';
+    $('lang').lang = lang === 'fr' ? 'en' : 'fr';
+    $('play').setAttribute('aria-label', playing ? ui.pause : ui.play);
+    $('progress').setAttribute('aria-label', ui.loading);
+    if (last) { refreshIndicators(); }
+    updateEmbedCode();
+  }
+
+  // ---------- panels (after the map) ----------
+  let panelsPending = false;
+  function schedulePanels() {
+    if (panelsPending) return;
+    panelsPending = true;
+    (window.requestAnimationFrame || setTimeout)(() => setTimeout(() => { panelsPending = false; panels(); }, 0));
+  }
+  let tableBuilt = false;
+  function panels() {
+    const p = JSON.parse(G.panels());
+    $('description').textContent = p.description;
+    // National.
+    const nat = $('national');
+    const nh = doc.createElement('h3'); nh.textContent = p.national.title;
+    const dl = doc.createElement('dl'); dl.className = 'kv';
+    const natBody = [nh];
+    for (const [k, v] of p.national.lines) { const q = doc.createElement('p'); const b = doc.createElement('strong'); b.textContent = v; q.append(k + ' : ', b); natBody.push(q); }
+    nat.replaceChildren(...natBody);
+    // On track.
+    const ot = $('ontrack');
+    const oh = doc.createElement('h3'); oh.textContent = p.ontrack.title;
+    ot.replaceChildren(oh, ...p.ontrack.lines.map((x) => { const q = doc.createElement('p'); q.textContent = x; return q; }));
+    ot.dataset.status = p.ontrack.status;
+    compare(p.compare);
+    table(p.table);
+    if (focused) showTip(focused, false);
+  }
+
+  function compare(c) {
+    const box = $('compare');
+    const h = doc.createElement('h3'); h.textContent = c.title;
+    if (!c.items.length) { const q = doc.createElement('p'); q.textContent = c.help; box.replaceChildren(h, q); return; }
+    const s = el('svg', { viewBox: '0 0 ' + c.w + ' ' + c.h, class: 'chart', role: 'img', 'aria-label': c.title });
+    const a = c.axis;
+    s.append(el('line', { x1: a.x0, x2: a.x1, y1: a.y0, y2: a.y0, class: 'axis' }), el('line', { x1: a.x0, x2: a.x0, y1: a.ymax, y2: a.y0, class: 'axis' }));
+    if (a.xm) s.append(el('line', { x1: a.xm, x2: a.xm, y1: a.ymax, y2: a.y0, stroke: '#bbb', 'stroke-dasharray': '2 2' }));
+    const tx = (x, y, txt, anchor) => { const t = el('text', { x, y, 'text-anchor': anchor || 'start' }); t.textContent = txt; s.append(t); };
+    tx(a.x0 - 3, a.ymax + 8, a.max, 'end'); tx(a.x0 - 3, a.y0, '0', 'end'); tx(a.x0, a.y0 + 13, a.first); tx(a.x1, a.y0 + 13, a.last, 'end');
+    const dashes = ['', '5 3', '2 2', '8 3 2 3'];
+    c.items.forEach((it, k) => {
+      if (it.ty !== undefined) s.append(el('line', { x1: a.x0, x2: a.x1, y1: it.ty, y2: it.ty, stroke: it.color, 'stroke-width': 1, 'stroke-dasharray': '1 3', opacity: 0.8 }));
+      s.append(el('path', { d: it.d, fill: 'none', stroke: it.color, 'stroke-width': 2, 'stroke-dasharray': dashes[k] }));
+    });
+    const t = doc.createElement('table');
+    const thr = doc.createElement('tr');
+    for (const hd of c.headers) { const th = doc.createElement('th'); th.scope = 'col'; th.textContent = hd; thr.append(th); }
+    thr.append(doc.createElement('th'));
+    const thead = doc.createElement('thead'); thead.append(thr);
+    const tb = doc.createElement('tbody');
+    for (const it of c.items) {
+      const tr = doc.createElement('tr'); tr.dataset.code = it.code;
+      it.cells.forEach((v, i) => {
+        const td = doc.createElement(i === 0 ? 'th' : 'td');
+        if (i === 0) { td.scope = 'row'; const k = doc.createElement('span'); k.className = 'key'; k.style.background = it.color; td.append(k); }
+        td.append(v); tr.append(td);
+      });
+      const td = doc.createElement('td'); const b = doc.createElement('button'); b.type = 'button'; b.className = 'btn-secondary';
+      b.textContent = '×'; b.setAttribute('aria-label', c.unpin + ' ' + it.name);
+      b.addEventListener('click', () => act('unpin', it.code));
+      td.append(b); tr.append(td); tb.append(tr);
+    }
+    t.append(thead, tb);
+    const clr = doc.createElement('button'); clr.type = 'button'; clr.className = 'btn-secondary'; clr.textContent = c.clear;
+    clr.addEventListener('click', () => act('clear', ''));
+    box.replaceChildren(h, s, t, clr);
+  }
+
+  let rowsByCode = new Map();
+  function table(tb) {
+    const tbl = $('table');
+    $('table-caption').textContent = tb.caption;
+    const hr = tbl.tHead.rows[0];
+    if (!tableBuilt) {
+      for (const c of tb.cols) {
+        const th = doc.createElement('th'); th.scope = 'col'; th.dataset.key = c.key;
+        const b = doc.createElement('button'); b.type = 'button'; b.dataset.sort = c.key;
+        b.addEventListener('click', () => { G.set('sort', c.key); panels(); });
+        th.append(b); hr.append(th);
+      }
+      const body = tbl.tBodies[0];
+      for (const r of tb.rows) {
+        const tr = doc.createElement('tr'); tr.dataset.code = r[0];
+        for (let i = 0; i < r.length; i++) tr.append(doc.createElement(i === 1 ? 'th' : 'td'));
+        tr.children[1].scope = 'row';
+        rowsByCode.set(r[0], tr); body.append(tr);
+      }
+      tableBuilt = true;
+    }
+    tb.cols.forEach((c, i) => {
+      const th = hr.children[i]; th.firstChild.textContent = c.label;
+      th.setAttribute('aria-sort', c.key === tb.sort ? (tb.desc ? 'descending' : 'ascending') : 'none');
+    });
+    const body = tbl.tBodies[0];
+    const pinned = new Set(last ? last.pinned : []);
+    const frag = doc.createDocumentFragment();
+    for (const r of tb.rows) {
+      const tr = rowsByCode.get(r[0]);
+      for (let i = 0; i < r.length; i++) if (tr.children[i].textContent !== r[i]) tr.children[i].textContent = r[i];
+      tr.classList.toggle('pinned', pinned.has(r[0]));
+      frag.append(tr);
+    }
+    body.append(frag);
+  }
+
+  // ---------- actions ----------
+  function act(key, value) {
+    apply(G.set(key, value), 'push');
+    schedulePanels();
+  }
+
+  function wireControls() {
+    for (const id of ['indicator', 'metric', 'scheme', 'classes']) {
+      $(id).addEventListener('change', (e) => act(id === 'indicator' ? 'ind' : id, e.target.value));
+    }
+    $('breaks').addEventListener('change', (e) => act('breaks', e.target.value.replace(/\s+/g, '').replace(/;/g, ',')));
+    $('quality').addEventListener('change', (e) => act('quality', e.target.checked ? '1' : '0'));
+    $('month').addEventListener('input', (e) => { stopPlay(); monthTo(+e.target.value); });
+    $('play').addEventListener('click', () => (playing ? stopPlay() : startPlay()));
+    $('controls').addEventListener('submit', (e) => e.preventDefault());
+    $('search').addEventListener('keydown', (e) => {
+      if (e.key !== 'Enter') return;
+      e.preventDefault();
+      const hits = JSON.parse(G.search(e.target.value) || '[]');
+      if (!hits.length) { say(ui.notFound + ' : ' + e.target.value); return; }
+      const code = hits[0].code;
+      if (!last.pinned.includes(code)) act('pin', code);
+      focusDept(code, true);
+      $('search').focus();
+    });
+    $('search').addEventListener('change', (e) => {
+      const v = e.target.value;
+      if (!/\)\s*$/.test(v)) return; // picked from the suggestions
+      const hits = JSON.parse(G.search(v) || '[]');
+      if (hits.length && !last.pinned.includes(hits[0].code)) { act('pin', hits[0].code); focusDept(hits[0].code, false); }
+    });
+    $('lang').addEventListener('click', () => act('lang', uiLang === 'fr' ? 'en' : 'fr'));
+    $('export-csv').addEventListener('click', () => download(G.csv(), 'text/csv;charset=utf-8', 'csv'));
+    $('export-svg').addEventListener('click', () => download(G.svg(), 'image/svg+xml;charset=utf-8', 'svg'));
+    $('export-png').addEventListener('click', exportPNG);
+    $('print').addEventListener('click', () => { $('table-details').open = true; window.print(); });
+    $('embed').addEventListener('click', () => {
+      const p = $('embed-panel'); p.hidden = !p.hidden; $('embed').setAttribute('aria-expanded', String(!p.hidden));
+      updateEmbedCode();
+      if (!p.hidden) $('embed-code').focus();
+    });
+    window.addEventListener('popstate', () => { apply(G.query(location.search), ''); schedulePanels(); });
+    wireFile();
+  }
+
+  // ---------- play ----------
+  let playing = null;
+  function startPlay() {
+    if (!last) return;
+    if (last.mi >= last.mn - 1) monthTo(0);
+    $('play').textContent = '❚❚'; $('play').setAttribute('aria-pressed', 'true'); $('play').setAttribute('aria-label', ui.pause);
+    playing = setInterval(() => {
+      if (last.mi >= last.mn - 1) { stopPlay(); return; }
+      monthTo(last.mi + 1);
+    }, 700);
+  }
+  function stopPlay() {
+    if (!playing) return;
+    clearInterval(playing); playing = null;
+    $('play').textContent = '▶'; $('play').setAttribute('aria-pressed', 'false'); $('play').setAttribute('aria-label', ui.play);
+  }
+
+  // ---------- map interaction ----------
+  function say(t) { $('live').textContent = t; }
+  function codeOf(e) { const p = e.target.closest && e.target.closest('path[data-code]'); return p ? p.dataset.code : null; }
+  function focusDept(code, announce) {
+    const i = index.get(code);
+    if (i === undefined) return;
+    if (focused !== null && index.has(focused)) paths[index.get(focused)].setAttribute('tabindex', '-1');
+    focused = code;
+    const p = paths[i];
+    p.setAttribute('tabindex', '0');
+    if (announce) p.focus({ preventScroll: true });
+    showTip(code, true);
+  }
+  function showTip(code, move) {
+    const j = G.tip(code);
+    if (!j) return;
+    const t = JSON.parse(j);
+    const tip = $('tooltip');
+    const h = doc.createElement('h3'); h.textContent = t.name;
+    const reg = doc.createElement('div'); reg.className = 'region'; reg.textContent = t.region;
+    const big = doc.createElement('p'); big.className = 'big'; big.textContent = t.value;
+    const date = doc.createElement('div'); date.textContent = t.date;
+    const dl = doc.createElement('dl');
+    const kv = (k, v) => { const dt = doc.createElement('dt'); dt.textContent = k; const dd = doc.createElement('dd'); dd.textContent = v; dl.append(dt, dd); };
+    kv(t.rankLabel, t.rank); kv(ui.colCount, t.cum); kv(ui.target, t.target); kv(ui.pctTarget, t.pct);
+    const sp = el('svg', { viewBox: '0 0 ' + t.spark.w + ' ' + t.spark.h, class: 'spark', 'aria-hidden': 'true' });
+    if (t.spark.ty !== undefined) sp.append(el('line', { x1: 0, x2: t.spark.w, y1: t.spark.ty, y2: t.spark.ty, class: 'target' }));
+    sp.append(el('path', { d: t.spark.d, class: 'line' }));
+    if (t.spark.cx !== undefined) sp.append(el('circle', { cx: t.spark.cx, cy: t.spark.cy, r: 3, class: 'dot' }));
+    const parts = [h, reg, big, date, dl, sp];
+    if (t.notes.length) { const ul = doc.createElement('ul'); ul.className = 'notes'; for (const n of t.notes) { const li = doc.createElement('li'); li.textContent = n; ul.append(li); } parts.push(ul); }
+    tip.replaceChildren(...parts);
+    tip.hidden = false;
+    tip.dataset.code = code;
+    if (move) placeTip(code);
+  }
+  function placeTip(code) {
+    const tip = $('tooltip');
+    const p = paths[index.get(code)];
+    const col = tip.parentElement.getBoundingClientRect();
+    const b = p.getBoundingClientRect();
+    let x = b.right - col.left + 8, y = b.top - col.top;
+    const tw = tip.offsetWidth, th = tip.offsetHeight;
+    if (x + tw > col.width) x = Math.max(0, b.left - col.left - tw - 8);
+    if (x < 0) x = 0;
+    y = Math.max(0, Math.min(y, col.height - th));
+    tip.style.left = x + 'px'; tip.style.top = y + 'px';
+  }
+  function hideTip() { $('tooltip').hidden = true; }
+  function wireMap() {
+    svg.addEventListener('pointerover', (e) => { const c = codeOf(e); if (c) showTip(c, true); });
+    svg.addEventListener('pointerleave', () => { if (!svg.contains(doc.activeElement)) hideTip(); });
+    svg.addEventListener('click', (e) => { const c = codeOf(e); if (!c) return; act('toggle', c); focusDept(c, false); say(G.announce(c)); });
+    svg.addEventListener('focusin', (e) => { const c = codeOf(e); if (c) { focusDept(c, false); say(G.announce(c)); } });
+    svg.addEventListener('focusout', (e) => { if (!svg.contains(e.relatedTarget)) hideTip(); });
+    svg.addEventListener('keydown', (e) => {
+      const c = codeOf(e); if (!c) return;
+      const dir = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right' }[e.key];
+      if (dir) {
+        e.preventDefault();
+        const n = G.nb(c, dir);
+        if (n) focusDept(n, true); else say(G.announce(c));
+      } else if (e.key === 'Enter' || e.key === ' ') {
+        e.preventDefault(); act('toggle', c); showTip(c, true); say(G.announce(c));
+      } else if (e.key === 'Escape') {
+        e.preventDefault(); if (last.pinned.length) act('clear', ''); hideTip(); say('');
+      }
+    });
+    doc.addEventListener('keydown', (e) => { if (e.key === 'Escape' && !$('tooltip').hidden) hideTip(); });
+  }
+
+  // ---------- exports ----------
+  function fileBase() { return 'francenum-' + (last ? last.ind + '-' + last.metric + '-' + last.state.date : 'carte'); }
+  function download(text, type, ext) {
+    const blob = text instanceof Blob ? text : new Blob([text], { type });
+    const a = doc.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = fileBase() + '.' + ext;
+    doc.body.append(a); a.click(); a.remove();
+    setTimeout(() => URL.revokeObjectURL(a.href), 10000);
+  }
+  function exportPNG() {
+    const src = G.svg();
+    const img = new Image();
+    const url = URL.createObjectURL(new Blob([src], { type: 'image/svg+xml;charset=utf-8' }));
+    img.onload = () => {
+      const scale = 2;
+      const c = doc.createElement('canvas');
+      c.width = img.naturalWidth * scale || 2000; c.height = img.naturalHeight * scale || 1600;
+      const ctx = c.getContext('2d');
+      ctx.fillStyle = '#fff'; ctx.fillRect(0, 0, c.width, c.height);
+      ctx.drawImage(img, 0, 0, c.width, c.height);
+      URL.revokeObjectURL(url);
+      c.toBlob((b) => download(b, 'image/png', 'png'), 'image/png');
+    };
+    img.onerror = () => alertBox('PNG : ' + (ui.loadError || 'échec'), false);
+    img.src = url;
+  }
+
+  // ---------- your own file ----------
+  function wireFile() {
+    const drop = $('drop');
+    $('file').addEventListener('change', (e) => { readFiles(e.target.files); e.target.value = ''; });
+    drop.addEventListener('dragover', (e) => { e.preventDefault(); drop.classList.add('over'); });
+    drop.addEventListener('dragleave', () => drop.classList.remove('over'));
+    drop.addEventListener('drop', (e) => { e.preventDefault(); drop.classList.remove('over'); readFiles(e.dataTransfer.files); });
+  }
+  async function readFiles(files) {
+    const out = $('file-report');
+    out.replaceChildren();
+    for (const f of Array.from(files || [])) {
+      const buf = new Uint8Array(await f.arrayBuffer());
+      const rep = JSON.parse(G.file(f.name, buf));
+      const sec = doc.createElement('div');
+      const h = doc.createElement('p');
+      const strong = doc.createElement('strong'); strong.className = rep.ok ? 'ok' : '';
+      strong.textContent = rep.title;
+      h.append(strong, ' — ' + rep.name + (rep.kind ? ' (' + rep.kind + ')' : ''));
+      sec.append(h);
+      if (rep.error) { const e = doc.createElement('div'); e.setAttribute('role', 'alert'); e.textContent = rep.error; sec.append(e); }
+      if (rep.counts) { const c = doc.createElement('p'); c.textContent = rep.counts + (rep.indicators.length ? ' — ' + rep.indicators.length + ' indicateur(s)' : ''); sec.append(c); }
+      if (rep.warnings.length) {
+        const ul = doc.createElement('ul');
+        for (const w of rep.warnings) { const li = doc.createElement('li'); li.dataset.line = w.line; li.textContent = w.text; ul.append(li); }
+        if (rep.nwarnings > rep.warnings.length) { const li = doc.createElement('li'); li.textContent = '… ' + (rep.nwarnings - rep.warnings.length); ul.append(li); }
+        if (!rep.ok) { const box = doc.createElement('div'); box.setAttribute('role', 'alert'); box.append(ul); sec.append(box); } else sec.append(ul);
+      }
+      out.append(sec);
+      if (rep.ok) { apply(G.render(), 'push'); refreshIndicators(); schedulePanels(); }
+    }
+  }
+
+  // ---------- embedding ----------
+  let allowed = [];
+  function setupEmbed(cfg) {
+    allowed = Array.isArray(cfg && cfg.embed_origins) ? cfg.embed_origins.filter((o) => typeof o === 'string' && o !== '*' && /^https?:\/\/[^/]+$/.test(o)) : [];
+    if (!embed || window.parent === window) return;
+    window.addEventListener('message', (e) => {
+      if (!allowed.includes(e.origin) || e.source !== window.parent) return;
+      const d = e.data;
+      if (!d || d.type !== 'francenum:set' || typeof d.state !== 'object' || d.state === null) return;
+      const q = new URLSearchParams();
+      for (const k of ['ind', 'metric', 'date', 'scheme', 'classes', 'breaks', 'lang', 'quality']) if (d.state[k] !== undefined && d.state[k] !== null) q.set(k, String(d.state[k]));
+      if (d.state.dep !== undefined) q.set('dep', Array.isArray(d.state.dep) ? d.state.dep.join(',') : String(d.state.dep));
+      q.set('embed', '1');
+      apply(G.query(q.toString()), 'push');
+      schedulePanels();
+    });
+    let lastH = 0;
+    const send = () => {
+      const h = Math.ceil(doc.documentElement.scrollHeight);
+      if (h === lastH) return;
+      lastH = h;
+      post({ type: 'francenum:height', height: h });
+    };
+    new ResizeObserver(send).observe(doc.body);
+    send();
+    postState();
+  }
+  function post(msg) { if (window.parent === window) return; for (const o of allowed) { try { window.parent.postMessage(msg, o); } catch (_) { /* not that origin */ } } }
+  function postState() { if (embed && last && allowed.length) post({ type: 'francenum:state', state: last.state }); }
+  function updateEmbedCode() {
+    const ta = $('embed-code');
+    if (!ta) return;
+    const origin = location.origin;
+    const q = last ? last.q.split('&').filter((x) => x && !x.startsWith('embed=')).join('&') : '';
+    const src = origin + '/?' + (q ? q + '&' : '') + 'embed=1';
+    ta.value = '<iframe id="francenum-map" src="' + src + '" title="' + (ui.embedTitle || 'Carte France Num') + '" style="width:100%;height:640px;border:0" loading="lazy"></iframe>\n' +
+      '<script>\n' +
+      'window.addEventListener("message", function (e) {\n' +
+      '  if (e.origin !== "' + origin + '" || !e.data) return;\n' +
+      '  if (e.data.type === "francenum:height") {\n' +
+      '    document.getElementById("francenum-map").style.height = e.data.height + "px";\n' +
+      '  }\n' +
+      '});\n' +
+      '</' + 'script>';
+  }
+
+  // ---------- go ----------
+  function main() {
+    wireControls();
+    start();
+  }
+  if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', main); else main();
+})();
