@@ -149,6 +149,16 @@ func TestRefValues(t *testing.T) {
 	assert.Equal(t, 0.2, niceFloor(0.25))
 }
 
+func TestSymbolLegend(t *testing.T) {
+	got := SymbolLegend(12345, 30, 3, Format{Lang: frfmt.FR})
+	require.Len(t, got, 3)
+	assert.Equal(t, "1"+nb+"000", got[0].Label)
+	assert.Equal(t, "10"+nb+"000", got[2].Label)
+	assert.InDelta(t, 30*math.Sqrt(5000.0/12345), got[1].Radius, 1e-12)
+	assert.Equal(t, 5000.0, got[1].Value)
+	assert.Empty(t, SymbolLegend(0, 30, 3, Format{}))
+}
+
 // benchValues: 101 departments' % of target, overseas outliers included.
 func benchValues() []float64 {
 	v := make([]float64, 101)

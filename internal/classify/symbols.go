@@ -63,3 +63,24 @@ func niceFloor(v float64) float64 {
 	}
 	return p
 }
+
+// SymbolItem is one reference circle of the proportional-symbol legend.
+type SymbolItem struct {
+	// Value is the reference value (e.g. 5 000).
+	Value float64
+	// Radius is Radius(Value, vmax, rmax).
+	Radius float64
+	// Label is Value formatted for f.Lang ("5 000" / "5,000").
+	Label string
+}
+
+// SymbolLegend returns the reference circles (ascending, up to n, see
+// RefValues) for a map whose largest circle has radius rmax at vmax.
+func SymbolLegend(vmax, rmax float64, n int, f Format) []SymbolItem {
+	vs := RefValues(vmax, n)
+	out := make([]SymbolItem, len(vs))
+	for i, v := range vs {
+		out[i] = SymbolItem{Value: v, Radius: Radius(v, vmax, rmax), Label: f.Value(v)}
+	}
+	return out
+}
