@@ -63,6 +63,7 @@ type MetaFile struct {
 type Meta struct {
 	Dataset     MetaDataset          `json:"dataset"`
 	Source      string               `json:"source"` // the worst source among the files
+	Store       string               `json:"store,omitempty"`
 	Files       map[string]*MetaFile `json:"files"`
 	Licence     string               `json:"licence"`
 	LicenceURL  string               `json:"licence_url"`
@@ -91,6 +92,7 @@ func (s *Service) Meta(ctx context.Context) Meta {
 		Licence:    "Licence Ouverte 2.0",
 		LicenceURL: LicenceURL,
 		Now:        now,
+		Store:      s.StoreName,
 	}
 	if s.ConfigErr != nil {
 		m.ConfigError = s.ConfigErr.Error()

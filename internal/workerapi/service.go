@@ -41,6 +41,8 @@ type Service struct {
 	// ConfigErr is an invalid wrangler var; it is reported by /api/v1/meta.
 	ConfigErr error
 	Store     Store
+	// StoreName says where data persists ("cache" for the Cache API, "kv"), for /api/v1/meta.
+	StoreName string
 	Upstream  Fetcher
 	Assets    Fetcher
 	Now       func() time.Time

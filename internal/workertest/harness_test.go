@@ -216,7 +216,7 @@ func webDir(t *testing.T, root string) string {
 
 // startWorker writes a copy of the repository's wrangler.jsonc with absolute
 // paths and the given vars, and starts wrangler dev in its own process group.
-func startWorker(t *testing.T, root, web string, vars map[string]string) *worker {
+func startWorker(t *testing.T, root, web string, vars map[string]string, edit ...func(cfg map[string]any)) *worker {
 	for _, f := range []string{"build/worker/entry.mjs", "build/worker/worker.mjs", "build/worker/app.wasm", "node_modules/.bin/wrangler"} {
 		_, err := os.Stat(filepath.Join(root, f))
 		require.NoError(t, err, "%s missing: run `make build` (and npm ci)", f)
@@ -231,6 +231,9 @@ func startWorker(t *testing.T, root, web string, vars map[string]string) *worker
 	v := cfg["vars"].(map[string]any)
 	for k, val := range vars {
 		v[k] = val
+	}
+	for _, e := range edit {
+		e(cfg)
 	}
 	dir := t.TempDir()
 	b, _ := json.MarshalIndent(cfg, "", "  ")

@@ -94,6 +94,7 @@ func TestWorker(t *testing.T) {
 		}
 		m := w.meta(t)
 		assert.Equal(t, workerapi.SourceCache, m.Source)
+		assert.Equal(t, "cache", m.Store, "Cache API without a DATA_KV binding")
 		for name, mf := range m.Files {
 			assert.Equal(t, rows[name], mf.Rows, name)
 			assert.Equal(t, 0, mf.RejectedRows, name)

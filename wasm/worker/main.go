@@ -20,10 +20,12 @@ import (
 
 func main() {
 	cfg, cfgErr := workerapi.LoadConfig(cloudflare.Getenv)
+	store, storeName := newStore()
 	svc := &workerapi.Service{
 		Config:     cfg,
 		ConfigErr:  cfgErr,
-		Store:      newStore(),
+		Store:      store,
+		StoreName:  storeName,
 		Upstream:   newUpstream(),
 		Assets:     newAssets(),
 		Now:        time.Now,

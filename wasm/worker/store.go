@@ -21,11 +21,11 @@ const cacheName = "francenum-map"
 // cacheKeyBase turns store keys into the URLs the Cache API needs.
 const cacheKeyBase = "https://francenum-map.cache/"
 
-func newStore() workerStore {
+func newStore() (workerStore, string) {
 	if kv := env().Get(KVBinding); kv.Truthy() {
-		return &kvStore{ns: kv}
+		return &kvStore{ns: kv}, "kv"
 	}
-	return &cacheStore{}
+	return &cacheStore{}, "cache"
 }
 
 // workerStore is a workerapi.StreamStore as well as a workerapi.Store.
