@@ -374,10 +374,8 @@ func (a *App) compute() {
 				if v == v {
 					all = append(all, v)
 				}
-				if s.Metric == MetricCount || s.Metric == MetricTarget {
-					if c := a.cumulative(i, m); c > a.vmax {
-						a.vmax = c
-					}
+				if c := a.cumulative(i, m); c > a.vmax {
+					a.vmax = c
 				}
 			}
 		}
@@ -389,13 +387,20 @@ func (a *App) compute() {
 		a.scale = classify.New(all, opts)
 		a.scaleKey = key
 	}
+	a.computeValues()
+}
+
+// computeValues fills a.vals and a.cls for the shown month with the
+// current scale: the month hot path (no allocation once warm).
+func (a *App) computeValues() {
 	m := a.month()
 	if cap(a.vals) < len(a.ser) {
 		a.vals = make([]float64, len(a.ser))
 	}
 	a.vals = a.vals[:len(a.ser)]
+	metric := a.st.Metric
 	for i := range a.ser {
-		a.vals[i] = a.value(i, m, s.Metric)
+		a.vals[i] = a.value(i, m, metric)
 	}
 	a.cls, _, _ = a.scale.ClassAll(a.vals, a.cls)
 }

@@ -293,6 +293,14 @@ func (a *App) writeOnTrack(w *jw) {
 		} else {
 			lines = append(lines, "Cible atteinte.")
 		}
+		if a.ind.ID == IndCheques {
+			// The scheme is closed whatever the verdict: never project it.
+			if en {
+				lines = append(lines, "The chèque numérique scheme closed on "+frfmt.DateYMD(ontrack.ChequesClosed, l)+": no projection is made.")
+			} else {
+				lines = append(lines, "Le dispositif du chèque numérique a fermé le "+frfmt.DateYMD(ontrack.ChequesClosed, l)+" : aucune projection n'est faite.")
+			}
+		}
 	case ontrack.Closed:
 		if en {
 			lines = append(lines, "The chèque numérique scheme closed on "+frfmt.DateYMD(r.ClosedOn, l)+": no projection is made.")

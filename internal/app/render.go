@@ -245,7 +245,7 @@ func (a *App) MonthJSON(i int) string {
 		return ""
 	}
 	a.st.Date = a.months[i]
-	a.compute()
+	a.computeValues()
 	var w jw
 	w.b = make([]byte, 0, 512)
 	w.obj().ki("mi", i)
