@@ -42,16 +42,19 @@ func Fields(rec []byte, delim byte, dst [][]byte) [][]byte {
 	dst = dst[:0]
 	rec = TrimEOL(rec)
 	start, inQ := 0, false
-	for i := 0; i < len(rec); i++ {
-		switch c := rec[i]; {
-		case c == '"':
+	for i := 0; ; i++ {
+		j := IndexSpecial(rec[i:], delim)
+		if j < 0 {
+			return append(dst, rec[start:])
+		}
+		i += j
+		if rec[i] == '"' {
 			inQ = !inQ
-		case c == delim && !inQ:
+		} else if !inQ {
 			dst = append(dst, rec[start:i])
 			start = i + 1
 		}
 	}
-	return append(dst, rec[start:])
 }
 
 // field returns raw field n (0-based) of rec, or false when rec has fewer
@@ -59,11 +62,15 @@ func Fields(rec []byte, delim byte, dst [][]byte) [][]byte {
 func field(rec []byte, delim byte, n int) ([]byte, bool) {
 	rec = TrimEOL(rec)
 	start, k, inQ := 0, 0, false
-	for i := 0; i < len(rec); i++ {
-		switch c := rec[i]; {
-		case c == '"':
+	for i := 0; ; i++ {
+		j := IndexSpecial(rec[i:], delim)
+		if j < 0 {
+			break
+		}
+		i += j
+		if rec[i] == '"' {
 			inQ = !inQ
-		case c == delim && !inQ:
+		} else if !inQ {
 			if k == n {
 				return rec[start:i], true
 			}

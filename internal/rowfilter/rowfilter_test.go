@@ -313,3 +313,47 @@ func TestIndexSpecial(t *testing.T) {
 		assert.Equal(t, tt.want, IndexSpecial([]byte(tt.in), tt.delim), tt.in)
 	}
 }
+
+// naiveFields is the byte-by-byte definition of Fields.
+func naiveFields(rec []byte, delim byte) [][]byte {
+	rec = TrimEOL(rec)
+	var out [][]byte
+	start, inQ := 0, false
+	for i, c := range rec {
+		switch {
+		case c == '"':
+			inQ = !inQ
+		case c == delim && !inQ:
+			out = append(out, rec[start:i])
+			start = i + 1
+		}
+	}
+	return append(out, rec[start:])
+}
+
+func FuzzFields(f *testing.F) {
+	f.Add([]byte(small), byte(','))
+	f.Add([]byte(`a;"b;c";d`+"\r\n"), byte(';'))
+	f.Fuzz(func(t *testing.T, rec []byte, delim byte) {
+		if delim == '"' {
+			return
+		}
+		want := naiveFields(rec, delim)
+		got := Fields(rec, delim, nil)
+		if len(want) != len(got) {
+			t.Fatalf("Fields %q: got %q want %q", rec, got, want)
+		}
+		for i := range want {
+			if !bytes.Equal(want[i], got[i]) {
+				t.Fatalf("Fields %q: got %q want %q", rec, got, want)
+			}
+			f, ok := field(rec, delim, i)
+			if !ok || !bytes.Equal(f, want[i]) {
+				t.Fatalf("field %d of %q: %q", i, rec, f)
+			}
+		}
+		if _, ok := field(rec, delim, len(want)); ok {
+			t.Fatalf("field %d of %q exists", len(want), rec)
+		}
+	})
+}
