@@ -60,6 +60,8 @@ type Indicator struct {
 	// Decreases of cumulative values, in department (dept.Codes) then date
 	// order.
 	Decreases []Decrease
+
+	order []string // department codes in the official order
 }
 
 // Series returns the series of department code, or nil.
@@ -193,8 +195,9 @@ func (ind *Indicator) finish() {
 		}
 	}
 
+	ind.order = ind.codes()
 	ind.Decreases = ind.Decreases[:0]
-	for _, code := range ind.codes() {
+	for _, code := range ind.order {
 		s := ind.Depts[code]
 		s.Missing = s.Missing[:0]
 		for _, d := range ind.Dates {
@@ -230,8 +233,8 @@ func (ind *Indicator) codes() []string {
 }
 
 // Codes returns the department codes that have a series, in the official
-// order.
-func (ind *Indicator) Codes() []string { return ind.codes() }
+// order. The caller must not modify the slice.
+func (ind *Indicator) Codes() []string { return ind.order }
 
 // sortPoints sorts by date and drops a second value for the same date.
 func (s *Series) sortPoints() {
@@ -297,7 +300,7 @@ func (s *Series) Increment(d Date) (delta float64, months int, ok bool) {
 // SumAt returns the sum of the departments' values at d and how many
 // departments have a value there.
 func (ind *Indicator) SumAt(d Date) (sum float64, n int) {
-	for _, code := range ind.codes() {
+	for _, code := range ind.order {
 		if v, ok := ind.Depts[code].At(d); ok {
 			sum += v
 			n++
