@@ -14,7 +14,7 @@ import (
 
 // Stats describes one filtering run.
 type Stats struct {
-	Rows    int   // data rows in the input (header excluded)
+	Rows    int   // records after the header (blank lines included)
 	Kept    int   // rows written
 	BytesIn int64 // bytes read
 	Out     int64 // bytes written, header included
@@ -27,7 +27,7 @@ type Error struct {
 	Reason string
 }
 
-// Error returns the reason with its line.
+// Error returns "rowfilter: " and the reason (the line is in Line).
 func (e *Error) Error() string { return "rowfilter: " + e.Reason }
 
 // Filter copies from src to dst the header line and the rows whose
