@@ -70,6 +70,7 @@ type Config struct {
 	MaxBytes     int64         // MAX_UPSTREAM_BYTES: cap on one download (default 64 MiB)
 	RefreshAfter time.Duration // REFRESH_AFTER: age of a check that triggers a lazy refresh (default 6h)
 	RetryAfter   time.Duration // RETRY_AFTER: least time between two failed attempts (default 5m)
+	SyncWait     time.Duration // SYNC_WAIT: how long a visitor waits for a first download before the snapshot (default 10s)
 	MaxAge       time.Duration // CACHE_MAX_AGE: browser max-age of data responses (default 5m)
 	StaleWhile   time.Duration // STALE_WHILE_REVALIDATE (default 1 day)
 
@@ -126,6 +127,7 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 	c.Timeout = dur("UPSTREAM_TIMEOUT", 20*time.Second)
 	c.RefreshAfter = dur("REFRESH_AFTER", 6*time.Hour)
 	c.RetryAfter = dur("RETRY_AFTER", 5*time.Minute)
+	c.SyncWait = dur("SYNC_WAIT", 10*time.Second)
 	c.MaxAge = dur("CACHE_MAX_AGE", 5*time.Minute)
 	c.StaleWhile = dur("STALE_WHILE_REVALIDATE", 24*time.Hour)
 	c.MaxBytes = 64 << 20

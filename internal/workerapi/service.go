@@ -164,9 +164,26 @@ func (s *Service) serveData(w http.ResponseWriter, r *http.Request, name string)
 		}
 	}
 	if fs.MayTryNow(now, s.Config.RetryAfter) {
-		if v, body, err := s.RefreshFile(ctx, name, nil); err == nil && v != nil {
-			s.writeData(w, r, v.ETag, v.LastModified, SourceUpstream, cc, int64(len(body)), bytesBody(body))
-			return
+		// A visitor waits at most SyncWait; a longer download goes on after
+		// the response (waitUntil) and the snapshot is served meanwhile.
+		type result struct {
+			v    *Version
+			body []byte
+			err  error
+		}
+		done := make(chan result, 1)
+		go func() {
+			v, body, err := s.RefreshFile(context.Background(), name, nil)
+			done <- result{v, body, err}
+		}()
+		select {
+		case res := <-done:
+			if res.err == nil && res.v != nil {
+				s.writeData(w, r, res.v.ETag, res.v.LastModified, SourceUpstream, cc, int64(len(res.body)), bytesBody(res.body))
+				return
+			}
+		case <-time.After(s.Config.SyncWait):
+			s.background(func() { <-done })
 		}
 	}
 	s.serveSnapshot(w, r, name)

@@ -475,3 +475,15 @@ func TestEvictedDataIsDownloadedAgain(t *testing.T) {
 	assert.Equal(t, SourceUpstream, r.Header().Get("X-Data-Source"), "same upstream version, but the bytes were gone")
 	assert.Equal(t, refFilter(detailCSV(101, 0)), r.Body.String())
 }
+
+func TestSlowFirstDownloadServesSnapshotAfterSyncWait(t *testing.T) {
+	h := newHarness(t, map[string]string{"SYNC_WAIT": "50ms", "UPSTREAM_TIMEOUT": "400ms"})
+	h.gouv.set("timeout", h.gouv.modified, 0)
+	start := time.Now()
+	r := h.do("GET", detailPath)
+	assert.Less(t, time.Since(start), 350*time.Millisecond, "the visitor does not wait for the whole timeout")
+	assert.Equal(t, SourceSnapshot, r.Header().Get("X-Data-Source"))
+	require.Len(t, h.bg, 1, "the download goes on in waitUntil")
+	h.bg[0]() // waits for the refresh to end
+	assert.Contains(t, h.meta(t).Files["detail"].LastError, "(timeout)")
+}
