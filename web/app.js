@@ -123,11 +123,11 @@
   }
 
   // ---------- map ----------
-  let paths = [], codes = [], names = [], circles = null, qual = null, index = new Map(), svg;
+  let paths = [], codes = [], names = [], circles = null, qual = null, index = new Map(), svg, vbW = 1;
   let focused = null;
   function el(tag, attrs) { const e = doc.createElementNS(SVGNS, tag); for (const k in attrs) e.setAttribute(k, attrs[k]); return e; }
   function buildMap(init) {
-    codes = init.codes; names = init.names;
+    codes = init.codes; names = init.names; vbW = init.w;
     svg = el('svg', { viewBox: '0 0 ' + init.w + ' ' + init.h, role: 'group', 'aria-labelledby': 'map-title', preserveAspectRatio: 'xMidYMid meet' });
     const defs = el('defs', {});
     const nd = el('pattern', { id: 'nodata-hatch', patternUnits: 'userSpaceOnUse', width: 6, height: 6, patternTransform: 'rotate(45)' });
@@ -272,10 +272,14 @@
       ul.append(legendRow('nodata', null, lg.nodata.label, lg.nodata.label));
       box.replaceChildren(h, ul);
       if (lg.circles) {
-        const s = el('svg', { class: 'circles-legend', width: 2 * lg.rmax + 70, height: 2 * lg.rmax + 4, 'aria-hidden': 'true' });
+        // Radii are in drawing units: draw them at the map's current scale.
+        const k = svg ? svg.getBoundingClientRect().width / vbW || 0.1 : 0.1;
+        const rm = lg.rmax * k;
+        const s = el('svg', { class: 'circles-legend', width: Math.ceil(2 * rm + 70), height: Math.ceil(2 * rm + 4), 'aria-hidden': 'true' });
         for (const c of lg.circles) {
-          s.append(el('circle', { cx: lg.rmax + 1, cy: 2 * lg.rmax + 2 - c.r, r: c.r, fill: 'none', stroke: '#000091' }));
-          const t = el('text', { x: 2 * lg.rmax + 6, y: 2 * lg.rmax + 6 - 2 * c.r, 'font-size': 11 });
+          const r = c.r * k;
+          s.append(el('circle', { cx: rm + 1, cy: 2 * rm + 2 - r, r, fill: 'none', stroke: '#000091' }));
+          const t = el('text', { x: 2 * rm + 6, y: 2 * rm + 6 - 2 * r, 'font-size': 11 });
           t.textContent = c.label; s.append(t);
         }
         box.append(s);
@@ -532,7 +536,7 @@
     focused = code;
     const p = paths[i];
     p.setAttribute('tabindex', '0');
-    if (announce) p.focus({ preventScroll: true });
+    if (announce) { p.focus({ preventScroll: true }); say(G.announce(code)); }
     showTip(code, true);
   }
   function showTip(code, move) {

@@ -99,9 +99,11 @@ func (a *App) SVG() string {
 	g := a.geo
 	s := a.st
 	m := a.month()
-	const headH, legendW, footH = 70.0, 300.0, 50.0
-	W := g.Width + legendW
-	H := g.Height + headH + footH
+	// The page is in pixels (900 px of map); the map group is scaled.
+	const headH, legendW, footH, mapW = 70.0, 320.0, 50.0, 900.0
+	k := mapW / g.Width
+	W := mapW + legendW
+	H := g.Height*k + headH + footH
 	var b strings.Builder
 	b.Grow(200 << 10)
 	num := func(f float64) string { return strconv.FormatFloat(math.Round(f*10)/10, 'f', -1, 64) }
@@ -113,7 +115,7 @@ func (a *App) SVG() string {
 	b.WriteString(`<rect width="100%" height="100%" fill="#ffffff"/>` + "\n")
 	b.WriteString(`<text x="20" y="32" font-size="22" font-weight="700" fill="#161616">` + xmlEsc(a.indicatorName(a.ind)+" — "+a.monthLabel(m)) + "</text>\n")
 	b.WriteString(`<text x="20" y="56" font-size="15" fill="#3a3a3a">` + xmlEsc(a.metricTitle()) + "</text>\n")
-	b.WriteString(`<g transform="translate(0 ` + num(headH) + `)">` + "\n")
+	b.WriteString(`<g transform="translate(0 ` + num(headH) + `) scale(` + strconv.FormatFloat(k, 'f', 6, 64) + `)">` + "\n")
 	colors := a.scale.Colors()
 	count := s.Metric == MetricCount
 	var pd []byte
@@ -127,7 +129,7 @@ func (a *App) SVG() string {
 			}
 		}
 		pd = carto.AppendPathData(pd[:0], d.Geometry)
-		b.WriteString(`<path d="` + string(pd) + `" fill="` + fill + `" stroke="#ffffff" stroke-width="1" data-code="` + xmlEsc(d.Code) + `"><title>` + xmlEsc(d.Name+" ("+d.Code+") : "+a.fmtValue(a.vals[i], s.Metric)) + "</title></path>\n")
+		b.WriteString(`<path d="` + string(pd) + `" fill="` + fill + `" stroke="#ffffff" stroke-width="1" vector-effect="non-scaling-stroke" data-code="` + xmlEsc(d.Code) + `"><title>` + xmlEsc(d.Name+" ("+d.Code+") : "+a.fmtValue(a.vals[i], s.Metric)) + "</title></path>\n")
 		if s.Quality && a.flagged(i) {
 			b.WriteString(`<path d="` + string(pd) + `" fill="url(#qhatch)"/>` + "\n")
 		}
@@ -136,18 +138,18 @@ func (a *App) SVG() string {
 		for i := range g.Departments {
 			c := a.cumulative(i, m)
 			if c > 0 {
-				b.WriteString(`<circle cx="` + num(g.Departments[i].Label[0]) + `" cy="` + num(g.Departments[i].Label[1]) + `" r="` + num(classify.Radius(c, a.vmax, MaxRadius)) + `" fill="#000091" fill-opacity="0.35" stroke="#000091"/>` + "\n")
+				b.WriteString(`<circle cx="` + num(g.Departments[i].Label[0]) + `" cy="` + num(g.Departments[i].Label[1]) + `" r="` + num(classify.Radius(c, a.vmax, a.maxRadius())) + `" fill="#000091" fill-opacity="0.35" stroke="#000091" vector-effect="non-scaling-stroke"/>` + "\n")
 			}
 		}
 	}
 	for _, in := range g.Insets {
-		b.WriteString(`<path d="` + carto.FramePath(in.Frame) + `" fill="none" stroke="#929292"/>` + "\n")
-		b.WriteString(`<text x="` + num(in.Frame.Min[0]+4) + `" y="` + num(in.Frame.Max[1]-5) + `" font-size="11" fill="#595959">` + xmlEsc(in.Name) + "</text>\n")
+		b.WriteString(`<path d="` + carto.FramePath(in.Frame) + `" fill="none" stroke="#929292" vector-effect="non-scaling-stroke"/>` + "\n")
+		b.WriteString(`<text x="` + num(in.Frame.Min[0]+4/k) + `" y="` + num(in.Frame.Max[1]-5/k) + `" font-size="` + num(10/k) + `" fill="#595959">` + xmlEsc(in.Name) + "</text>\n")
 	}
 	b.WriteString("</g>\n")
 	// Legend.
 	lg := a.scale.Legend(a.vals, a.legendFormat(a.lang()))
-	x := g.Width + 10
+	x := mapW + 10
 	y := headH + 10
 	b.WriteString(`<g id="legend"><text x="` + num(x) + `" y="` + num(y+12) + `" font-size="14" font-weight="700" fill="#161616">` + xmlEsc(T(s.Lang, "legend")) + "</text>\n")
 	y += 26
@@ -163,9 +165,10 @@ func (a *App) SVG() string {
 	y += 22
 	if count && a.vmax > 0 {
 		for _, v := range classify.RefValues(a.vmax, 3) {
-			r := classify.Radius(v, a.vmax, MaxRadius)
-			b.WriteString(`<circle cx="` + num(x+MaxRadius) + `" cy="` + num(y+2*MaxRadius-r) + `" r="` + num(r) + `" fill="none" stroke="#000091"/>`)
-			b.WriteString(`<text x="` + num(x+2*MaxRadius+8) + `" y="` + num(y+2*MaxRadius-2*r+4) + `" font-size="12" fill="#161616">` + xmlEsc(fmtCount(v, a.lang())) + "</text>\n")
+			rm := a.maxRadius() * k
+			r := classify.Radius(v, a.vmax, rm)
+			b.WriteString(`<circle cx="` + num(x+rm) + `" cy="` + num(y+2*rm-r) + `" r="` + num(r) + `" fill="none" stroke="#000091"/>`)
+			b.WriteString(`<text x="` + num(x+2*rm+8) + `" y="` + num(y+2*rm-2*r+4) + `" font-size="12" fill="#161616">` + xmlEsc(fmtCount(v, a.lang())) + "</text>\n")
 		}
 	}
 	b.WriteString("</g>\n")

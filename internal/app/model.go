@@ -364,18 +364,26 @@ func (a *App) compute() {
 	s := a.st
 	key := a.ind.ID + "|" + s.Metric + "|" + s.Scheme + "|" + itoa(s.Classes) + "|" + formatBreaks(s.Breaks)
 	if key != a.scaleKey {
-		// Pool every month so that the breaks stay fixed while the month
-		// changes.
+		// The breaks are computed once and stay fixed while the month
+		// changes. Cumulative metrics take them from the latest month (the
+		// default view; earlier months then read lighter, as they should);
+		// monthly increments pool every month (no month is "the" month).
 		all := make([]float64, 0, len(a.months)*len(a.ser))
 		a.vmax = 0
+		var last Month
+		if len(a.months) > 0 {
+			last = a.months[len(a.months)-1]
+		}
 		for _, m := range a.months {
 			for i := range a.ser {
-				v := a.value(i, m, s.Metric)
-				if v == v {
-					all = append(all, v)
-				}
 				if c := a.cumulative(i, m); c > a.vmax {
 					a.vmax = c
+				}
+				if s.Metric != MetricNew && m != last {
+					continue
+				}
+				if v := a.value(i, m, s.Metric); v == v {
+					all = append(all, v)
 				}
 			}
 		}

@@ -12,8 +12,9 @@ import (
 // proportional circles (raw counts are never a choropleth by default).
 const NeutralFill = "#eceef6"
 
-// MaxRadius is the radius, in drawing units, of the largest circle.
-const MaxRadius = 38
+// maxRadius is the radius, in drawing units, of the largest circle: 4 %
+// of the drawing's width.
+func (a *App) maxRadius() float64 { return math.Round(a.geo.Width * 0.04) }
 
 // InitJSON describes the static drawing, built once by the shell: viewBox,
 // one path per department (all path data in one "|"-separated string),
@@ -111,7 +112,7 @@ func (a *App) RenderJSON() string {
 				w.int(0)
 				continue
 			}
-			w.num(math.Round(classify.Radius(c, a.vmax, MaxRadius)*10) / 10)
+			w.num(math.Round(classify.Radius(c, a.vmax, a.maxRadius())*10) / 10)
 		}
 		w.endArr()
 	}
@@ -214,17 +215,22 @@ func (a *App) writeLegend(w *jw, l frfmt.Lang) {
 		}
 	}
 	if s.Metric == MetricCount {
-		note = T(s.Lang, "circles")
+		note = T(s.Lang, "circles") + "."
 		w.key("circles").arr()
 		for _, v := range classify.RefValues(a.vmax, 3) {
-			w.obj().kn("r", math.Round(classify.Radius(v, a.vmax, MaxRadius)*10)/10).ks("label", frfmt.Number(v, 0, l)).endObj()
+			w.obj().kn("r", math.Round(classify.Radius(v, a.vmax, a.maxRadius())*10)/10).ks("label", frfmt.Number(v, 0, l)).endObj()
 		}
-		w.endArr().kn("rmax", MaxRadius)
+		w.endArr().kn("rmax", a.maxRadius())
 	}
-	if s.Lang == "en" {
-		note += " Breaks fixed over all months."
-	} else {
-		note += " Seuils fixes sur tous les mois."
+	switch {
+	case s.Metric == MetricNew && s.Lang == "en":
+		note += " Breaks computed over all months, fixed while the month changes."
+	case s.Metric == MetricNew:
+		note += " Seuils calculés sur tous les mois, fixes quand le mois change."
+	case s.Lang == "en":
+		note += " Breaks from the latest month, fixed while the month changes."
+	default:
+		note += " Seuils du dernier mois, fixes quand le mois change."
 	}
 	w.ks("note", note)
 	w.endObj()
@@ -283,7 +289,7 @@ func (a *App) MonthJSON(i int) string {
 				w.int(0)
 				continue
 			}
-			w.num(math.Round(classify.Radius(v, a.vmax, MaxRadius)*10) / 10)
+			w.num(math.Round(classify.Radius(v, a.vmax, a.maxRadius())*10) / 10)
 		}
 		w.endArr()
 	}
