@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/require"
@@ -31,7 +32,7 @@ func axe(t *testing.T, ctx context.Context) []axeViolation {
 	src, err := os.ReadFile(filepath.Join(need(t).root, "node_modules", "axe-core", "axe.min.js"))
 	require.NoError(t, err, "axe-core from npm")
 	eval[chromedp.Void](t, ctx, string(src)+";undefined")
-	all := eval[[]axeViolation](t, ctx, `axe.run(document, {resultTypes: ['violations']}).then(r => r.violations)`)
+	all := evalAwait[[]axeViolation](t, ctx, `axe.run(document, {resultTypes: ['violations']}).then(r => r.violations)`, 2*time.Minute)
 	var bad []axeViolation
 	for _, v := range all {
 		if v.Impact == "serious" || v.Impact == "critical" {

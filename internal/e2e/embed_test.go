@@ -3,14 +3,11 @@
 package e2e
 
 import (
-	"context"
 	"fmt"
 	"html/template"
 	"net/http"
 	"net/url"
-	"strings"
 	"testing"
-	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
@@ -72,33 +69,29 @@ func hostURL(base string, embedQuery string, fixed bool, intruder bool) string {
 		v.Set("fixed", "1")
 	}
 	if intruder {
-		v.Set("intruder", env.hostB.URL+"/intruder.html")
+		v.Set("intruder", localhost(env.hostB.URL)+"/intruder.html")
 	}
-	return base + "/host.html?" + v.Encode()
+	return localhost(base) + "/host.html?" + v.Encode()
 }
 
-// frameTarget attaches to the embed iframe (an out-of-process frame: the
-// suite isolates the Worker's origin) and waits for its map.
-func frameTarget(t *testing.T, ctx context.Context) context.Context {
-	t.Helper()
-	deadline := time.Now().Add(waitTimeout)
-	for time.Now().Before(deadline) {
-		infos, err := chromedp.Targets(ctx)
-		require.NoError(t, err)
-		for _, info := range infos {
-			if info.Type == "iframe" && strings.HasPrefix(info.URL, env.worker.URL) {
-				fctx, cancel := chromedp.NewContext(ctx, chromedp.WithTargetID(info.TargetID))
-				t.Cleanup(cancel)
-				waitReady(t, fctx)
-				return fctx
-			}
-		}
-		time.Sleep(100 * time.Millisecond)
-	}
-	t.Fatalf("no iframe target for %s within %s", env.worker.URL, waitTimeout)
-	return nil
+// stateJS finds the last francenum:state the host received from the
+// Worker's origin whose state satisfies cond (a JS expression over st).
+func stateJS(cond string) string {
+	return fmt.Sprintf(`(() => { const ms = window.__msgs.filter(m => m.origin === %s && m.data && m.data.type === 'francenum:state');
+	  for (let i = ms.length - 1; i >= 0; i--) { const st = ms[i].data.state || {}; if (%s) return st; } return null; })()`, jsString(env.worker.URL), cond)
 }
 
+type embedState struct {
+	Ind     string   `json:"ind"`
+	Metric  string   `json:"metric"`
+	Date    string   `json:"date"`
+	Scheme  string   `json:"scheme"`
+	Classes any      `json:"classes"`
+	Dep     []string `json:"dep"`
+}
+
+// The embed is driven only through its documented postMessage protocol,
+// as a ministry's page would: its state is read from francenum:state.
 func TestEmbedHeightAndSetFromAllowedOriginOnly(t *testing.T) {
 	ctx := tab(t)
 	nctx, cancel := timeout(ctx, loadTimeout)
@@ -109,41 +102,77 @@ func TestEmbedHeightAndSetFromAllowedOriginOnly(t *testing.T) {
 	h := poll[float64](t, ctx, fmt.Sprintf(`(() => { const m = window.__msgs.find(m => m.data && m.data.type === 'francenum:height' && m.origin === %s && m.data.height > 0); return m ? m.data.height : 0; })()`, jsString(workerOrigin)),
 		"a francenum:height message from the embed", loadTimeout)
 	assert.Greater(t, h, 100.0, "reported height")
-	poll[bool](t, ctx, fmt.Sprintf(`document.getElementById('embed').getBoundingClientRect().height === %v`, h), "the host to apply the height", waitTimeout)
+	// The host applies the latest height (the embed may report several while
+	// its layout settles).
+	poll[bool](t, ctx, fmt.Sprintf(`(() => { const hs = window.__msgs.filter(m => m.data && m.data.type === 'francenum:height' && m.origin === %s);
+	  return hs.length > 0 && Math.abs(document.getElementById('embed').getBoundingClientRect().height - hs[hs.length - 1].data.height) < 1; })()`, jsString(workerOrigin)),
+		"the host page to apply the latest francenum:height", waitTimeout)
 
-	fctx := frameTarget(t, ctx)
-	// Compact, responsive embed: no horizontal scroll at 600 px, insets shown.
-	assert.LessOrEqual(t, eval[int](t, fctx, `document.documentElement.scrollWidth`), 600, "no horizontal overflow in a 600 px iframe")
-	for _, c := range []string{"971", "972", "973", "974", "976"} {
-		vis := eval[bool](t, fctx, fmt.Sprintf(`(() => { const p = document.querySelector('#map svg path[data-code="%s"]'); if (!p) return false; const r = p.getBoundingClientRect(); return r.width > 0 && r.height > 0 && r.right <= innerWidth + 1; })()`, c))
-		assert.True(t, vis, "overseas inset %s visible in the embed", c)
-	}
+	st := poll[embedState](t, ctx, stateJS("true"), "a first francenum:state from the embed", loadTimeout)
+	assert.Equal(t, cheques, st.Ind)
 
 	// francenum:set from the allowed origin (host A) is obeyed.
 	want := "per10k"
-	if value(t, fctx, "metric") == want {
+	if st.Metric == want {
 		want = "target"
 	}
-	eval[bool](t, ctx, fmt.Sprintf(`(document.getElementById('embed').contentWindow.postMessage({type: 'francenum:set', state: {metric: %s}}, %s), true)`, jsString(want), jsString(workerOrigin)))
-	poll[bool](t, fctx, fmt.Sprintf(`document.getElementById('metric').value === %s`, jsString(want)), "the embed to obey francenum:set from the allowed origin", waitTimeout)
+	// A host sends a whole state: the last one it received, changed.
+	eval[bool](t, ctx, fmt.Sprintf(`(document.getElementById('embed').contentWindow.postMessage({type: 'francenum:set', state: {...%s, metric: %s}}, %s), true)`, stateJS("true"), jsString(want), jsString(workerOrigin)))
+	poll[embedState](t, ctx, stateJS(fmt.Sprintf("st.metric === %s", jsString(want))), "the embed to obey francenum:set from the allowed origin", waitTimeout)
 
-	// The same from another origin (host B, the intruder) is ignored. The
+	// The same from another origin (the intruder on host B) is ignored. The
 	// allowed message sent right after it proves the embed has handled both.
-	eval[bool](t, ctx, `(document.getElementById('intruder').contentWindow.postMessage({type: 'go', state: {metric: 'count', classes: '7'}}, '*'), true)`)
+	eval[bool](t, ctx, fmt.Sprintf(`(document.getElementById('intruder').contentWindow.postMessage({type: 'go', state: {...%s, metric: 'count', scheme: 'equal'}}, '*'), true)`, stateJS("true")))
 	poll[bool](t, ctx, `window.__intruderSent === true`, "the intruder to send its francenum:set", waitTimeout)
-	other := "3"
-	if value(t, fctx, "classes") == other {
-		other = "4"
-	}
-	eval[bool](t, ctx, fmt.Sprintf(`(document.getElementById('embed').contentWindow.postMessage({type: 'francenum:set', state: {classes: %s}}, %s), true)`, jsString(other), jsString(workerOrigin)))
-	poll[bool](t, fctx, fmt.Sprintf(`document.getElementById('classes').value === %s`, jsString(other)), "the allowed follow-up francenum:set", waitTimeout)
-	assert.Equal(t, want, value(t, fctx, "metric"), "francenum:set from a foreign origin must be ignored")
+	eval[bool](t, ctx, fmt.Sprintf(`(document.getElementById('embed').contentWindow.postMessage({type: 'francenum:set', state: {...%s, classes: 3}}, %s), true)`, stateJS("true"), jsString(workerOrigin)))
+	got := poll[embedState](t, ctx, stateJS("String(st.classes) === '3'"), "the allowed follow-up francenum:set", waitTimeout)
+	assert.Equal(t, want, got.Metric, "francenum:set from a foreign origin must be ignored (metric)")
+	assert.NotEqual(t, "equal", got.Scheme, "francenum:set from a foreign origin must be ignored (scheme)")
+	n := eval[int](t, ctx, fmt.Sprintf(`window.__msgs.filter(m => m.origin === %s && m.data && m.data.type === 'francenum:state' && m.data.state && m.data.state.metric === 'count').length`, jsString(workerOrigin)))
+	assert.Zero(t, n, "no state ever reflected the foreign francenum:set")
 
-	// A user change inside the embed is reported as francenum:state.
-	before := eval[int](t, ctx, `window.__msgs.filter(m => m.data && m.data.type === 'francenum:state').length`)
-	setControl(t, fctx, "scheme", "equal")
-	poll[bool](t, ctx, fmt.Sprintf(`window.__msgs.filter(m => m.data && m.data.type === 'francenum:state' && m.origin === %s).length > %d`, jsString(workerOrigin), before),
-		"a francenum:state message after a user change", waitTimeout)
+	// A user change inside the embed (a click on the Cher) is reported as
+	// francenum:state. The click point comes from the same embed laid out
+	// alone at the iframe's size.
+	fh := eval[float64](t, ctx, `document.getElementById('embed').getBoundingClientRect().height`)
+	x, y := deptCenter(t, appURL("embed=1&metric="+want+"&classes=3"), 600, int64(fh), "18")
+	cctx, ccancel := timeout(ctx, waitTimeout)
+	defer ccancel()
+	require.NoError(t, chromedp.Do(cctx, chromedp.MouseClickXY(x, y)))
+	poll[embedState](t, ctx, stateJS(`(st.dep || []).includes('18')`), "a francenum:state after a click on a department in the embed", waitTimeout)
+}
+
+// deptCenter opens url alone in a w×h viewport and returns the centre of a
+// department's shape.
+func deptCenter(t *testing.T, url string, w, h int64, code string) (float64, float64) {
+	t.Helper()
+	ctx := tab(t)
+	vctx, cancel := timeout(ctx, waitTimeout)
+	defer cancel()
+	require.NoError(t, chromedp.Do(vctx, chromedp.EmulateViewport(w, h)))
+	navigate(t, ctx, url)
+	pt := eval[[]float64](t, ctx, fmt.Sprintf(`(() => { const r = document.querySelector('#map svg path[data-code="%s"]').getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2]; })()`, code))
+	require.Len(t, pt, 2)
+	return pt[0], pt[1]
+}
+
+// The embed alone, at an iframe's widths: no horizontal scroll, the five
+// overseas insets visible even at 320 px.
+func TestEmbedLayout(t *testing.T) {
+	for _, w := range []int64{600, 320} {
+		t.Run(fmt.Sprint(w), func(t *testing.T) {
+			ctx := tab(t)
+			vctx, cancel := timeout(ctx, waitTimeout)
+			defer cancel()
+			require.NoError(t, chromedp.Do(vctx, chromedp.EmulateViewport(w, 500)))
+			navigate(t, ctx, appURL("embed=1"))
+			assert.LessOrEqual(t, eval[int64](t, ctx, `document.documentElement.scrollWidth`), w, "no horizontal overflow")
+			for _, c := range []string{"971", "972", "973", "974", "976"} {
+				vis := eval[bool](t, ctx, fmt.Sprintf(`(() => { const p = document.querySelector('#map svg path[data-code="%s"]'); if (!p) return false; const r = p.getBoundingClientRect(); return r.width > 0 && r.height > 0 && r.left >= 0 && r.right <= innerWidth + 1; })()`, c))
+				assert.True(t, vis, "overseas inset %s visible at %d px", c, w)
+			}
+		})
+	}
 }
 
 func TestEmbedCodeSnippet(t *testing.T) {

@@ -86,17 +86,18 @@ func setup(stops *[]func()) error {
 		Root: root, Low: browser.E2ELow, High: browser.E2ELow + 9,
 		Vars: map[string]string{
 			"DATAGOUV_API":  fmt.Sprintf("http://127.0.0.1:%d/api/1", dead),
-			"EMBED_ORIGINS": env.hostA.URL,
+			"EMBED_ORIGINS": localhost(env.hostA.URL),
 		},
 	})
 	if err != nil {
 		return err
 	}
 	*stops = append(*stops, func() { env.worker.Stop() })
-	// The Worker's origin is isolated so that the embed iframe is a target
-	// of its own that the tests can attach to (see embed_test.go).
+	// Host pages are served as http://localhost:…, the Worker as
+	// http://127.0.0.1:…: two sites, so with site isolation the embed iframe
+	// is a target of its own that the tests attach to (embed_test.go).
 	ctx, cancel, err := browser.NewChrome(context.Background(), browser.ChromeOptions{
-		Flags: map[string]any{"isolate-origins": env.worker.URL, "site-per-process": true},
+		Flags: map[string]any{"site-per-process": true},
 	})
 	if err != nil {
 		return err
@@ -109,6 +110,10 @@ func setup(stops *[]func()) error {
 	*stops = append(*stops, func() { os.RemoveAll(env.downloads.dir) })
 	return nil
 }
+
+// localhost names a loopback server by "localhost", another site than
+// 127.0.0.1 for the browser.
+func localhost(u string) string { return strings.Replace(u, "127.0.0.1", "localhost", 1) }
 
 // appURL is the Worker's address of the app with a query string.
 func appURL(query string) string {

@@ -54,10 +54,22 @@ func waitReady(t *testing.T, ctx context.Context) {
 	}
 }
 
-// eval evaluates js (awaiting a Promise) and decodes its JSON value.
+// eval evaluates js and decodes its JSON value.
 func eval[T any](t *testing.T, ctx context.Context, js string) T {
 	t.Helper()
 	ectx, cancel := timeout(ctx, waitTimeout)
+	defer cancel()
+	v, err := chromedp.Run(ectx, chromedp.Evaluate[T](js))
+	if err != nil {
+		t.Fatalf("evaluate %s: %v", abbrev(js), err)
+	}
+	return v
+}
+
+// evalAwait evaluates js, waits for its Promise and decodes the result.
+func evalAwait[T any](t *testing.T, ctx context.Context, js string, d time.Duration) T {
+	t.Helper()
+	ectx, cancel := timeout(ctx, d)
 	defer cancel()
 	v, err := chromedp.Run(ectx, chromedp.Evaluate[T](js, chromedp.EvalAwaitPromise))
 	if err != nil {
@@ -67,15 +79,49 @@ func eval[T any](t *testing.T, ctx context.Context, js string) T {
 }
 
 // poll waits until js is truthy and returns its value; what says what for.
+// It evaluates in the tab's main frame (Runtime.evaluate) from Go, every
+// 25 ms: chromedp.Poll runs in whichever frame it attached last, which with
+// iframes on the page need not be the main one. An exception counts as
+// "not yet" and is reported if the wait fails.
 func poll[T any](t *testing.T, ctx context.Context, js, what string, d time.Duration) T {
 	t.Helper()
-	pctx, cancel := timeout(ctx, d)
-	defer cancel()
-	v, err := chromedp.Run(pctx, chromedp.Poll[T](js, chromedp.WithPollingInterval(25*time.Millisecond)))
-	if err != nil {
-		t.Fatalf("waited %s for %s: %v", d, what, err)
+	var zero T
+	deadline := time.Now().Add(d)
+	var last string
+	for {
+		ectx, cancel := timeout(ctx, 10*time.Second)
+		raw, err := chromedp.Run(ectx, chromedp.Evaluate[[]byte](js))
+		cancel()
+		if err == nil && truthy(raw) {
+			var v T
+			if err := json.Unmarshal(raw, &v); err != nil {
+				t.Fatalf("waiting for %s: decode %s: %v", what, raw, err)
+			}
+			return v
+		}
+		if err != nil {
+			last = err.Error()
+		} else {
+			last = "value " + string(raw)
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("waited %s for %s (last: %s)", d, what, abbrev(last))
+			return zero
+		}
+		if ctx.Err() != nil {
+			t.Fatalf("waiting for %s: %v", what, ctx.Err())
+		}
+		time.Sleep(25 * time.Millisecond)
 	}
-	return v
+}
+
+// truthy is JavaScript truthiness of a JSON value.
+func truthy(raw []byte) bool {
+	switch strings.TrimSpace(string(raw)) {
+	case "", "null", "false", "0", `""`, "-0":
+		return false
+	}
+	return true
 }
 
 func abbrev(s string) string {
@@ -121,11 +167,14 @@ const viewJS = `(() => {
   parts.sort();
   const circles = [...document.querySelectorAll('#map svg circle')].map(c => c.getAttribute('r')).join(',');
   const legend = (document.querySelector('#legend') || {textContent: ''}).textContent.replace(/\s+/g, ' ').trim();
-  return JSON.stringify({fills: parts.join(';'), circles, legend});
+  // Class labels without their counts (the count is the item's last child).
+  const labels = [...document.querySelectorAll('#legend [data-class]')].map(e => e.children.length > 1
+    ? [...e.children].slice(0, -1).map(c => c.textContent.trim()).join(' ') : e.textContent.trim()).join(' | ');
+  return JSON.stringify({fills: parts.join(';'), circles, legend, labels});
 })()`
 
 type view struct {
-	Fills, Circles, Legend string
+	Fills, Circles, Legend, Labels string
 }
 
 func currentView(t *testing.T, ctx context.Context) view {
@@ -150,7 +199,7 @@ func waitViewChange(t *testing.T, ctx context.Context, before view, what string)
 }
 
 func mustJSON(v view) string {
-	b, _ := json.Marshal(map[string]string{"fills": v.Fills, "circles": v.Circles, "legend": v.Legend})
+	b, _ := json.Marshal(map[string]string{"fills": v.Fills, "circles": v.Circles, "legend": v.Legend, "labels": v.Labels})
 	return string(b)
 }
 

@@ -22,7 +22,7 @@ func TestLanguageSwitch(t *testing.T) {
 	assert.Regexp(t, `lang=en`, eval[string](t, ctx, `location.search`))
 	switchLang(t, ctx, "fr")
 	poll[bool](t, ctx, `document.documentElement.lang === 'fr'`, "<html lang=fr> after switching back", waitTimeout)
-	assert.Equal(t, descFR, text(t, ctx, "#description"))
+	poll[bool](t, ctx, fmt.Sprintf(`document.getElementById('description').textContent.trim() === %s`, jsString(descFR)), "#description back in French", waitTimeout)
 }
 
 // switchLang works with #lang as a <select> or as a toggle button.

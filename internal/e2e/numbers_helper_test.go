@@ -16,8 +16,10 @@ func TestHelpersParseFR(t *testing.T) {
 		assert.True(t, ok, in)
 		assert.Equal(t, want, v, in)
 	}
-	_, ok := parseFR("—")
-	assert.False(t, ok)
+	for _, in := range []string{"—", "2A", "Paris"} {
+		_, ok := parseFR(in)
+		assert.False(t, ok, in)
+	}
 }
 
 func TestHelpersSorted(t *testing.T) {
@@ -26,5 +28,6 @@ func TestHelpersSorted(t *testing.T) {
 	assert.False(t, sortedEitherWay([]string{"3", "200", "12,5", "1\u202f000"}))
 	assert.True(t, sortedEitherWay([]string{"Ain", "Aisne", "Ardèche", "Ardennes", "Ariège"}))
 	assert.False(t, sortedEitherWay([]string{"Paris", "Ain", "Var", "Aisne", "Cher", "Ardennes"}))
+	assert.True(t, sortedEitherWay(allCodes()), "department codes with Corsica")
 	assert.Equal(t, "112580", digits("112\u202f580"))
 }

@@ -18,6 +18,11 @@ func parseFR(s string) (float64, bool) {
 	if m == "" {
 		return 0, false
 	}
+	// "2A" is a code, not the number 2: a number ends the cell or is
+	// followed by a space, a unit sign or a bracket.
+	if rest := s[len(m):]; rest != "" && !strings.ContainsAny(rest[:1], " \u00a0\u202f%(€") && !strings.HasPrefix(rest, "\u202f") && !strings.HasPrefix(rest, "\u00a0") {
+		return 0, false
+	}
 	m = strings.NewReplacer(" ", "", "\u00a0", "", "\u202f", "", ",", ".", "−", "-").Replace(m)
 	v, err := strconv.ParseFloat(m, 64)
 	return v, err == nil

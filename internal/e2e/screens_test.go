@@ -41,7 +41,8 @@ func TestScreenshots(t *testing.T) {
 		nctx, ncancel := timeout(ctx, loadTimeout)
 		defer ncancel()
 		require.NoError(t, chromedp.Do(nctx, chromedp.Navigate(hostURL(need(t).hostA.URL, "embed=1", true, false))))
-		frameTarget(t, ctx)
+		// The embed posts its state once its map is drawn.
+		poll[bool](t, ctx, `window.__msgs.some(m => m.data && m.data.type === 'francenum:state')`, "the embedded map to be drawn", loadTimeout)
 		screenshot(t, ctx, "iframe")
 	})
 }

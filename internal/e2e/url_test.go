@@ -33,27 +33,27 @@ func TestURLStateSurvivesReload(t *testing.T) {
 	check("after reload")
 
 	// A user change is written to the URL and survives a reload.
-	setControl(t, ctx, "metric", "target")
-	poll[bool](t, ctx, `new URLSearchParams(location.search).get('metric') === 'target'`, "metric=target in the URL", waitTimeout)
+	setControl(t, ctx, "metric", "new")
+	poll[bool](t, ctx, `new URLSearchParams(location.search).get('metric') === 'new'`, "metric=new in the URL", waitTimeout)
 	require.NoError(t, chromedp.Do(rctx, chromedp.Reload()))
 	waitReady(t, ctx)
-	assert.Equal(t, "target", value(t, ctx, "metric"))
+	assert.Equal(t, "new", value(t, ctx, "metric"))
 }
 
 func TestURLBackForward(t *testing.T) {
 	ctx := open(t, "metric=per10k&classes=5")
-	setControl(t, ctx, "metric", "target")
-	poll[bool](t, ctx, `new URLSearchParams(location.search).get('metric') === 'target'`, "metric=target in the URL", waitTimeout)
+	setControl(t, ctx, "metric", "new")
+	poll[bool](t, ctx, `new URLSearchParams(location.search).get('metric') === 'new'`, "metric=new in the URL", waitTimeout)
 	setControl(t, ctx, "classes", "3")
 	poll[bool](t, ctx, `new URLSearchParams(location.search).get('classes') === '3'`, "classes=3 in the URL", waitTimeout)
 
 	eval[chromedp.Void](t, ctx, `history.back()`)
 	poll[bool](t, ctx, `document.getElementById('classes').value === '5'`, "back: #classes=5 again", waitTimeout)
-	assert.Equal(t, "target", value(t, ctx, "metric"))
+	assert.Equal(t, "new", value(t, ctx, "metric"))
 	eval[chromedp.Void](t, ctx, `history.back()`)
 	poll[bool](t, ctx, `document.getElementById('metric').value === 'per10k'`, "back: #metric=per10k again", waitTimeout)
 	eval[chromedp.Void](t, ctx, `history.forward()`)
-	poll[bool](t, ctx, `document.getElementById('metric').value === 'target'`, "forward: #metric=target again", waitTimeout)
+	poll[bool](t, ctx, `document.getElementById('metric').value === 'new'`, "forward: #metric=new again", waitTimeout)
 	waitReady(t, ctx)
 }
 
