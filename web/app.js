@@ -130,10 +130,13 @@
     codes = init.codes; names = init.names; vbW = init.w;
     svg = el('svg', { viewBox: '0 0 ' + init.w + ' ' + init.h, role: 'group', 'aria-labelledby': 'map-title', preserveAspectRatio: 'xMidYMid meet' });
     const defs = el('defs', {});
-    const nd = el('pattern', { id: 'nodata-hatch', patternUnits: 'userSpaceOnUse', width: 6, height: 6, patternTransform: 'rotate(45)' });
-    nd.append(el('rect', { width: 6, height: 6, fill: '#ffffff' }), el('line', { x1: 0, y1: 0, x2: 0, y2: 6, stroke: '#6a6a6a', 'stroke-width': 2 }));
-    const qh = el('pattern', { id: 'qhatch', patternUnits: 'userSpaceOnUse', width: 8, height: 8, patternTransform: 'rotate(-45)' });
-    qh.append(el('line', { x1: 0, y1: 0, x2: 0, y2: 8, stroke: '#161616', 'stroke-width': 1.5 }));
+    // Patterns are in drawing units: size them to read at about 6 px on a
+    // ~800 px wide map.
+    const u = init.w / 800;
+    const nd = el('pattern', { id: 'nodata-hatch', patternUnits: 'userSpaceOnUse', width: 6 * u, height: 6 * u, patternTransform: 'rotate(45)' });
+    nd.append(el('rect', { width: 6 * u, height: 6 * u, fill: '#ffffff' }), el('line', { x1: 0, y1: 0, x2: 0, y2: 6 * u, stroke: '#6a6a6a', 'stroke-width': 2 * u }));
+    const qh = el('pattern', { id: 'qhatch', patternUnits: 'userSpaceOnUse', width: 8 * u, height: 8 * u, patternTransform: 'rotate(-45)' });
+    qh.append(el('line', { x1: 0, y1: 0, x2: 0, y2: 8 * u, stroke: '#161616', 'stroke-width': 1.5 * u }));
     defs.append(nd, qh);
     svg.append(defs);
     const gDep = el('g', { class: 'deps' });
@@ -151,7 +154,7 @@
     const gFrames = el('g', { class: 'frames', 'aria-hidden': 'true' });
     for (const f of init.frames) {
       gFrames.append(el('path', { d: f.d, class: 'frame' }));
-      const t = el('text', { x: f.x, y: f.y, class: 'frame-label' });
+      const t = el('text', { x: f.x, y: f.y, class: 'frame-label', 'font-size': Math.round(11 * init.w / 800) });
       t.textContent = f.name;
       gFrames.append(t);
     }

@@ -111,7 +111,12 @@ func (a *App) SVG() string {
 	b.WriteString(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ` + num(W) + " " + num(H) + `" width="` + num(W) + `" height="` + num(H) + `" font-family="Marianne, Arial, sans-serif">` + "\n")
 	title := a.indicatorName(a.ind) + " — " + a.metricTitle() + " — " + a.monthLabel(m)
 	b.WriteString("<title>" + xmlEsc(title) + "</title>\n")
-	b.WriteString("<defs>" + classify.NoDataPatternSVG + `<pattern id="qhatch" patternUnits="userSpaceOnUse" width="8" height="8" patternTransform="rotate(-45)"><line x1="0" y1="0" x2="0" y2="8" stroke="#161616" stroke-width="1.5"/></pattern></defs>` + "\n")
+	// Patterns are in the user space of the shapes that use them: the map's
+	// are scaled up so that the hatching reads at about 6 px once drawn.
+	u := func(px float64) string { return num(px / k) }
+	b.WriteString(`<defs><pattern id="` + classify.NoDataPattern + `" patternUnits="userSpaceOnUse" width="` + u(6) + `" height="` + u(6) + `" patternTransform="rotate(45)"><rect width="` + u(6) + `" height="` + u(6) + `" fill="#ffffff"/><line x1="0" y1="0" x2="0" y2="` + u(6) + `" stroke="#6a6a6a" stroke-width="` + u(2) + `"/></pattern>`)
+	b.WriteString(`<pattern id="nodata-legend" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)"><rect width="6" height="6" fill="#ffffff"/><line x1="0" y1="0" x2="0" y2="6" stroke="#6a6a6a" stroke-width="2"/></pattern>`)
+	b.WriteString(`<pattern id="qhatch" patternUnits="userSpaceOnUse" width="` + u(8) + `" height="` + u(8) + `" patternTransform="rotate(-45)"><line x1="0" y1="0" x2="0" y2="` + u(8) + `" stroke="#161616" stroke-width="` + u(1.5) + `"/></pattern></defs>` + "\n")
 	b.WriteString(`<rect width="100%" height="100%" fill="#ffffff"/>` + "\n")
 	b.WriteString(`<text x="20" y="32" font-size="22" font-weight="700" fill="#161616">` + xmlEsc(a.indicatorName(a.ind)+" — "+a.monthLabel(m)) + "</text>\n")
 	b.WriteString(`<text x="20" y="56" font-size="15" fill="#3a3a3a">` + xmlEsc(a.metricTitle()) + "</text>\n")
@@ -161,7 +166,7 @@ func (a *App) SVG() string {
 		b.WriteString(`<rect x="` + num(x) + `" y="` + num(y) + `" width="26" height="16" fill="` + fill + `" stroke="#777777"/><text x="` + num(x+34) + `" y="` + num(y+13) + `" font-size="13" fill="#161616">` + xmlEsc(it.Label+" ("+strconv.Itoa(it.Count)+")") + "</text>\n")
 		y += 22
 	}
-	b.WriteString(`<rect x="` + num(x) + `" y="` + num(y) + `" width="26" height="16" fill="` + classify.NoDataFill + `" stroke="#777777"/><text x="` + num(x+34) + `" y="` + num(y+13) + `" font-size="13" fill="#161616">` + xmlEsc(lg.NoData.Label+" ("+strconv.Itoa(lg.NoData.Count)+")") + "</text>\n")
+	b.WriteString(`<rect x="` + num(x) + `" y="` + num(y) + `" width="26" height="16" fill="url(#nodata-legend)" stroke="#777777"/><text x="` + num(x+34) + `" y="` + num(y+13) + `" font-size="13" fill="#161616">` + xmlEsc(lg.NoData.Label+" ("+strconv.Itoa(lg.NoData.Count)+")") + "</text>\n")
 	y += 22
 	if count && a.vmax > 0 {
 		for _, v := range classify.RefValues(a.vmax, 3) {
