@@ -255,6 +255,12 @@ func (a *App) resolve() {
 		}
 		a.scaleKey = ""
 	}
+	if s.Metric == MetricTarget && !a.hasTargets() {
+		// An indicator without targets (a user's file) cannot show % of
+		// target: show the counts instead, and say so.
+		a.notices = append(a.notices, Notice{Key: "metric", Value: MetricTarget})
+		s.Metric = MetricCount
+	}
 	if s.Date != 0 {
 		if _, ok := a.dateOf[s.Date]; !ok && (len(a.months) == 0 || s.Date < a.months[0] || s.Date > a.months[len(a.months)-1]) {
 			a.notices = append(a.notices, Notice{Key: "date", Value: s.Date.String()})
@@ -265,6 +271,17 @@ func (a *App) resolve() {
 		// Date stays 0 in the URL (latest) but resolves for display.
 	}
 	a.compute()
+}
+
+// hasTargets reports whether some department of the indicator has a
+// positive target.
+func (a *App) hasTargets() bool {
+	for _, sr := range a.ser {
+		if target(sr) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // month returns the month shown: the state's, or the latest.

@@ -400,7 +400,7 @@ func (a *App) writeCompare(w *jw) {
 		w.kn("xm", math.Round(xOf(m)*10)/10)
 	}
 	w.endObj()
-	headers := []string{T(s.Lang, "colName"), a.metricTitle(), T(s.Lang, "colCount"), T(s.Lang, "colPct")}
+	headers := []string{T(s.Lang, "colName"), T(s.Lang, "value"), T(s.Lang, "colCount"), T(s.Lang, "colPct")}
 	w.key("headers").arr()
 	for _, h := range headers {
 		w.str(h)

@@ -51,7 +51,7 @@ func (a *App) InitJSON() string {
 	w.endArr().key("frames").arr()
 	for _, in := range g.Insets {
 		w.obj().ks("d", carto.FramePath(in.Frame)).ks("code", in.Code).ks("name", in.Name).
-			kn("x", math.Round(in.Frame.Min[0]+4)).kn("y", math.Round(in.Frame.Max[1]-5)).endObj()
+			kn("x", math.Round(in.Frame.Min[0]+g.Width*0.006)).kn("y", math.Round(in.Frame.Max[1]-g.Width*0.008)).endObj()
 	}
 	w.endArr()
 	w.endObj()
@@ -206,13 +206,14 @@ func (a *App) writeLegend(w *jw, l frfmt.Lang) {
 	note := ""
 	if s.Metric == MetricTarget {
 		if s.Lang == "en" {
-			note = "Diverging at 100% of the target; "
+			note = "Diverging at 100% of the target"
 		} else {
-			note = "Divergente à 100 % de la cible ; "
+			note = "Divergente à 100 % de la cible"
 		}
 		if a.scale.Capped {
-			note += T(s.Lang, "capped") + " (≥ " + frfmt.Percent(a.scale.Opts.Cap, 0, l) + ")"
+			note += "; " + T(s.Lang, "capped") + " (≥ " + frfmt.Percent(a.scale.Opts.Cap, 0, l) + ")"
 		}
+		note += "."
 	}
 	if s.Metric == MetricCount {
 		note = T(s.Lang, "circles") + "."

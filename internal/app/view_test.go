@@ -192,8 +192,9 @@ func TestLoadFile(t *testing.T) {
 	assert.Contains(t, rep, `"line":4`)
 	assert.Contains(t, a.IndicatorsJSON(), `"autre-indicateur"`)
 	a.Set("ind", "autre-indicateur")
-	a.Set("metric", MetricCount)
 	r := decodeRender(t, a.RenderJSON())
+	assert.Equal(t, MetricCount, r.Metric, "no target: counts instead of % of target")
+	assert.NotEmpty(t, r.Notices)
 	assert.Equal(t, "autre-indicateur", r.Ind)
 	assert.Equal(t, "Ain (01) : 7 entreprises", ariaOf(r, "01"))
 }
