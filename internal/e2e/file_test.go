@@ -15,6 +15,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
@@ -114,16 +115,39 @@ func TestDroppedGoodFileChangesMap(t *testing.T) {
 
 	before := currentView(t, ctx)
 	setFile(t, ctx, path)
-	after := waitViewChange(t, ctx, before, "loading a good file through #file")
-	assert.NotEqual(t, before.Fills, after.Fills)
+	waitViewChange(t, ctx, before, "loading a good file through #file")
+	after := settledView(t, ctx)
+	require.NotEqual(t, before.Fills, after.Fills, "the map drawn from the loaded file (once settled) differs from the one before it")
 	rep := reportText(t, ctx)
 	assert.NotEmpty(t, rep)
 	assert.False(t, exists(t, ctx, "#file-report [role=alert]"), "a good file shows no error: %s", rep)
 
 	// The same by drag and drop, going back to the Worker's own file.
 	dropFile(t, ctx, "detail.csv", workerCSV(t, "detail.csv"))
-	back := waitViewChange(t, ctx, after, "dropping the original file on #drop")
+	waitViewChange(t, ctx, after, "dropping the original file on #drop")
+	back := settledView(t, ctx)
 	assert.Equal(t, before.Fills, back.Fills, "the original file gives the original map")
+}
+
+// settledView waits until the view stays the same for 3 reads 200 ms apart
+// (a render may be followed by another), and returns it.
+func settledView(t *testing.T, ctx context.Context) view {
+	t.Helper()
+	v := currentView(t, ctx)
+	same := 0
+	for deadline := time.Now().Add(waitTimeout); time.Now().Before(deadline) && same < 3; {
+		time.Sleep(200 * time.Millisecond)
+		w := currentView(t, ctx)
+		if w == v {
+			same++
+		} else {
+			v, same = w, 0
+		}
+	}
+	if same < 3 {
+		t.Fatalf("the map kept changing for %s", waitTimeout)
+	}
+	return v
 }
 
 func TestDroppedBadFileShowsLinesAndKeepsMap(t *testing.T) {
