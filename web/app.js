@@ -91,6 +91,8 @@
     stats.firstRender = performance.now() - T0;
     root.dataset.state = 'ready';
     stats.ready = performance.now() - T0;
+    // Since navigation start (performance.timeOrigin): the figure to compare.
+    stats.navToReady = performance.now();
     readyResolve(stats);
     history.replaceState(null, '', urlOf(last.q));
     schedulePanels();

@@ -1,7 +1,6 @@
 package app
 
 import (
-	"errors"
 	"strconv"
 
 	"francenum-map/internal/barometre"
@@ -22,9 +21,8 @@ func (a *App) LoadFile(name string, data []byte) string {
 	w.obj().ks("name", name)
 	f, err := barometre.Parse(data)
 	if err != nil {
-		var se *barometre.StructuralError
 		line := 0
-		if errors.As(err, &se) {
+		if se, ok := err.(*barometre.StructuralError); ok { // Parse returns it unwrapped
 			line = se.Line
 		}
 		w.kb("ok", false).ks("title", T(a.st.Lang, "fileRefused")).ks("error", err.Error()).ki("errorLine", line)

@@ -404,7 +404,15 @@ func (a *App) compute() {
 				}
 			}
 		}
-		method, _ := classify.ParseMethod(s.Scheme)
+		method := classify.Quantile // the state holds one of the four names
+		switch s.Scheme {
+		case SchemeJenks:
+			method = classify.Jenks
+		case SchemeEqual:
+			method = classify.Equal
+		case SchemeManual:
+			method = classify.Manual
+		}
 		opts := classify.Options{Method: method, Classes: s.Classes, Manual: s.Breaks}
 		if s.Metric == MetricTarget {
 			opts.Diverging, opts.Pivot, opts.Cap = true, 100, 150

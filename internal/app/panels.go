@@ -2,7 +2,7 @@ package app
 
 import (
 	"math"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -66,8 +66,7 @@ func (a *App) sortRows(rs []row, key string, desc bool) {
 		}
 		return nan()
 	}
-	sort.SliceStable(rs, func(x, y int) bool {
-		rx, ry := rs[x], rs[y]
+	less := func(rx, ry row) bool {
 		switch key {
 		case "code":
 			if desc {
@@ -95,6 +94,15 @@ func (a *App) sortRows(rs []row, key string, desc bool) {
 			return vx > vy
 		}
 		return vx < vy
+	}
+	slices.SortStableFunc(rs, func(x, y row) int {
+		switch {
+		case less(x, y):
+			return -1
+		case less(y, x):
+			return 1
+		}
+		return 0
 	})
 }
 
@@ -446,7 +454,24 @@ func (a *App) writeCompare(w *jw) {
 func fold(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
-	for _, r := range strings.ToLower(s) {
+	for _, r := range s {
+		if r >= 'A' && r <= 'Z' {
+			r += 'a' - 'A'
+		}
+		switch r {
+		case 'À', 'Â', 'Ä':
+			r = 'a'
+		case 'É', 'È', 'Ê', 'Ë':
+			r = 'e'
+		case 'Î', 'Ï':
+			r = 'i'
+		case 'Ô', 'Ö':
+			r = 'o'
+		case 'Ù', 'Û', 'Ü':
+			r = 'u'
+		case 'Ç':
+			r = 'c'
+		}
 		switch r {
 		case 'à', 'â', 'ä', 'á':
 			r = 'a'
@@ -464,7 +489,7 @@ func fold(s string) string {
 			r = 'y'
 		case '-', '\'', '’', '_':
 			r = ' '
-		case 'œ':
+		case 'œ', 'Œ':
 			b.WriteString("oe")
 			continue
 		}
