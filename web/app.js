@@ -54,7 +54,16 @@
     throw last;
   }
   async function compile() {
-    const resp = await get('/app.wasm', 'app.wasm');
+    // The original Response goes to compileStreaming so that Chromium can
+    // reuse its cached machine code on later visits (a wrapped Response
+    // has no URL and loses the code cache); a clone feeds the progress bar.
+    let resp;
+    try { resp = await fetch('/app.wasm'); } catch (e) { throw new Error('app.wasm : ' + e.message); }
+    if (!resp.ok) throw new Error('app.wasm — HTTP ' + resp.status);
+    if (resp.body && resp.clone) {
+      const c = counted(resp.clone());
+      c.arrayBuffer().catch(() => {});
+    }
     if (WebAssembly.compileStreaming && (resp.headers.get('Content-Type') || '').includes('application/wasm')) {
       return WebAssembly.compileStreaming(resp);
     }
