@@ -11,7 +11,7 @@ import (
 // The helpers that judge the app's output are themselves checked, so a
 // wrong helper cannot make a failing app pass.
 func TestHelpersParseFR(t *testing.T) {
-	for in, want := range map[string]float64{"112\u202f580": 112580, "12,5 %": 12.5, "752": 752, "−3": -3, "1 234 (3e)": 1234} {
+	for in, want := range map[string]float64{"112\u202f580": 112580, "12,5 %": 12.5, "752": 752, "−3": -3, "1 234 (3e)": 1234, "3\u202f396 entreprises": 3396} {
 		v, ok := parseFR(in)
 		assert.True(t, ok, in)
 		assert.Equal(t, want, v, in)

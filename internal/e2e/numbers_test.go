@@ -14,7 +14,7 @@ var frNumber = regexp.MustCompile(`^[-−]?\d[\d \x{00a0}\x{202f}]*(?:[,.]\d+)?`
 // ("112 580", "12,5 %", "−3"); ok is false for "—" or text.
 func parseFR(s string) (float64, bool) {
 	s = strings.TrimSpace(s)
-	m := frNumber.FindString(s)
+	m := strings.TrimRight(frNumber.FindString(s), " \u00a0\u202f")
 	if m == "" {
 		return 0, false
 	}

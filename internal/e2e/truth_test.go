@@ -59,6 +59,8 @@ func TestDataTruth(t *testing.T) {
 	ctx := tab(t)
 	for month, ps := range byMonth {
 		navigate(t, ctx, appURL("ind="+cheques+"&metric=count&date="+month))
+		// The table may be filled just after the map: wait for its rows.
+		poll[bool](t, ctx, `document.querySelectorAll('#table tr[data-code]').length === 101`, "the table's 101 rows", waitTimeout)
 		for _, p := range ps {
 			want := values[p]
 			shown := eval[[]string](t, ctx, fmt.Sprintf(`(() => {
