@@ -110,12 +110,22 @@ func (s *Service) Meta(ctx context.Context) Meta {
 		if v != nil {
 			_, present, _ = s.Store.Get(ctx, v.Key)
 		}
+		// An attempt newer than its outcome and older than any refresh could
+		// last was cut short (e.g. the plan's CPU or memory limit).
+		unfinished := !fs.LastAttempt.IsZero() && fs.LastAttempt.After(fs.LastCheck) && fs.LastAttempt.After(fs.LastErrorAt) &&
+			now.Sub(fs.LastAttempt) > s.refreshBusy()
+		cut := "the refresh started " + fs.LastAttempt.Format(time.RFC3339) + " never finished (CPU or memory limit of the plan?)"
+		if unfinished {
+			mf.LastError = cut
+		}
 		if present {
 			mf.Source = SourceCache
 			mf.ServedURL, mf.LastModified, mf.LastFetch = v.UpstreamURL, tp(v.LastModified), tp(v.FetchedAt)
 			mf.DataUpdated = v.LastModified.Format("2006-01-02")
 			mf.Rows, mf.RejectedRows, mf.Departments, mf.Bytes, mf.ETag = v.Rows, v.Rejected, v.Departments, v.Bytes, v.ETag
-			if fs.LastError != "" {
+			if unfinished {
+				mf.Reason = cut + "; serving the last good version, fetched " + v.FetchedAt.Format(time.RFC3339)
+			} else if fs.LastError != "" {
 				mf.Reason = "the last refresh (" + fs.LastErrorAt.Format(time.RFC3339) + ") was refused: " + fs.LastError +
 					"; serving the last good version, fetched " + v.FetchedAt.Format(time.RFC3339)
 			} else {
@@ -133,6 +143,8 @@ func (s *Service) Meta(ctx context.Context) Meta {
 				mf.DataUpdated = s.Config.SnapshotModified.Format("2006-01-02")
 			}
 			switch {
+			case unfinished:
+				mf.Reason = cut + "; serving the build snapshot"
 			case fs.LastError != "":
 				mf.Reason = "no valid upstream data yet: " + fs.LastError + "; serving the build snapshot"
 			case v != nil:

@@ -487,3 +487,19 @@ func TestSlowFirstDownloadServesSnapshotAfterSyncWait(t *testing.T) {
 	h.bg[0]() // waits for the refresh to end
 	assert.Contains(t, h.meta(t).Files["detail"].LastError, "(timeout)")
 }
+
+func TestMetaReportsAnUnfinishedRefresh(t *testing.T) {
+	h := newHarness(t, nil)
+	require.Equal(t, SourceUpstream, h.do("GET", detailPath).Header().Get("X-Data-Source"))
+	// A refresh that was killed: its attempt is recorded, its outcome never.
+	st := h.svc.LoadState(context.Background())
+	st.File("detail").LastAttempt = h.now.Add(time.Minute)
+	require.NoError(t, h.svc.saveState(context.Background(), st))
+	h.now = h.now.Add(2 * time.Minute)
+	assert.NotContains(t, h.meta(t).Files["detail"].Reason, "never finished", "may still be running")
+	h.now = h.now.Add(time.Hour)
+	d := h.meta(t).Files["detail"]
+	assert.Contains(t, d.Reason, "never finished")
+	assert.Contains(t, d.LastError, "CPU or memory limit")
+	assert.Equal(t, SourceCache, d.Source)
+}
