@@ -486,7 +486,11 @@
 
   function wireControls() {
     for (const id of ['indicator', 'metric', 'scheme', 'classes']) {
-      $(id).addEventListener('change', (e) => act(id === 'indicator' ? 'ind' : id, e.target.value));
+      $(id).addEventListener('change', (e) => {
+        // Manual classes start from the breaks shown, then can be edited.
+        if (id === 'scheme' && e.target.value === 'manual') { act('breaks', last.sb); $('breaks').focus(); return; }
+        act(id === 'indicator' ? 'ind' : id, e.target.value);
+      });
     }
     $('breaks').addEventListener('change', (e) => act('breaks', e.target.value.replace(/\s+/g, '').replace(/;/g, ',')));
     $('quality').addEventListener('change', (e) => act('quality', e.target.checked ? '1' : '0'));

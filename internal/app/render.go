@@ -70,6 +70,7 @@ func (a *App) RenderJSON() string {
 	a.writeState(&w)
 	w.ks("lang", s.Lang).kb("embed", s.Embed).kb("quality", s.Quality)
 	w.ks("ind", a.ind.ID).ks("metric", s.Metric).ks("scheme", s.Scheme).ki("classes", a.st.Classes).ks("breaks", formatBreaks(s.Breaks))
+	w.ks("sb", roundedBreaks(a.scale.Breaks))
 	w.ki("mi", a.monthIndex()).ki("mn", len(a.months))
 	absent := len(a.present) > 0 && !a.present[a.monthIndex()]
 	label := a.monthLabel(m)
@@ -224,6 +225,10 @@ func (a *App) writeLegend(w *jw, l frfmt.Lang) {
 		w.endArr().kn("rmax", a.maxRadius())
 	}
 	switch {
+	case s.Scheme == SchemeManual && s.Lang == "en":
+		note += " Manual breaks."
+	case s.Scheme == SchemeManual:
+		note += " Seuils manuels."
 	case s.Metric == MetricNew && s.Lang == "en":
 		note += " Breaks computed over all months, fixed while the month changes."
 	case s.Metric == MetricNew:
@@ -296,4 +301,14 @@ func (a *App) MonthJSON(i int) string {
 	}
 	w.endObj()
 	return w.String()
+}
+
+// roundedBreaks writes the scale's breaks with at most 3 significant
+// decimals, as a starting point for manual breaks.
+func roundedBreaks(b []float64) string {
+	r := make([]float64, len(b))
+	for i, v := range b {
+		r[i] = math.Round(v*1000) / 1000
+	}
+	return formatBreaks(r)
 }
