@@ -420,7 +420,7 @@
     const t = doc.createElement('table');
     const thr = doc.createElement('tr');
     for (const hd of c.headers) { const th = doc.createElement('th'); th.scope = 'col'; th.textContent = hd; thr.append(th); }
-    thr.append(doc.createElement('th'));
+    const thx = doc.createElement('th'); thx.scope = 'col'; const sr = doc.createElement('span'); sr.className = 'sr-only'; sr.textContent = c.unpin; thx.append(sr); thr.append(thx);
     const thead = doc.createElement('thead'); thead.append(thr);
     const tb = doc.createElement('tbody');
     for (const it of c.items) {
