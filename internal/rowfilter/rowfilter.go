@@ -31,7 +31,8 @@ type Error struct {
 func (e *Error) Error() string { return "rowfilter: " + e.Reason }
 
 // Filter copies from src to dst the header line and the rows whose
-// id_indicateur is one of ids, reading src in chunks (never the whole input).
+// id_indicateur is one of ids (an empty id selects nothing), reading src in
+// chunks (never the whole input).
 // Stats.Rows counts records, blank lines included.
 func Filter(dst io.Writer, src io.Reader, ids []string) (Stats, error) {
 	var st Stats

@@ -18,7 +18,9 @@ func newEngine(h Header, ids []string) *engine {
 		e.line = 1
 	}
 	for _, id := range ids {
-		e.ids = append(e.ids, []byte(id))
+		if id != "" { // an empty id selects nothing (rows without id are not data)
+			e.ids = append(e.ids, []byte(id))
+		}
 	}
 	return e
 }
