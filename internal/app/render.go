@@ -212,7 +212,12 @@ func (a *App) writeLegend(w *jw, l frfmt.Lang) {
 			note = "Divergente à 100 % de la cible"
 		}
 		if a.scale.Capped {
-			note += "; " + T(s.Lang, "capped") + " (≥ " + frfmt.Percent(a.scale.Opts.Cap, 0, l) + ")"
+			if s.Lang == "en" {
+				note += "; "
+			} else {
+				note += "\u00a0; " // French puts a no-break space before ';'
+			}
+			note += T(s.Lang, "capped") + " (≥ " + frfmt.Percent(a.scale.Opts.Cap, 0, l) + ")"
 		}
 		note += "."
 	}

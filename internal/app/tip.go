@@ -64,8 +64,20 @@ func (a *App) TipJSON(code string) string {
 	w.ks("pct", frfmt.Percent(pct, 1, l))
 	w.ks("pinned", boolStr(contains(s.Deps, d.Code)))
 	a.writeSpark(&w, sr, t, m)
+	notes := a.qualityNotes(sr)
+	if d, ok := a.dateOf[m]; ok && sr != nil && s.Metric == MetricNew {
+		// An increment after an absent month covers several months: say so
+		// rather than pass it off as one month's.
+		if _, months, ok := sr.Increment(d); ok && months > 1 {
+			if s.Lang == "en" {
+				notes = append(notes, "New over "+strconv.Itoa(months)+" months (previous month absent)")
+			} else {
+				notes = append(notes, "Nouveaux sur "+strconv.Itoa(months)+" mois (mois précédent absent)")
+			}
+		}
+	}
 	w.key("notes").arr()
-	for _, note := range a.qualityNotes(sr) {
+	for _, note := range notes {
 		w.str(note)
 	}
 	w.endArr()

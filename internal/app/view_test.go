@@ -232,3 +232,12 @@ func TestPanels(t *testing.T) {
 	assert.Contains(t, tip, `"name":"Seine-Saint-Denis (93)"`)
 	assert.Contains(t, tip, `"spark"`)
 }
+
+func TestIncrementAfterAbsentMonthIsFlagged(t *testing.T) {
+	a := newApp(t)
+	// 2021-11 is absent for chèques: December's increment covers 2 months.
+	a.SetQuery("metric=new&date=2021-12")
+	assert.Contains(t, a.TipJSON("01"), "Nouveaux sur 2 mois")
+	a.SetQuery("metric=new&date=2021-10")
+	assert.NotContains(t, a.TipJSON("01"), "Nouveaux sur")
+}
