@@ -4,7 +4,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strings"
+
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -96,4 +96,13 @@ func BenchmarkPanels(b *testing.B) {
 	}
 }
 
-var _ = strings.Contains
+// BenchmarkMonth is the month slider's hot path (classes + legend counts).
+func BenchmarkMonth(b *testing.B) {
+	a := newApp(b)
+	a.RenderJSON()
+	n := len(a.months)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		_ = a.MonthJSON(i % n)
+	}
+}
