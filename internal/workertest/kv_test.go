@@ -53,7 +53,9 @@ func TestWorkerKVAndLazyRefresh(t *testing.T) {
 		}
 		time.Sleep(300 * time.Millisecond)
 	}
-	assert.Equal(t, "2023-05-02", r.Header.Get("X-Data-Updated"), "the background refresh stored the new version")
+	if !assert.Equal(t, "2023-05-02", r.Header.Get("X-Data-Updated"), "the background refresh stored the new version") {
+		t.Logf("meta: %s", w.do(t, "GET", "/api/v1/meta").Body)
+	}
 	assert.Equal(t, workerapi.SourceCache, r.Header.Get("X-Data-Source"))
 	assert.True(t, string(want) == string(r.Body))
 	assert.Greater(t, f.count("barometre-resultats-detail-departemental.csv"), hits)

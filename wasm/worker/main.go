@@ -9,6 +9,7 @@ package main
 import (
 	"context"
 	"os"
+	"sync"
 	"time"
 
 	"github.com/syumai/workers"
@@ -29,7 +30,7 @@ func main() {
 		Upstream:   newUpstream(),
 		Assets:     newAssets(),
 		Now:        time.Now,
-		Background: cloudflare.WaitUntil,
+		Background: background,
 		HeadBody:   true,
 	}
 	workers.ServeNonBlock(svc)
@@ -45,4 +46,19 @@ func main() {
 	})
 	workers.Ready()
 	<-workers.Done()
+	// Done closes when the response body has been read; work handed to
+	// waitUntil must still finish before the Go program ends.
+	pending.Wait()
+}
+
+// pending counts the tasks running in ctx.waitUntil.
+var pending sync.WaitGroup
+
+// background runs f after the response, keeping the event alive meanwhile.
+func background(f func()) {
+	pending.Add(1)
+	cloudflare.WaitUntil(func() {
+		defer pending.Done()
+		f()
+	})
 }
