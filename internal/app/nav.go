@@ -62,7 +62,8 @@ func (a *App) SearchJSON(q string) string {
 // Neighbour returns the neighbour of department code in the direction of
 // an arrow key ("up", "down", "left", "right"), chosen among the
 // geometry's neighbour list by the angle between the arrow and the vector
-// from label point to label point; "" when no neighbour lies that way.
+// from label point to label point; "" when no neighbour lies that way or
+// roughly so (and always for the overseas departments, which have none).
 func (a *App) Neighbour(code, dir string) string {
 	i := a.geo.Index(code)
 	if i < 0 {
@@ -82,7 +83,11 @@ func (a *App) Neighbour(code, dir string) string {
 		return ""
 	}
 	from := a.geo.Departments[i].Label
+	// Prefer a neighbour within ~78° of the arrow; failing that, the one
+	// closest to that direction unless it lies behind (beyond ~107°), so
+	// that an arrow key rarely leads nowhere.
 	best, bestScore := "", 0.0
+	fallback, fallbackCos := "", -0.3
 	for _, n := range a.geo.Departments[i].Neighbours {
 		j := a.geo.Index(n)
 		if j < 0 {
@@ -95,6 +100,9 @@ func (a *App) Neighbour(code, dir string) string {
 			continue
 		}
 		cos := (vx*dx + vy*dy) / d
+		if cos > fallbackCos {
+			fallback, fallbackCos = n, cos
+		}
 		if cos <= 0.2 { // not that way (beyond ~78°)
 			continue
 		}
@@ -103,6 +111,9 @@ func (a *App) Neighbour(code, dir string) string {
 		if score > bestScore {
 			best, bestScore = n, score
 		}
+	}
+	if best == "" {
+		return fallback
 	}
 	return best
 }

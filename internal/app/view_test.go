@@ -144,6 +144,10 @@ func TestNeighboursAndSearch(t *testing.T) {
 	for n := range got {
 		assert.Contains(t, []string{"92", "93", "94"}, n)
 	}
+	// From Seine-Saint-Denis every arrow leads to one of its neighbours.
+	for _, d := range []string{"up", "down", "left", "right"} {
+		assert.Contains(t, []string{"75", "77", "92", "94", "95"}, a.Neighbour("93", d), d)
+	}
 	assert.Equal(t, "", a.Neighbour("971", "left"))
 	assert.Equal(t, []string{"93"}, a.Search("Seine-Saint-Denis")[:1])
 	assert.Equal(t, []string{"2A"}, a.Search("2a")[:1])
