@@ -184,16 +184,17 @@ func run(out string, runs, wrkSecs int, only []string) error {
 		r.FirstLoad[p] = fl
 	}
 	cold, warm := map[string][]float64{}, map[string][]float64{}
-	failed := map[string]bool{}
+	failed := map[string]int{}
 	for i := 0; i < runs; i++ {
 		for _, p := range order { // interleaved so drift hits every page alike
-			if failed[p] {
+			if failed[p] >= 3 {
 				continue
 			}
 			c, wm, err := navColdWarm(ctx, pages[p])
 			if err != nil {
-				r.problem("navigation of %s: %v", p, err)
-				failed[p] = true
+				// A failed run is reported and not counted; three end the page.
+				r.problem("navigation of %s (run %d): %v", p, i+1, err)
+				failed[p]++
 				continue
 			}
 			cold[p], warm[p] = append(cold[p], c), append(warm[p], wm)

@@ -39,5 +39,5 @@ const observerJS = `(() => {
 })();`
 
 // coloredPoll is truthy once the page is coloured (ms) or failed (-1).
-const coloredPoll = `window.__bench && (window.__bench.coloredAt ||
-  (document.documentElement.dataset.state === 'error' || document.body && document.body.dataset.error ? -1 : 0))`
+const coloredPoll = `(window.__bench && (window.__bench.coloredAt ||
+  (document.documentElement.dataset.state === 'error' || document.body && document.body.dataset.error ? -1 : 0))) || 0`

@@ -22,19 +22,31 @@ func installObserver(ctx context.Context) error {
 	return err
 }
 
-// waitColored waits for the observer's mark and returns it in ms.
+// waitColored waits for the observer's mark and returns it in ms. It polls
+// from Go with Runtime.evaluate on the main frame: chromedp.Poll can keep a
+// stale execution context across a reload.
 func waitColored(ctx context.Context, timeout time.Duration) (float64, error) {
-	tctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
-	v, err := chromedp.Run(tctx, chromedp.Poll[float64](coloredPoll, chromedp.WithPollingInterval(20*time.Millisecond)))
-	if err != nil {
-		return 0, fmt.Errorf("map not coloured within %s: %w", timeout, err)
+	deadline := time.Now().Add(timeout)
+	var last error
+	for time.Now().Before(deadline) {
+		ectx, cancel := context.WithTimeout(ctx, 10*time.Second)
+		v, err := chromedp.Run(ectx, chromedp.Evaluate[float64](coloredPoll))
+		cancel()
+		switch {
+		case err != nil:
+			last = err
+		case v < 0:
+			msg, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`(document.querySelector('[role=alert]')||{}).textContent || (document.body && document.body.dataset.error) || 'error state'`))
+			return 0, fmt.Errorf("page failed: %s", strings.TrimSpace(msg))
+		case v > 0:
+			return v, nil
+		}
+		if ctx.Err() != nil {
+			return 0, ctx.Err()
+		}
+		time.Sleep(20 * time.Millisecond)
 	}
-	if v < 0 {
-		msg, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`(document.querySelector('[role=alert]')||{}).textContent || (document.body && document.body.dataset.error) || 'error state'`))
-		return 0, fmt.Errorf("page failed: %s", strings.TrimSpace(msg))
-	}
-	return v, nil
+	return 0, fmt.Errorf("map not coloured within %s (last error: %v)", timeout, last)
 }
 
 // navCold starts a browser with a fresh profile, loads url and returns the
