@@ -110,10 +110,18 @@ func TestControlsChangeFillsAndLegend(t *testing.T) {
 	require.Contains(t, inds, "nb-diagnostics-individualises")
 	assert.Equal(t, "nb-entreprises-cheaque-numerique", value(t, ctx, "indicator"), "default indicator")
 	v := currentView(t, ctx)
-	setControl(t, ctx, "indicator", "nb-diagnostics-individualises")
-	v = waitViewChange(t, ctx, v, "indicator → diagnostics")
-	setControl(t, ctx, "indicator", "nb-entreprises-cheaque-numerique")
-	v = waitViewChange(t, ctx, v, "indicator → chèques")
+	// change sets a control and checks that both the map (fills or
+	// circles) and the legend changed.
+	change := func(id, val string) {
+		t.Helper()
+		before := v
+		setControl(t, ctx, id, val)
+		v = waitViewChange(t, ctx, before, id+" → "+val)
+		assert.True(t, v.Fills != before.Fills || v.Circles != before.Circles, "%s → %s: the map's fills or circles change", id, val)
+		assert.NotEqual(t, before.Legend, v.Legend, "%s → %s: the legend changes", id, val)
+	}
+	change("indicator", "nb-diagnostics-individualises")
+	change("indicator", "nb-entreprises-cheaque-numerique")
 
 	// Metric: every value of the contract changes the view.
 	metrics := options(t, ctx, "metric")
@@ -126,20 +134,17 @@ func TestControlsChangeFillsAndLegend(t *testing.T) {
 		if m == cur {
 			continue
 		}
-		setControl(t, ctx, "metric", m)
-		v = waitViewChange(t, ctx, v, "metric → "+m)
+		change("metric", m)
 		cur = m
 	}
-	setControl(t, ctx, "metric", "per10k")
-	v = waitViewChange(t, ctx, v, "metric → per10k")
+	change("metric", "per10k")
 
 	// Classes: the legend has as many classes as chosen.
 	for _, n := range []string{"3", "7", "5"} {
 		if value(t, ctx, "classes") == n {
 			continue
 		}
-		setControl(t, ctx, "classes", n)
-		v = waitViewChange(t, ctx, v, "classes → "+n)
+		change("classes", n)
 		got := eval[int](t, ctx, `new Set([...document.querySelectorAll('#legend [data-class]')].map(e => e.getAttribute('data-class')).filter(c => c !== 'nodata')).size`)
 		assert.Equal(t, n, fmt.Sprint(got), "legend classes after #classes=%s", n)
 	}
@@ -147,16 +152,18 @@ func TestControlsChangeFillsAndLegend(t *testing.T) {
 	for _, s := range []string{"equal", "jenks", "quantile"} {
 		assert.Contains(t, options(t, ctx, "scheme"), s)
 	}
-	setControl(t, ctx, "scheme", "equal")
-	v = waitViewChange(t, ctx, v, "scheme → equal")
+	change("scheme", "equal")
 	labelsBefore := v.Labels
 
 	// Month: breaks stay fixed, fills change, the label changes.
 	requireHook(t, ctx, "#month-label")
 	label := text(t, ctx, "#month-label")
 	min := eval[string](t, ctx, `document.getElementById('month').min`)
+	monthBefore := v
 	setControl(t, ctx, "month", min)
 	v = waitViewChange(t, ctx, v, "month → first")
+	assert.NotEqual(t, monthBefore.Fills, v.Fills, "the first month's fills differ from the last month's")
+	assert.NotEqual(t, monthBefore.Legend, v.Legend, "the legend's counts follow the month")
 	assert.NotEqual(t, label, text(t, ctx, "#month-label"), "#month-label after moving #month")
 	assert.Equal(t, labelsBefore, v.Labels, "class breaks (legend labels) must stay fixed while the month changes")
 }
