@@ -357,3 +357,40 @@ func FuzzFields(f *testing.F) {
 		}
 	})
 }
+
+// generated yields a header then rows forever-ish, and records the largest
+// read buffer Filter asked for.
+type generated struct {
+	rows, maxP int
+	pending    []byte
+}
+
+func (g *generated) Read(p []byte) (int, error) {
+	g.maxP = max(g.maxP, len(p))
+	if len(g.pending) == 0 {
+		if g.rows == 0 {
+			return 0, io.EOF
+		}
+		g.rows--
+		id := "other"
+		if g.rows%1000 == 0 {
+			id = "keep"
+		}
+		g.pending = []byte("m,\"l, with comma\"," + id + ",01,2021-01-31,1.0\n")
+	}
+	n := copy(p, g.pending)
+	g.pending = g.pending[n:]
+	return n, nil
+}
+
+func TestFilterStreamsInBoundedMemory(t *testing.T) {
+	// 300 000 rows (about 13 MB), read through a 256 KB buffer.
+	g := &generated{rows: 300000, pending: []byte("mesure,indicateur,id_indicateur,code_departement,date,valeur\n")}
+	var out bytes.Buffer
+	st, err := Filter(&out, g, []string{"keep"})
+	require.NoError(t, err)
+	assert.Equal(t, 300000, st.Rows)
+	assert.Equal(t, 300, st.Kept)
+	assert.LessOrEqual(t, g.maxP, chunk)
+	assert.Equal(t, 1+300, strings.Count(out.String(), "\n"))
+}
