@@ -185,12 +185,17 @@ func run(out string, runs, wrkSecs int, only []string) error {
 	}
 	cold, warm := map[string][]float64{}, map[string][]float64{}
 	failed := map[string]int{}
+	appStats := map[string][]float64{}
 	for i := 0; i < runs; i++ {
 		for _, p := range order { // interleaved so drift hits every page alike
 			if failed[p] >= 3 {
 				continue
 			}
-			c, wm, err := navColdWarm(ctx, pages[p])
+			var st map[string][]float64
+			if p == App {
+				st = appStats
+			}
+			c, wm, err := navColdWarm(ctx, pages[p], st)
 			if err != nil {
 				// A failed run is reported and not counted; three end the page.
 				r.problem("navigation of %s (run %d): %v", p, i+1, err)
@@ -202,6 +207,9 @@ func run(out string, runs, wrkSecs int, only []string) error {
 	}
 	for _, p := range order {
 		r.NavCold[p], r.NavWarm[p] = Summarise(cold[p]), Summarise(warm[p])
+	}
+	for k, v := range appStats {
+		r.AppColdStats[k] = Summarise(v)
 	}
 	fmt.Fprintf(os.Stderr, "bench: navigation done in %s\n", time.Since(start).Round(time.Second))
 

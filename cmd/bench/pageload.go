@@ -51,7 +51,7 @@ func waitColored(ctx context.Context, timeout time.Duration) (float64, error) {
 
 // navCold starts a browser with a fresh profile, loads url and returns the
 // cold time, then reloads and returns the warm time.
-func navColdWarm(parent context.Context, url string) (cold, warm float64, err error) {
+func navColdWarm(parent context.Context, url string, stats map[string][]float64) (cold, warm float64, err error) {
 	ctx, cancel, err := browser.NewChrome(parent, browser.ChromeOptions{})
 	if err != nil {
 		return 0, 0, err
@@ -67,6 +67,14 @@ func navColdWarm(parent context.Context, url string) (cold, warm float64, err er
 	}
 	if cold, err = waitColored(ctx, 60*time.Second); err != nil {
 		return 0, 0, fmt.Errorf("%s cold: %w", url, err)
+	}
+	if stats != nil {
+		// The app's own timeline of the cold load (ms since navigation).
+		if m, err := chromedp.Run(ctx, chromedp.Evaluate[map[string]float64](`(window.francenumApp && window.francenumApp.stats) ? window.francenumApp.stats() : {}`)); err == nil {
+			for k, v := range m {
+				stats[k] = append(stats[k], v)
+			}
+		}
 	}
 	if err := chromedp.Do(nctx, chromedp.Reload()); err != nil {
 		return 0, 0, fmt.Errorf("reload %s: %w", url, err)

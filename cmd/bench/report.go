@@ -31,6 +31,9 @@ type Report struct {
 	// NavCold and NavWarm: navigation start → all 101 departments coloured, ms.
 	NavCold map[string]Stat `json:"nav_cold_ms"`
 	NavWarm map[string]Stat `json:"nav_warm_ms"`
+	// AppColdStats is window.francenumApp.stats() after each cold load: the
+	// app's own timeline (ms since navigation start; lastRenderMs etc.).
+	AppColdStats map[string]Stat `json:"app_cold_stats"`
 	// MonthChange: recolour + legend for one month step, ms. "app" is the
 	// app's own render time (francenum:rendered detail.ms); "app_wall" is
 	// input event → rendered event in the page; "d3" is the peer's recolour.
@@ -72,7 +75,7 @@ type Resource struct {
 
 func newReport() *Report {
 	return &Report{Sizes: map[string]Size{}, FirstLoad: map[string]FirstLoad{}, NavCold: map[string]Stat{},
-		NavWarm: map[string]Stat{}, MonthChange: map[string]Stat{}, PlayFrame: map[string]Stat{},
+		NavWarm: map[string]Stat{}, AppColdStats: map[string]Stat{}, MonthChange: map[string]Stat{}, PlayFrame: map[string]Stat{},
 		Parse: map[string]Stat{}, Worker: map[string]Load{}, Ratios: map[string]float64{}}
 }
 
@@ -166,6 +169,21 @@ func (r *Report) Markdown() string {
 	row("play: interval between months", fmtStat(r.PlayFrame["interval"], "ms"), "n/a", "—", "—", "—")
 	row(fmt.Sprintf("parse + filter full file (%.1f MB)", float64(r.ParseBytes)/1e6), fmtStat(r.Parse[App], "MB/s"), "n/a", fmtStat(r.Parse[D3], "MB/s (d3-dsv csvParseRows)"), "—", ratio("parse_app/d3"))
 	row("parse + filter, d3-dsv csvParse (objects)", "—", "n/a", fmtStat(r.Parse["d3_objects"], "MB/s"), "—", "—")
+	if len(r.AppColdStats) > 0 {
+		keys := make([]string, 0, len(r.AppColdStats))
+		for k := range r.AppColdStats {
+			keys = append(keys, k)
+		}
+		sort.Slice(keys, func(i, j int) bool { return r.AppColdStats[keys[i]].Median < r.AppColdStats[keys[j]].Median })
+		b.WriteString("\nApp timeline of a cold load (`francenumApp.stats()`, medians): ")
+		for i, k := range keys {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			fmt.Fprintf(&b, "%s %s", k, num(r.AppColdStats[k].Median))
+		}
+		b.WriteString("\n")
+	}
 	b.WriteString("\n| binary | raw | gzip -9 | brotli -q 11 |\n|---|---|---|---|\n")
 	names := make([]string, 0, len(r.Sizes))
 	for k := range r.Sizes {
