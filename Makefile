@@ -76,9 +76,13 @@ unit:
 	$(GO) test -count=1 ./...
 
 ## wasmtest: the pure packages again under GOOS=js GOARCH=wasm (Node)
-WASM_TEST_PKGS ?= ./internal/dept/...
-wasmtest:
-	$(WASM_ENV) $(GO) test -count=1 -exec="$(WASM_EXEC)" $(WASM_TEST_PKGS)
+# (geoasset and carto build a real asset inside wasm: they need node_modules
+# and DATA_DIR; internal/app reads the asset built by `make geodata`.)
+WASM_TEST_PKGS ?= ./internal/dept/... ./internal/barometre/... ./internal/rowfilter/... \
+  ./internal/series/... ./internal/classify/... ./internal/frfmt/... ./internal/ontrack/... \
+  ./internal/describe/... ./internal/geoasset/... ./internal/carto/... ./internal/app/...
+wasmtest: geodata
+	GEO_ASSET=$(CURDIR)/$(WEB)/geo/departements.bin $(WASM_ENV) $(GO) test -count=1 -timeout 20m -exec="$(WASM_EXEC)" $(WASM_TEST_PKGS)
 
 integration: build node_modules
 	$(GO) test -count=1 -tags integration -timeout 20m ./internal/workertest/...
