@@ -36,7 +36,7 @@ func main() {
 	budgets := flag.String("budgets", "bench/budgets.json", "budgets file")
 	runs := flag.Int("runs", 10, "runs per timed measure (≥ 10 for a report)")
 	wrkSecs := flag.Int("wrk-seconds", 10, "duration of each wrk run")
-	only := flag.String("pages", "app,dsfr,d3", "pages to measure (comma-separated; for development)")
+	only := flag.String("pages", "app,app_static,dsfr,d3", "pages to measure (comma-separated; for development)")
 	flag.Parse()
 	if *check {
 		os.Exit(runCheck(*out, *budgets))
@@ -159,11 +159,33 @@ func run(out string, runs, wrkSecs int, only []string) error {
 		return err
 	}
 	defer static.Close()
+	// The same app build served by a Go static server, like the peers: the
+	// difference with "app" is what wrangler dev's asset serving costs.
+	appMux := http.NewServeMux()
+	web := filepath.Join(root, "build", "web")
+	appMux.Handle("/", http.FileServer(http.Dir(web)))
+	appMux.HandleFunc("/api/v1/numerisation/", func(rw http.ResponseWriter, req *http.Request) {
+		rw.Header().Set("Content-Type", "text/csv; charset=utf-8")
+		http.ServeFile(rw, req, filepath.Join(web, "snapshot", filepath.Base(req.URL.Path)))
+	})
+	appMux.HandleFunc("/api/v1/config", func(rw http.ResponseWriter, req *http.Request) {
+		rw.Header().Set("Content-Type", "application/json")
+		rw.Write([]byte(`{"embed_origins":[]}`))
+	})
+	appStatic, err := browser.StartStatic(browser.BenchLow, browser.BenchHigh, appMux)
+	if err != nil {
+		return err
+	}
+	defer appStatic.Close()
 	pages := map[string]string{DSFR: static.URL + "/peers/dsfr.html", D3: static.URL + "/peers/d3.html"}
 	order := []string{DSFR, D3}
+	if _, err := os.Stat(filepath.Join(web, "app.wasm")); err == nil {
+		pages[AppStatic] = appStatic.URL + "/"
+		order = []string{AppStatic, DSFR, D3}
+	}
 	if w != nil {
 		pages[App] = w.URL + "/"
-		order = []string{App, DSFR, D3}
+		order = append([]string{App}, order...)
 	}
 	keep := order[:0]
 	for _, p := range order {

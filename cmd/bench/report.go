@@ -14,6 +14,9 @@ const (
 	App  = "app"  // francenum-map
 	DSFR = "dsfr" // <map-chart> of @gouvfr/dsfr-chart
 	D3   = "d3"   // hand-written D3 choropleth
+	// AppStatic is the same app build served by a Go static server, as the
+	// peers are (diagnostic: not used by the budgets).
+	AppStatic = "app_static"
 )
 
 // Report is build/bench/report.json.
@@ -163,6 +166,13 @@ func (r *Report) Markdown() string {
 		ratio("nav_cold_app/dsfr"), ratio("nav_cold_app/d3"))
 	row("navigation → 101 departments coloured, warm (reload)", fmtStat(r.NavWarm[App], "ms"), fmtStat(r.NavWarm[DSFR], "ms"), fmtStat(r.NavWarm[D3], "ms"),
 		ratio("nav_warm_app/dsfr"), ratio("nav_warm_app/d3"))
+	if r.NavCold[AppStatic].N > 0 {
+		row("same, cold, app served like the peers (Go static server)", fmtStat(r.NavCold[AppStatic], "ms"), "", "", "", "")
+		row("same, warm, app served like the peers (Go static server)", fmtStat(r.NavWarm[AppStatic], "ms"), "", "", "", "")
+	}
+	if f := r.FirstLoad[AppStatic]; f.Brotli > 0 {
+		row("first load, app served like the peers", kb(f.Brotli), "", "", "", "")
+	}
 	row("month change (recolour + legend)", fmtStat(r.MonthChange[App], "ms"), "n/a", fmtStat(r.MonthChange[D3], "ms"), "—", ratio("month_change_app/d3"))
 	row("month change, input event → rendered event", fmtStat(r.MonthChange["app_wall"], "ms"), "n/a", "—", "—", "—")
 	row("play: render per frame", fmtStat(r.PlayFrame["render"], "ms"), "n/a", "—", "—", "—")
