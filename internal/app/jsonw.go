@@ -12,6 +12,7 @@ import (
 // written unless the previous byte opens a container or ends a key.
 type jw struct{ b []byte }
 
+//go:noinline
 func (w *jw) sep() {
 	if n := len(w.b); n > 0 {
 		switch w.b[n-1] {
@@ -22,12 +23,17 @@ func (w *jw) sep() {
 	}
 }
 
+//go:noinline
 func (w *jw) obj() *jw    { w.sep(); w.b = append(w.b, '{'); return w }
+//go:noinline
 func (w *jw) endObj() *jw { w.b = append(w.b, '}'); return w }
+//go:noinline
 func (w *jw) arr() *jw    { w.sep(); w.b = append(w.b, '['); return w }
+//go:noinline
 func (w *jw) endArr() *jw { w.b = append(w.b, ']'); return w }
 
 // key writes "k": (keys are ASCII identifiers chosen in this package).
+//go:noinline
 func (w *jw) key(k string) *jw {
 	w.sep()
 	w.b = append(w.b, '"')
@@ -36,6 +42,7 @@ func (w *jw) key(k string) *jw {
 	return w
 }
 
+//go:noinline
 func (w *jw) str(s string) *jw {
 	w.sep()
 	w.b = appendJSONString(w.b, s)
@@ -43,6 +50,7 @@ func (w *jw) str(s string) *jw {
 }
 
 // num writes a number; NaN and infinities become null.
+//go:noinline
 func (w *jw) num(f float64) *jw {
 	w.sep()
 	if math.IsNaN(f) || math.IsInf(f, 0) {
@@ -53,12 +61,14 @@ func (w *jw) num(f float64) *jw {
 	return w
 }
 
+//go:noinline
 func (w *jw) int(i int) *jw {
 	w.sep()
 	w.b = strconv.AppendInt(w.b, int64(i), 10)
 	return w
 }
 
+//go:noinline
 func (w *jw) bool(v bool) *jw {
 	w.sep()
 	if v {
@@ -69,14 +79,20 @@ func (w *jw) bool(v bool) *jw {
 	return w
 }
 
+//go:noinline
 func (w *jw) null() *jw { w.sep(); w.b = append(w.b, "null"...); return w }
 
 // ks is key + string, kn key + number, ki key + int, kb key + bool.
+//go:noinline
 func (w *jw) ks(k, v string) *jw         { return w.key(k).str(v) }
+//go:noinline
 func (w *jw) kn(k string, v float64) *jw { return w.key(k).num(v) }
+//go:noinline
 func (w *jw) ki(k string, v int) *jw     { return w.key(k).int(v) }
+//go:noinline
 func (w *jw) kb(k string, v bool) *jw    { return w.key(k).bool(v) }
 
+//go:noinline
 func (w *jw) String() string { return string(w.b) }
 
 const hexDigits = "0123456789abcdef"
