@@ -98,6 +98,10 @@ func TestOriginsAndCSP(t *testing.T) {
 		"Referrer-Policy: " + ReferrerPolicy, "Permissions-Policy: " + PermissionsPolicy} {
 		assert.Contains(t, hf, "\n  "+want+"\n")
 	}
+	for _, path := range []string{"/app.wasm", "/app.js", "/wasm_exec.js", "/app.css", "/geo/*"} {
+		assert.Contains(t, hf, "\n"+path+"\n  Cache-Control: "+StaticAssetCache+"\n", path)
+	}
+	assert.NotContains(t, hf, "\n/index.html\n", "the page itself is always revalidated")
 }
 
 func TestLoadConfig(t *testing.T) {
