@@ -211,6 +211,7 @@
     applyMonth(r.mi, r.mn, r.mlabel, r.absent, r.present, r.ind);
     const ms = performance.now() - t;
     if (!silent) {
+      wantMonthCache();
       stats.lastRenderMs = ms; stats.renders++; stats.parseMs = t1 - t; stats.fillMs = t2 - t1;
       doc.dispatchEvent(new CustomEvent('francenum:rendered', { detail: { ms } }));
     }
@@ -235,15 +236,21 @@
   // once; the rest of the view follows in the same task, after the event.
   function monthTo(i) {
     const t = performance.now();
-    const j = G.month(String(i));
-    if (!j) return;
-    const r = JSON.parse(j);
+    // From the precomputed months when the page had an idle moment since
+    // the last change of view: no call into Go before the frame.
+    const cached = !countMode && monthCache && monthCache[i];
+    let r = cached;
+    if (!r) {
+      const j = G.month(String(i));
+      if (!j) return;
+      r = JSON.parse(j);
+    }
     const colors = legendColors;
     const c = r.c;
     for (let k = 0; k < paths.length; k++) {
       const ch = c.charCodeAt(k);
       const nd = ch === 120; // 'x'
-      const cls = nd ? 'nodata' : String.fromCharCode(ch);
+      const cls = nd ? 'nodata' : CLS[ch - 48];
       if (curCls[k] === cls) continue;
       const f = nd ? 'url(#nodata-hatch)' : (countMode ? '#eceef6' : colors[ch - 48]);
       const p = paths[k];
@@ -251,15 +258,34 @@
       p.setAttribute('data-class', cls); curCls[k] = cls;
     }
     if (r.r) { const cs = circles.children; for (let k = 0; k < cs.length; k++) cs[k].setAttribute('r', r.r[k]); }
-    const lis = legendItems;
-    for (let k = 0; k < r.n.length; k++) { const li = lis[k]; if (li) li.lastChild.textContent = String(r.n[k]); }
-    if (lis.nodata) { lis.nodata.lastChild.textContent = String(r.nd); lis.nodata.hidden = r.nd === 0; }
+    const lis = legendItems, n = r.n;
+    for (let k = 0; k < n.length; k++) {
+      const li = lis[k];
+      if (li && li.francenumN !== n[k]) { li.lastChild.textContent = String(n[k]); li.francenumN = n[k]; }
+    }
+    if (lis.nodata && lis.nodata.francenumN !== r.nd) { lis.nodata.lastChild.textContent = String(r.nd); lis.nodata.hidden = r.nd === 0; lis.nodata.francenumN = r.nd; }
     applyMonth(r.mi, last.mn, r.mlabel, r.absent, last.present, last.ind);
     const ms = performance.now() - t;
     stats.lastRenderMs = ms; stats.renders++;
     doc.dispatchEvent(new CustomEvent('francenum:rendered', { detail: { ms } }));
+    if (cached) G.month(String(i)); // Go's state follows, after the frame's work
     apply(G.render(), 'replace', true);
     schedulePanels();
+  }
+  const CLS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
+  // monthCache holds Go's MonthsJSON for the current view; any change other
+  // than the month drops it (apply, not silent) and an idle moment refills it.
+  let monthCache = null, monthCacheWanted = false;
+  function wantMonthCache() {
+    monthCache = null;
+    if (monthCacheWanted) return;
+    monthCacheWanted = true;
+    const fill = () => {
+      monthCacheWanted = false;
+      if (!G || countMode || monthCache) return;
+      try { monthCache = JSON.parse(G.months() || 'null'); } catch (e) { monthCache = null; }
+    };
+    if (window.requestIdleCallback) requestIdleCallback(fill, { timeout: 1000 }); else setTimeout(fill, 50);
   }
 
   function urlOf(q) { return location.pathname + (q ? '?' + q : '') + location.hash; }
@@ -305,7 +331,7 @@
     }
     const counts = new Map(lg.items.map((i) => [String(i.c), i.count]));
     counts.set('nodata', lg.nodata.count);
-    for (const li of box.querySelectorAll('li[data-class]')) li.lastChild.textContent = String(counts.get(li.dataset.class) ?? 0);
+    for (const li of box.querySelectorAll('li[data-class]')) { const n = counts.get(li.dataset.class) ?? 0; if (li.francenumN !== n) { li.lastChild.textContent = String(n); li.francenumN = n; } }
     box.querySelector('li[data-class=nodata]').hidden = lg.nodata.count === 0;
   }
   function legendRow(c, color, label, long) {

@@ -266,6 +266,28 @@ func (a *App) MonthJSON(i int) string {
 	var w jw
 	w.b = make([]byte, 0, 512)
 	w.obj().ki("mi", i)
+	a.writeMonthClasses(&w, i)
+	if a.st.Metric == MetricCount {
+		w.key("r").arr()
+		for k := range a.cls {
+			v := a.cumulative(k, a.months[i])
+			if v != v || a.vmax <= 0 {
+				w.int(0)
+				continue
+			}
+			w.num(math.Round(classify.Radius(v, a.vmax, a.maxRadius())*10) / 10)
+		}
+		w.endArr()
+	}
+	w.endObj()
+	return w.String()
+}
+
+// writeMonthClasses writes the fields of month i that a month change needs
+// once the scale is fixed: "c" (one byte per department: '0'+class, or 'x'
+// for no data), "n" (legend counts per class), "nd" (no-data count),
+// "mlabel" and "absent". a.cls must hold month i's classes.
+func (a *App) writeMonthClasses(w *jw, i int) {
 	c := make([]byte, len(a.cls))
 	counts := make([]int, a.scale.K())
 	nd := 0
@@ -292,19 +314,30 @@ func (a *App) MonthJSON(i int) string {
 		label += " — " + T(a.st.Lang, "absentMonth")
 	}
 	w.ks("mlabel", label).kb("absent", absent)
-	if a.st.Metric == MetricCount {
-		w.key("r").arr()
-		for k := range a.cls {
-			v := a.cumulative(k, a.months[i])
-			if v != v || a.vmax <= 0 {
-				w.int(0)
-				continue
-			}
-			w.num(math.Round(classify.Radius(v, a.vmax, a.maxRadius())*10) / 10)
-		}
-		w.endArr()
+}
+
+// MonthsJSON precomputes the month changes of the current view: an array
+// with, for every month index, the object MonthJSON would return without
+// its radii ({"mi","c","n","nd","mlabel","absent"}). The shell asks for it
+// when the page is idle, then recolours the map on a month change without
+// calling into Go before the first frame. Breaks are fixed while the month
+// changes, so it stays valid until anything else in the state changes.
+// The current month and values are left as they were.
+func (a *App) MonthsJSON() string {
+	saved := a.st.Date
+	var w jw
+	w.b = make([]byte, 0, len(a.months)*(len(a.cls)+64))
+	w.arr()
+	for i, m := range a.months {
+		a.st.Date = m
+		a.computeValues()
+		w.obj().ki("mi", i)
+		a.writeMonthClasses(&w, i)
+		w.endObj()
 	}
-	w.endObj()
+	w.endArr()
+	a.st.Date = saved
+	a.computeValues()
 	return w.String()
 }
 

@@ -245,3 +245,21 @@ func TestIncrementAfterAbsentMonthIsFlagged(t *testing.T) {
 	a.SetQuery("metric=new&date=2021-10")
 	assert.NotContains(t, a.TipJSON("01"), "Nouveaux sur")
 }
+
+func TestMonthsJSONMatchesMonthJSON(t *testing.T) {
+	for _, q := range []string{"", "ind=nb-diagnostics-individualises&metric=per10k&scheme=jenks&classes=4", "metric=new&lang=en"} {
+		a := newApp(t)
+		a.SetQuery(q)
+		before := a.RenderJSON()
+		var all []map[string]any
+		require.NoError(t, json.Unmarshal([]byte(a.MonthsJSON()), &all), q)
+		require.Len(t, all, len(a.months), q)
+		assert.Equal(t, before, a.RenderJSON(), "MonthsJSON leaves the view as it was (%s)", q)
+		assert.NotEqual(t, all[0]["c"], all[len(all)-1]["c"], "the months differ (%s)", q)
+		for _, i := range []int{0, len(a.months) / 2, len(a.months) - 1} {
+			var one map[string]any
+			require.NoError(t, json.Unmarshal([]byte(a.MonthJSON(i)), &one))
+			assert.Equal(t, one, all[i], "%s month %d", q, i)
+		}
+	}
+}

@@ -69,6 +69,7 @@ func main() {
 	api.Set("query", fn(func(args []js.Value) string { cur.SetQuery(str(args, 0)); return cur.RenderJSON() }))
 	api.Set("set", fn(func(args []js.Value) string { cur.Set(str(args, 0), str(args, 1)); return cur.RenderJSON() }))
 	api.Set("month", fn(func(args []js.Value) string { return cur.MonthJSON(atoi(str(args, 0))) }))
+	api.Set("months", fn(func([]js.Value) string { return cur.MonthsJSON() }))
 	api.Set("render", fn(func([]js.Value) string { return cur.RenderJSON() }))
 	api.Set("panels", fn(func([]js.Value) string { return cur.PanelsJSON() }))
 	api.Set("tip", fn(func(args []js.Value) string { return cur.TipJSON(str(args, 0)) }))
