@@ -11,7 +11,6 @@ package ontrack
 
 import (
 	"math"
-	"slices"
 )
 
 // TargetDate2022 is the date of the baromètre's 2022 targets (date_cible).
@@ -206,7 +205,13 @@ func usable(points []Point, asOf int) []Point {
 		out = append(out, p)
 	}
 	if !sorted {
-		slices.SortStableFunc(out, func(a, b Point) int { return a.Date - b.Date })
+		// Stable insertion sort: a few dozen months, and no generic sort
+		// instantiation in app.wasm.
+		for i := 1; i < len(out); i++ {
+			for j := i; j > 0 && out[j].Date < out[j-1].Date; j-- {
+				out[j], out[j-1] = out[j-1], out[j]
+			}
+		}
 	}
 	w := 0
 	for i, p := range out {
