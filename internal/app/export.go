@@ -14,7 +14,7 @@ import (
 // (machine-readable), the cumulative value, the target, the class, and the
 // source line in the last column.
 func (a *App) CSV() string {
-	var b strings.Builder
+	var b sbuf
 	b.Grow(16 << 10)
 	b.WriteString("code_departement,libelle_departement,id_indicateur,date,mesure,valeur,valeur_cumulee,cible,pourcentage_cible,classe,source\n")
 	m := a.month()
@@ -72,7 +72,7 @@ func xmlEsc(s string) string {
 	if !strings.ContainsAny(s, "<>&\"'") {
 		return s
 	}
-	var b strings.Builder
+	var b sbuf
 	for _, r := range s {
 		switch r {
 		case '<':
@@ -104,9 +104,9 @@ func (a *App) SVG() string {
 	k := mapW / g.Width
 	W := mapW + legendW
 	H := g.Height*k + headH + footH
-	var b strings.Builder
+	var b sbuf
 	b.Grow(200 << 10)
-	num := func(f float64) string { return strconv.FormatFloat(math.Round(f*10)/10, 'f', -1, 64) }
+	num := num1
 	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
 	b.WriteString(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ` + num(W) + " " + num(H) + `" width="` + num(W) + `" height="` + num(H) + `" font-family="Marianne, Arial, sans-serif">` + "\n")
 	title := a.indicatorName(a.ind) + " — " + a.metricTitle() + " — " + a.monthLabel(m)
@@ -181,3 +181,15 @@ func (a *App) SVG() string {
 	b.WriteString("</svg>\n")
 	return b.String()
 }
+
+// sbuf is a strings.Builder whose WriteString is not inlined: the SVG
+// export writes from ~40 call sites, each inlined append costing wasm size.
+type sbuf struct{ strings.Builder }
+
+//go:noinline
+func (s *sbuf) WriteString(x string) { s.Builder.WriteString(x) }
+
+// num1 formats f rounded to one decimal, shortest form.
+//
+//go:noinline
+func num1(f float64) string { return strconv.FormatFloat(math.Round(f*10)/10, 'f', -1, 64) }

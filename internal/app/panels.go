@@ -3,7 +3,6 @@ package app
 import (
 	"math"
 	"strconv"
-	"strings"
 
 	"francenum-map/internal/describe"
 	"francenum-map/internal/frfmt"
@@ -449,7 +448,7 @@ func (a *App) writeCompare(w *jw) {
 
 // fold lower-cases and removes French accents, for search and sort.
 func fold(s string) string {
-	var b strings.Builder
+	var b sbuf
 	b.Grow(len(s))
 	for _, r := range s {
 		if r >= 'A' && r <= 'Z' {

@@ -244,7 +244,7 @@ func Decode(query string) (State, []Notice) {
 // Decode(Encode(s)) == s for every state Decode can return.
 func (s State) Encode() string {
 	d := Default()
-	var b strings.Builder
+	var b sbuf
 	add := func(k, v string) {
 		if b.Len() > 0 {
 			b.WriteByte('&')
