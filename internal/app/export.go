@@ -68,6 +68,8 @@ func csvField(s string) string {
 }
 
 // xmlEsc escapes text for XML content and attribute values.
+//
+//go:noinline
 func xmlEsc(s string) string {
 	if !strings.ContainsAny(s, "<>&\"'") {
 		return s

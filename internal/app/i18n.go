@@ -94,6 +94,8 @@ var uiStrings = [...]uiString{
 // T returns the interface string key in lang ("fr" or "en"); the French
 // string when English lacks it; the key itself when unknown (visible in
 // tests, never a blank label).
+//
+//go:noinline
 func T(lang, key string) string {
 	lo, hi := 0, len(uiStrings)
 	for lo < hi {

@@ -13,6 +13,11 @@ import (
 	"francenum-map/internal/series"
 )
 
+// Size note: small helpers called from many sites (T, lang, month,
+// monthLabel, cumulative, itoa, xmlEsc…) are marked go:noinline. In wasm
+// each inlined copy costs code: together 6 KB brotli of app.wasm, for no
+// measurable time (BenchmarkRender/BenchmarkMonth under GOOS=js).
+
 func nan() float64 { return math.NaN() }
 
 // App is the browser app's state and data: the geometry, the data model and
@@ -285,6 +290,8 @@ func (a *App) hasTargets() bool {
 }
 
 // month returns the month shown: the state's, or the latest.
+//
+//go:noinline
 func (a *App) month() Month {
 	if a.st.Date != 0 {
 		return a.st.Date
@@ -296,6 +303,8 @@ func (a *App) month() Month {
 }
 
 // monthIndex returns the position of the shown month in a.months.
+//
+//go:noinline
 func (a *App) monthIndex() int {
 	if len(a.months) == 0 {
 		return 0
@@ -303,6 +312,7 @@ func (a *App) monthIndex() int {
 	return int(a.month() - a.months[0])
 }
 
+//go:noinline
 func (a *App) lang() frfmt.Lang {
 	if a.st.Lang == "en" {
 		return frfmt.EN
@@ -351,6 +361,8 @@ func (a *App) value(i int, m Month, metric string) float64 {
 }
 
 // target returns the 2022 target of a series, NaN when none.
+//
+//go:noinline
 func target(s *series.Series) float64 {
 	if s == nil || s.Target == nil || !s.Target.HasTarget {
 		return nan()
@@ -359,6 +371,8 @@ func target(s *series.Series) float64 {
 }
 
 // cumulative returns the published value of department i at month m.
+//
+//go:noinline
 func (a *App) cumulative(i int, m Month) float64 {
 	s := a.ser[i]
 	if s == nil {
@@ -438,6 +452,7 @@ func (a *App) computeValues() {
 	a.cls, _, _ = a.scale.ClassAll(a.vals, a.cls)
 }
 
+//go:noinline
 func itoa(i int) string {
 	if i == 0 {
 		return "0"
@@ -470,6 +485,8 @@ func (a *App) dataDate() string {
 }
 
 // indicatorName is the short name of an indicator in the UI language.
+//
+//go:noinline
 func (a *App) indicatorName(ind *series.Indicator) string {
 	en := a.st.Lang == "en"
 	switch ind.ID {
@@ -532,6 +549,8 @@ func (a *App) metricTitle() string {
 }
 
 // monthLabel returns "novembre 2022".
+//
+//go:noinline
 func (a *App) monthLabel(m Month) string {
 	return frfmt.Month(m.Year(), m.Mon(), a.lang())
 }

@@ -92,6 +92,7 @@ func boolStr(b bool) string {
 	return ""
 }
 
+//go:noinline
 func fmtCount(v float64, l frfmt.Lang) string {
 	if v != v {
 		return frfmt.NoData(l)
