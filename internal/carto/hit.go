@@ -1,9 +1,3 @@
-//go:build !(js && wasm)
-
-// Hit testing and label points run at build time and in native tools; the
-// browser reads label points from the asset, so this file is left out of
-// app.wasm, which then links no orb (and through it no fmt/os).
-
 package carto
 
 import (

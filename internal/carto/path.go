@@ -4,6 +4,8 @@ import (
 	"math"
 	"strconv"
 
+	"github.com/paulmach/orb"
+
 	"francenum-map/internal/geoasset"
 )
 
@@ -12,12 +14,12 @@ import (
 // asset's coordinates are integers already; others are rounded. Holes draw
 // correctly with the default fill-rule (nonzero) because geodata writes them
 // in the opposite winding, and with fill-rule="evenodd" in any case.
-func PathData(mp geoasset.MultiPolygon) string {
+func PathData(mp orb.MultiPolygon) string {
 	return string(AppendPathData(nil, mp))
 }
 
 // AppendPathData appends the path data of mp to dst (see PathData).
-func AppendPathData(dst []byte, mp geoasset.MultiPolygon) []byte {
+func AppendPathData(dst []byte, mp orb.MultiPolygon) []byte {
 	for _, p := range mp {
 		for _, r := range p {
 			dst = appendRing(dst, r)
@@ -26,7 +28,7 @@ func AppendPathData(dst []byte, mp geoasset.MultiPolygon) []byte {
 	return dst
 }
 
-func appendRing(dst []byte, r geoasset.Ring) []byte {
+func appendRing(dst []byte, r orb.Ring) []byte {
 	n := len(r)
 	if n > 1 && r[0] == r[n-1] {
 		n-- // "z" closes the ring
@@ -70,7 +72,7 @@ func appendNum(dst []byte, v int64) []byte {
 func round(f float64) int64 { return int64(math.Round(f)) }
 
 // FramePath returns the SVG path data of a rectangle (an inset frame).
-func FramePath(b geoasset.Bound) string {
+func FramePath(b orb.Bound) string {
 	x, y := round(b.Min[0]), round(b.Min[1])
 	w, h := round(b.Max[0])-x, round(b.Max[1])-y
 	d := []byte{'M'}

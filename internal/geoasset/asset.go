@@ -1,5 +1,7 @@
 package geoasset
 
+import "github.com/paulmach/orb"
+
 // Version is the format version written by Encode and the only one Decode
 // accepts.
 const Version = 1
@@ -39,11 +41,11 @@ type Department struct {
 	// Population is the sum of the communes' legal populations.
 	Population int
 	// Geometry is the projected, simplified, quantised outline.
-	Geometry MultiPolygon
+	Geometry orb.MultiPolygon
 	// Label is a point inside the outline, good for a label or a marker.
-	Label Point
+	Label orb.Point
 	// Bound is the bounding box of Geometry.
-	Bound Bound
+	Bound orb.Bound
 	// Neighbours are the codes of the departments sharing a border.
 	Neighbours []string
 	// Inset is the index in Asset.Insets, or Metropole (-1).
@@ -57,7 +59,7 @@ type Inset struct {
 	// Name of the department in the frame.
 	Name string
 	// Frame is the box drawn around it, in drawing units.
-	Frame Bound
+	Frame orb.Bound
 }
 
 // Index returns the position of the department with the given code, or -1.

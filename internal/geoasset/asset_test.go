@@ -4,17 +4,17 @@ import (
 	"encoding/binary"
 	"errors"
 	"hash/crc32"
-	"math"
 	"testing"
 
+	"github.com/paulmach/orb"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"francenum-map/internal/geoasset"
 )
 
-func square(x, y, s float64) geoasset.Ring {
-	return geoasset.Ring{{x, y}, {x + s, y}, {x + s, y + s}, {x, y + s}, {x, y}}
+func square(x, y, s float64) orb.Ring {
+	return orb.Ring{{x, y}, {x + s, y}, {x + s, y + s}, {x, y + s}, {x, y}}
 }
 
 // sample is a small hand-made asset: a holed square with an island, its
@@ -23,52 +23,37 @@ func sample() *geoasset.Asset {
 	a := &geoasset.Asset{
 		Version: geoasset.Version, Width: 1000, Height: 800, PopulationYear: 2023,
 		Attribution: "Contours : test — Licence Ouverte 2.0",
-		Insets:      []geoasset.Inset{{Code: "971", Name: "Guadeloupe", Frame: geoasset.Bound{Min: geoasset.Point{10, 10}, Max: geoasset.Point{210, 210}}}},
+		Insets:      []geoasset.Inset{{Code: "971", Name: "Guadeloupe", Frame: orb.Bound{Min: orb.Point{10, 10}, Max: orb.Point{210, 210}}}},
 		Departments: []geoasset.Department{
 			{
 				Code: "01", Name: "Ain", RegionCode: "84", RegionName: "Auvergne-Rhône-Alpes", Population: 679344,
-				Geometry: geoasset.MultiPolygon{
+				Geometry: orb.MultiPolygon{
 					{square(300, 300, 200), reverse(square(350, 350, 50))},
 					{square(600, 300, 10)},
 				},
-				Label: geoasset.Point{320, 320}, Neighbours: []string{"2A"}, Inset: geoasset.Metropole,
+				Label: orb.Point{320, 320}, Neighbours: []string{"2A"}, Inset: geoasset.Metropole,
 			},
 			{
 				Code: "2A", Name: "Corse-du-Sud", RegionCode: "94", RegionName: "Corse", Population: 1,
-				Geometry: geoasset.MultiPolygon{{square(350, 350, 50)}},
-				Label:    geoasset.Point{375, 375}, Neighbours: []string{"01"}, Inset: geoasset.Metropole,
+				Geometry: orb.MultiPolygon{{square(350, 350, 50)}},
+				Label:    orb.Point{375, 375}, Neighbours: []string{"01"}, Inset: geoasset.Metropole,
 			},
 			{
 				Code: "971", Name: "Guadeloupe", RegionCode: "01", RegionName: "Guadeloupe", Population: 384160,
 				// Negative and large deltas exercise multi-byte varints.
-				Geometry: geoasset.MultiPolygon{{geoasset.Ring{{20, 20}, {200, 20}, {-5000, 90000}, {20, 20}}}},
-				Label:    geoasset.Point{30, 25}, Inset: 0,
+				Geometry: orb.MultiPolygon{{orb.Ring{{20, 20}, {200, 20}, {-5000, 90000}, {20, 20}}}},
+				Label:    orb.Point{30, 25}, Inset: 0,
 			},
 		},
 	}
 	for i := range a.Departments {
-		a.Departments[i].Bound = boundOf(a.Departments[i].Geometry)
+		a.Departments[i].Bound = a.Departments[i].Geometry.Bound()
 	}
 	return a
 }
 
-// boundOf is the bounding box of mp (orb's MultiPolygon.Bound, written out
-// so that the test also compiles with the browser's geometry types).
-func boundOf(mp geoasset.MultiPolygon) geoasset.Bound {
-	b := geoasset.Bound{Min: geoasset.Point{math.Inf(1), math.Inf(1)}, Max: geoasset.Point{math.Inf(-1), math.Inf(-1)}}
-	for _, p := range mp {
-		for _, r := range p {
-			for _, q := range r {
-				b.Min[0], b.Min[1] = math.Min(b.Min[0], q[0]), math.Min(b.Min[1], q[1])
-				b.Max[0], b.Max[1] = math.Max(b.Max[0], q[0]), math.Max(b.Max[1], q[1])
-			}
-		}
-	}
-	return b
-}
-
-func reverse(r geoasset.Ring) geoasset.Ring {
-	out := make(geoasset.Ring, len(r))
+func reverse(r orb.Ring) orb.Ring {
+	out := make(orb.Ring, len(r))
 	for i, p := range r {
 		out[len(r)-1-i] = p
 	}
@@ -99,15 +84,15 @@ func TestEncodeErrors(t *testing.T) {
 		want string
 	}{
 		{"fractional coordinate", func(a *geoasset.Asset) { a.Departments[0].Geometry[0][0][1][0] = 300.5 }, "integers"},
-		{"unclosed ring", func(a *geoasset.Asset) { r := a.Departments[1].Geometry[0][0]; r[len(r)-1] = geoasset.Point{1, 1} }, "not closed"},
-		{"short ring", func(a *geoasset.Asset) { a.Departments[1].Geometry[0][0] = geoasset.Ring{{1, 1}, {2, 2}, {1, 1}} }, "fewer than 4"},
+		{"unclosed ring", func(a *geoasset.Asset) { r := a.Departments[1].Geometry[0][0]; r[len(r)-1] = orb.Point{1, 1} }, "not closed"},
+		{"short ring", func(a *geoasset.Asset) { a.Departments[1].Geometry[0][0] = orb.Ring{{1, 1}, {2, 2}, {1, 1}} }, "fewer than 4"},
 		{"unknown neighbour", func(a *geoasset.Asset) { a.Departments[0].Neighbours = []string{"99"} }, `unknown neighbour "99"`},
 		{"duplicate code", func(a *geoasset.Asset) { a.Departments[1].Code = "01" }, `duplicate department "01"`},
 		{"inset out of range", func(a *geoasset.Asset) { a.Departments[2].Inset = 1 }, "inset 1 out of range"},
 		{"negative population", func(a *geoasset.Asset) { a.Departments[2].Population = -1 }, "negative population"},
 		{"fractional width", func(a *geoasset.Asset) { a.Width = 10.5 }, "width"},
 		{"fractional label", func(a *geoasset.Asset) { a.Departments[0].Label[0] = 0.5 }, "label"},
-		{"empty polygon", func(a *geoasset.Asset) { a.Departments[0].Geometry[1] = geoasset.Polygon{} }, "has no ring"},
+		{"empty polygon", func(a *geoasset.Asset) { a.Departments[0].Geometry[1] = orb.Polygon{} }, "has no ring"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

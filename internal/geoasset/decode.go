@@ -5,6 +5,8 @@ import (
 	"hash/crc32"
 	"math"
 	"strconv"
+
+	"github.com/paulmach/orb"
 )
 
 // Error is a decoding error: what went wrong and at which byte offset.
@@ -76,9 +78,9 @@ func Decode(data []byte) (*Asset, error) {
 		return nil, r.err
 	}
 	// Each ring gets its closing point, hence nPts + nRings.
-	pts := make([]Point, 0, nPts+nRings)
-	rings := make([]Ring, 0, nRings)
-	polys := make([]Polygon, 0, nPolys)
+	pts := make([]orb.Point, 0, nPts+nRings)
+	rings := make([]orb.Ring, 0, nRings)
+	polys := make([]orb.Polygon, 0, nPolys)
 
 	nIns := r.count(1 << 10)
 	if r.err != nil {
@@ -89,8 +91,8 @@ func Decode(data []byte) (*Asset, error) {
 		in := &a.Insets[i]
 		in.Code = r.str()
 		in.Name = r.str()
-		in.Frame.Min = Point{float64(r.varint()), float64(r.varint())}
-		in.Frame.Max = Point{float64(r.varint()), float64(r.varint())}
+		in.Frame.Min = orb.Point{float64(r.varint()), float64(r.varint())}
+		in.Frame.Max = orb.Point{float64(r.varint()), float64(r.varint())}
 	}
 	nDep := r.count(1 << 12)
 	if r.err != nil {
@@ -110,7 +112,7 @@ func Decode(data []byte) (*Asset, error) {
 			r.fail(ErrRange + " (inset index)")
 		}
 		d.Inset = int(ins) - 1
-		d.Label = Point{float64(r.varint()), float64(r.varint())}
+		d.Label = orb.Point{float64(r.varint()), float64(r.varint())}
 		nn := r.count(nDep)
 		if r.err != nil {
 			return nil, r.err
@@ -171,23 +173,23 @@ func Decode(data []byte) (*Asset, error) {
 					y += dy
 					minX, maxX = min(minX, x), max(maxX, x)
 					minY, maxY = min(minY, y), max(maxY, y)
-					ring[k] = Point{float64(x), float64(y)}
+					ring[k] = orb.Point{float64(x), float64(y)}
 				}
 				r.off = off
 				if r.err != nil {
 					return nil, r.err
 				}
 				ring[n] = ring[0]
-				rings = append(rings, Ring(ring[:n+1:n+1]))
+				rings = append(rings, orb.Ring(ring[:n+1:n+1]))
 			}
-			polys = append(polys, Polygon(rings[r0:len(rings):len(rings)]))
+			polys = append(polys, orb.Polygon(rings[r0:len(rings):len(rings)]))
 		}
 		if r.err != nil {
 			return nil, r.err
 		}
-		d.Geometry = MultiPolygon(polys[p0:len(polys):len(polys)])
+		d.Geometry = orb.MultiPolygon(polys[p0:len(polys):len(polys)])
 		if len(d.Geometry) > 0 {
-			d.Bound = Bound{Min: Point{float64(minX), float64(minY)}, Max: Point{float64(maxX), float64(maxY)}}
+			d.Bound = orb.Bound{Min: orb.Point{float64(minX), float64(minY)}, Max: orb.Point{float64(maxX), float64(maxY)}}
 		}
 	}
 	if r.err != nil {

@@ -6,6 +6,8 @@ import (
 	"hash/crc32"
 	"math"
 	"strconv"
+
+	"github.com/paulmach/orb"
 )
 
 // Encode writes the asset in the current format Version. Coordinates must be
@@ -147,5 +149,5 @@ func (w *writer) str(s string) {
 func isInt(f float64) bool  { return f == math.Trunc(f) && math.Abs(f) < 1<<52 }
 func isUint(f float64) bool { return isInt(f) && f >= 0 }
 
-// compile-time check that Ring is a slice of Point (Decode relies on it).
-var _ Ring = []Point(nil)
+// compile-time check that orb.Ring is a slice of orb.Point (Decode relies on it).
+var _ orb.Ring = []orb.Point(nil)

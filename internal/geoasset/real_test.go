@@ -1,8 +1,3 @@
-//go:build !(js && wasm)
-
-// Native only: the asset is built here with geodata/geobuild, which works
-// on orb types (geoasset has its own geometry types under js/wasm).
-
 package geoasset_test
 
 import (
