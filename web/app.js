@@ -14,7 +14,20 @@
   let readyResolve, readyReject;
   const ready = new Promise((res, rej) => { readyResolve = res; readyReject = rej; });
   ready.catch(() => {});
-  window.francenumApp = { ready, stats: () => Object.assign({}, stats) };
+  window.francenumApp = {
+    ready,
+    stats: () => Object.assign({}, stats),
+    // Bench hook: ms to copy a whole published CSV into wasm, filter the two
+    // indicators, parse them and build the model (rejects if refused).
+    benchParse: (buf) => ready.then(() => {
+      const bytes = new Uint8Array(buf);
+      const t0 = performance.now();
+      const n = globalThis.francenumGo.benchParse(bytes);
+      const ms = performance.now() - t0;
+      if (n < 0) throw new Error('file refused');
+      return ms;
+    }),
+  };
 
   const params = new URLSearchParams(location.search);
   const embed = params.get('embed') === '1' || params.get('embed') === 'true';
@@ -706,14 +719,23 @@
   let allowed = [];
   function setupEmbed(cfg) {
     allowed = Array.isArray(cfg && cfg.embed_origins) ? cfg.embed_origins.filter((o) => typeof o === 'string' && o !== '*' && /^https?:\/\/[^/]+$/.test(o)) : [];
+    // EMBED_ORIGINS "*" (anyone may embed): talk to the embedding page's own
+    // origin only, never to "*".
+    if (Array.isArray(cfg && cfg.embed_origins) && cfg.embed_origins.includes('*')) {
+      let anc = '';
+      try { anc = location.ancestorOrigins && location.ancestorOrigins.length ? location.ancestorOrigins[0] : (doc.referrer ? new URL(doc.referrer).origin : ''); } catch (_) { anc = ''; }
+      if (/^https?:\/\/[^/]+$/.test(anc) && !allowed.includes(anc)) allowed.push(anc);
+    }
     if (!embed || window.parent === window) return;
     window.addEventListener('message', (e) => {
       if (!allowed.includes(e.origin) || e.source !== window.parent) return;
       const d = e.data;
       if (!d || d.type !== 'francenum:set' || typeof d.state !== 'object' || d.state === null) return;
+      // Keys the host leaves out keep their current value.
+      const st = Object.assign({}, last && last.state, d.state);
       const q = new URLSearchParams();
-      for (const k of ['ind', 'metric', 'date', 'scheme', 'classes', 'breaks', 'lang', 'quality']) if (d.state[k] !== undefined && d.state[k] !== null) q.set(k, String(d.state[k]));
-      if (d.state.dep !== undefined) q.set('dep', Array.isArray(d.state.dep) ? d.state.dep.join(',') : String(d.state.dep));
+      for (const k of ['ind', 'metric', 'date', 'scheme', 'classes', 'breaks', 'lang', 'quality']) if (st[k] !== undefined && st[k] !== null) q.set(k, String(st[k]));
+      if (st.dep !== undefined) q.set('dep', Array.isArray(st.dep) ? st.dep.join(',') : String(st.dep));
       q.set('embed', '1');
       apply(G.query(q.toString()), 'push');
       schedulePanels();

@@ -11,7 +11,13 @@ import (
 	"syscall/js"
 
 	"francenum-map/internal/app"
+	"francenum-map/internal/barometre"
+	"francenum-map/internal/series"
 )
+
+// benchIDs are the two indicators the map shows; benchParse filters a whole
+// published file down to them, as the app does with a dropped file.
+var benchIDs = []string{"nb-entreprises-cheaque-numerique", "nb-diagnostics-individualises"}
 
 var cur *app.App
 
@@ -86,6 +92,21 @@ func main() {
 		return cur.LoadFile(str(args, 0), bytesOf(args[1]))
 	}))
 	api.Set("ui", js.FuncOf(func(_ js.Value, args []js.Value) any { return app.UIJSON(str(args, 0)) }))
+	// benchParse(Uint8Array) copies a published CSV into Go, filters and
+	// parses the two indicators and builds the model; it returns the number
+	// of observations kept, or -1 when the file is refused. The bench harness
+	// times it (window.francenumApp.benchParse).
+	api.Set("benchParse", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		if len(args) == 0 {
+			return -1
+		}
+		f, err := barometre.ParseSelected(bytesOf(args[0]), benchIDs)
+		if err != nil {
+			return -1
+		}
+		series.Build(f, nil, nil)
+		return len(f.Observations)
+	}))
 	js.Global().Set("francenumGo", api)
 	if cb := js.Global().Get("francenumGoReady"); cb.Type() == js.TypeFunction {
 		cb.Invoke()
