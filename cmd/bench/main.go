@@ -168,6 +168,11 @@ func run(out string, runs, wrkSecs int, only []string) error {
 		rw.Header().Set("Content-Type", "text/csv; charset=utf-8")
 		http.ServeFile(rw, req, filepath.Join(web, "snapshot", filepath.Base(req.URL.Path)))
 	})
+	// The full published file, same origin as the app (the app's CSP allows
+	// connect-src 'self' only), for the in-page parse benchmark.
+	appMux.HandleFunc("/full/detail.csv", func(rw http.ResponseWriter, req *http.Request) {
+		http.ServeFile(rw, req, fullPath)
+	})
 	appMux.HandleFunc("/api/v1/config", func(rw http.ResponseWriter, req *http.Request) {
 		rw.Header().Set("Content-Type", "application/json")
 		rw.Write([]byte(`{"embed_origins":[]}`))
@@ -299,10 +304,19 @@ func interactions(parent context.Context, r *Report, pages map[string]string, fu
 				r.problem("app play: fewer than two rendered months in 6 s")
 			}
 		}
+		// The parse runs in the app served like the peers, where the full file
+		// is same-origin (the Worker build's CSP forbids other origins).
+		appFull := fullURL
+		if pages[AppStatic] != "" {
+			if err := load(pages[AppStatic]); err != nil {
+				r.problem("app parse: %v", err)
+			}
+			appFull = strings.TrimSuffix(pages[AppStatic], "/") + "/full/detail.csv"
+		}
 		has, _ := chromedp.Run(ctx, chromedp.Evaluate[bool](`!!(window.francenumApp && typeof window.francenumApp.benchParse === 'function')`))
 		if !has {
 			r.problem("app parse: window.francenumApp.benchParse(arrayBuffer) is missing")
-		} else if res, err := evalAwait[parseResult](ctx, parseJS(fullURL, "(b) => window.francenumApp.benchParse(b)", runs), 300*time.Second); err != nil {
+		} else if res, err := evalAwait[parseResult](ctx, parseJS(appFull, "(b) => window.francenumApp.benchParse(b)", runs), 300*time.Second); err != nil {
 			r.problem("app parse: %v", err)
 		} else {
 			r.ParseBytes = res.Bytes
