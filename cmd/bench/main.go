@@ -77,7 +77,7 @@ func runCheck(out, budgetsPath string) int {
 
 func run(out string, runs, wrkSecs int, only []string) error {
 	start := time.Now()
-	root, err := browser.FindRoot()
+	root, err := datadir.RepoRoot()
 	if err != nil {
 		return err
 	}

@@ -3,7 +3,6 @@ package browser
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -33,6 +32,9 @@ type Wrangler struct {
 type WranglerOptions struct {
 	// Root is the repository root (holds wrangler.jsonc, node_modules, build/).
 	Root string
+	// Config is the wrangler configuration file (default: Root's
+	// wrangler.jsonc); tests pass a copy with their own vars and bindings.
+	Config string
 	// Low, High bound the ports tried (HTTP port p, inspector p+1).
 	Low, High int
 	// Vars are passed as --var NAME:VALUE.
@@ -76,25 +78,7 @@ func NodeEnv(root string) []string {
 		}
 		out = append(out, e)
 	}
-	return append(out, "PATH="+path, "WRANGLER_SEND_METRICS=false", "CLOUDFLARE_CF_FETCH_ENABLED=false", "CI=true")
-}
-
-// FindRoot walks up from the working directory to the folder holding go.mod.
-func FindRoot() (string, error) {
-	dir, err := os.Getwd()
-	if err != nil {
-		return "", err
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir, nil
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", errors.New("browser: go.mod not found above the working directory")
-		}
-		dir = parent
-	}
+	return append(out, "PATH="+path, "WRANGLER_SEND_METRICS=false", "CLOUDFLARE_CF_FETCH_ENABLED=false", "CI=true", "NO_COLOR=1")
 }
 
 // StartWrangler starts `wrangler dev --ip 127.0.0.1` in its own process group
@@ -125,9 +109,13 @@ func StartWrangler(ctx context.Context, o WranglerOptions) (*Wrangler, error) {
 	if err != nil {
 		return nil, err
 	}
-	args := []string{"dev", "--ip", "127.0.0.1", "--port", strconv.Itoa(port),
+	args := []string{"dev"}
+	if o.Config != "" {
+		args = append(args, "--config", o.Config)
+	}
+	args = append(args, "--ip", "127.0.0.1", "--port", strconv.Itoa(port),
 		"--inspector-port", strconv.Itoa(insp), "--persist-to", persist,
-		"--show-interactive-dev-session=false", "--live-reload=false", "--log-level", "warn"}
+		"--show-interactive-dev-session=false", "--live-reload=false", "--log-level", "warn")
 	for k, v := range o.Vars {
 		args = append(args, "--var", k+":"+v)
 	}

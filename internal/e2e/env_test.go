@@ -52,7 +52,7 @@ func TestMain(m *testing.M) {
 }
 
 func setup(stops *[]func()) error {
-	root, err := browser.FindRoot()
+	root, err := datadir.RepoRoot()
 	if err != nil {
 		return err
 	}

