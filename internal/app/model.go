@@ -323,29 +323,25 @@ func (a *App) lang() frfmt.Lang {
 // value returns the metric value of department i at month m (NaN when
 // absent).
 func (a *App) value(i int, m Month, metric string) float64 {
-	s := a.ser[i]
-	if s == nil {
-		return nan()
-	}
-	d, ok := a.dateOf[m]
-	if !ok {
-		return nan()
-	}
-	switch metric {
-	case MetricNew:
+	if metric == MetricNew {
+		s := a.ser[i]
+		d, ok := a.dateOf[m]
+		if s == nil || !ok {
+			return nan()
+		}
 		delta, _, ok := s.Increment(d)
 		if !ok {
 			return nan()
 		}
 		return delta
 	}
-	v, ok := s.At(d)
-	if !ok {
-		return nan()
+	v := a.cumulative(i, m)
+	if v != v {
+		return v
 	}
 	switch metric {
 	case MetricTarget:
-		t := target(s)
+		t := target(a.ser[i])
 		if !(t > 0) {
 			return nan()
 		}

@@ -417,19 +417,7 @@ func (a *App) writeCompare(w *jw) {
 		w.obj().ks("code", d.Code).ks("name", d.Name+" ("+d.Code+")").ks("color", CompareColors[k%MaxPinned])
 		var p []byte
 		if sr != nil {
-			prev := Month(-1)
-			for _, pt := range sr.Points {
-				mm := Month(pt.Date.MonthIndex())
-				if prev >= 0 && mm == prev+1 {
-					p = append(p, 'L')
-				} else {
-					p = append(p, 'M')
-				}
-				p = strconv.AppendFloat(p, math.Round(xOf(mm)*10)/10, 'f', -1, 64)
-				p = append(p, ' ')
-				p = strconv.AppendFloat(p, math.Round(yOf(pt.Value)*10)/10, 'f', -1, 64)
-				prev = mm
-			}
+			p = appendSeriesPath(p, sr.Points, xOf, yOf)
 		}
 		w.ks("d", string(p))
 		if t := target(sr); t > 0 {
@@ -492,4 +480,25 @@ func fold(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// appendSeriesPath appends the SVG path data of a series (sparkline and
+// compare chart): a line between consecutive months, a new subpath after an
+// absent month so that a gap is never drawn as if it were data; coordinates
+// rounded to 0.1.
+func appendSeriesPath(d []byte, pts []series.Point, xOf func(Month) float64, yOf func(float64) float64) []byte {
+	prev := Month(-1)
+	for _, p := range pts {
+		m := Month(p.Date.MonthIndex())
+		if prev >= 0 && m == prev+1 {
+			d = append(d, 'L')
+		} else {
+			d = append(d, 'M')
+		}
+		d = strconv.AppendFloat(d, math.Round(xOf(m)*10)/10, 'f', -1, 64)
+		d = append(d, ' ')
+		d = strconv.AppendFloat(d, math.Round(yOf(p.Value)*10)/10, 'f', -1, 64)
+		prev = m
+	}
+	return d
 }

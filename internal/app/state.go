@@ -199,22 +199,12 @@ func Decode(query string) (State, []Notice) {
 			} else {
 				bad = true
 			}
-		case "embed":
-			switch v {
-			case "1", "true":
-				s.Embed = true
-			case "0", "false", "":
-			default:
-				bad = true
-			}
+		case "embed": // an earlier "on" of a repeated key stays on
+			on, b := flag(v)
+			s.Embed, bad = s.Embed || on, b
 		case "quality":
-			switch v {
-			case "1", "true":
-				s.Quality = true
-			case "0", "false", "":
-			default:
-				bad = true
-			}
+			on, b := flag(v)
+			s.Quality, bad = s.Quality || on, b
 		default:
 			bad = true
 		}
@@ -422,4 +412,16 @@ func escape(s string) string {
 
 func plain(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.' || c == '~' || c == ','
+}
+
+// flag decodes a boolean URL parameter: "1"/"true" on, "0"/"false"/"" off;
+// anything else is malformed (bad).
+func flag(v string) (on, bad bool) {
+	switch v {
+	case "1", "true":
+		return true, false
+	case "0", "false", "":
+		return false, false
+	}
+	return false, true
 }

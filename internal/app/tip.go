@@ -133,21 +133,7 @@ func (a *App) writeSpark(w *jw, sr *series.Series, t float64, cur Month) {
 	pad := 3.0
 	xOf := func(m Month) float64 { return pad + float64(m-x0)/span*(sparkW-2*pad) }
 	yOf := func(v float64) float64 { return sparkH - pad - v/vmax*(sparkH-2*pad) }
-	var d []byte
-	prev := Month(-1)
-	for _, p := range sr.Points {
-		m := Month(p.Date.MonthIndex())
-		if prev >= 0 && m == prev+1 {
-			d = append(d, 'L')
-		} else {
-			d = append(d, 'M')
-		}
-		d = strconv.AppendFloat(d, math.Round(xOf(m)*10)/10, 'f', -1, 64)
-		d = append(d, ' ')
-		d = strconv.AppendFloat(d, math.Round(yOf(p.Value)*10)/10, 'f', -1, 64)
-		prev = m
-	}
-	w.ks("d", string(d))
+	w.ks("d", string(appendSeriesPath(nil, sr.Points, xOf, yOf)))
 	if t > 0 {
 		w.kn("ty", math.Round(yOf(t)*10)/10)
 	}
