@@ -284,19 +284,12 @@ func (a *App) writeOnTrack(w *jw) {
 			lines = append(lines, "Somme des départements : "+fmtCount(r.Current, l)+" sur "+fmtCount(r.Target, l)+" ("+frfmt.Percent(r.Current/r.Target*100, 1, l)+"), au "+frfmt.DateYMD(r.AsOf, l)+".")
 		}
 	}
+	// The sentences are describe.OnTrack's (one writer for the page and the
+	// description); the panel adds two things it alone shows: the closure of
+	// the chèque scheme even when its target was reached, and the verdict.
+	lines = append(lines, describe.OnTrack(r, l))
 	switch r.Status {
-	case ontrack.NoData:
-		if en {
-			lines = append(lines, "No target or no data: nothing to project.")
-		} else {
-			lines = append(lines, "Pas de cible ou pas de donnée : rien à projeter.")
-		}
 	case ontrack.Reached:
-		if en {
-			lines = append(lines, "Target reached.")
-		} else {
-			lines = append(lines, "Cible atteinte.")
-		}
 		if a.ind.ID == IndCheques {
 			// The scheme is closed whatever the verdict: never project it.
 			if en {
@@ -305,48 +298,8 @@ func (a *App) writeOnTrack(w *jw) {
 				lines = append(lines, "Le dispositif du chèque numérique a fermé le "+frfmt.DateYMD(ontrack.ChequesClosed, l)+" : aucune projection n'est faite.")
 			}
 		}
-	case ontrack.Closed:
-		if en {
-			lines = append(lines, "The chèque numérique scheme closed on "+frfmt.DateYMD(r.ClosedOn, l)+": no projection is made.")
-		} else {
-			lines = append(lines, "Le dispositif du chèque numérique a fermé le "+frfmt.DateYMD(r.ClosedOn, l)+" : aucune projection n'est faite.")
-		}
-	default:
-		if r.PaceNeeded == r.PaceNeeded {
-			if en {
-				lines = append(lines, "Pace needed: "+frfmt.Number(r.PaceNeeded, 0, l)+" per month until the target date.")
-			} else {
-				lines = append(lines, "Rythme nécessaire : "+frfmt.Number(r.PaceNeeded, 0, l)+" par mois jusqu'à l'échéance.")
-			}
-		}
-		if r.RecentPace == r.RecentPace {
-			if en {
-				lines = append(lines, "Recent pace: "+frfmt.Number(r.RecentPace, 0, l)+" per month (over "+strconv.Itoa(r.PaceMonths)+" months).")
-			} else {
-				lines = append(lines, "Rythme récent : "+frfmt.Number(r.RecentPace, 0, l)+" par mois (sur "+strconv.Itoa(r.PaceMonths)+" mois).")
-			}
-		}
-		if r.Projected != 0 {
-			if en {
-				lines = append(lines, "At this pace, the target is reached in "+frfmt.MonthYM(r.Projected, l)+".")
-			} else {
-				lines = append(lines, "À ce rythme, la cible est atteinte en "+frfmt.MonthYM(r.Projected, l)+".")
-			}
-		}
-		switch r.Status {
-		case ontrack.OnTrack:
-			if en {
-				lines = append(lines, "On track.")
-			} else {
-				lines = append(lines, "Sur la bonne voie.")
-			}
-		case ontrack.Behind:
-			if en {
-				lines = append(lines, "Behind schedule.")
-			} else {
-				lines = append(lines, "En retard sur l'objectif.")
-			}
-		}
+	case ontrack.OnTrack, ontrack.Behind:
+		lines = append(lines, describe.StatusLabel(r.Status, l)+".")
 	}
 	w.key("lines").arr()
 	for _, x := range lines {
