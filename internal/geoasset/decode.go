@@ -235,16 +235,25 @@ func (r *reader) uvarint() uint64 {
 		return 0
 	}
 	v, n := binary.Uvarint(r.buf[r.off:])
+	if !r.advance(n) {
+		return 0
+	}
+	return v
+}
+
+// advance moves past a varint of n bytes as returned by binary.Uvarint or
+// binary.Varint (0: the buffer ended, < 0: overflow) and reports success.
+func (r *reader) advance(n int) bool {
 	if n <= 0 {
 		if n == 0 {
 			r.fail(ErrTruncated)
 		} else {
 			r.fail(ErrRange + " (varint overflow)")
 		}
-		return 0
+		return false
 	}
 	r.off += n
-	return v
+	return true
 }
 
 func (r *reader) varint() int64 {
@@ -258,15 +267,9 @@ func (r *reader) varint() int64 {
 		return int64(u>>1) ^ -int64(u&1)
 	}
 	v, n := binary.Varint(r.buf[r.off:])
-	if n <= 0 {
-		if n == 0 {
-			r.fail(ErrTruncated)
-		} else {
-			r.fail(ErrRange + " (varint overflow)")
-		}
+	if !r.advance(n) {
 		return 0
 	}
-	r.off += n
 	return v
 }
 
