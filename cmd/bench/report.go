@@ -3,8 +3,10 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -195,22 +197,12 @@ func (r *Report) Markdown() string {
 		b.WriteString("\n")
 	}
 	b.WriteString("\n| binary | raw | gzip -9 | brotli -q 11 |\n|---|---|---|---|\n")
-	names := make([]string, 0, len(r.Sizes))
-	for k := range r.Sizes {
-		names = append(names, k)
-	}
-	sort.Strings(names)
-	for _, k := range names {
+	for _, k := range slices.Sorted(maps.Keys(r.Sizes)) {
 		s := r.Sizes[k]
 		fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", k, kb(s.Raw), kb(s.Gzip9), kb(s.Brotli))
 	}
 	b.WriteString("\n| Worker on workerd (wrk, loopback) | req/s | p50 | p99 | requests | errors | non-2xx |\n|---|---|---|---|---|---|---|\n")
-	wnames := make([]string, 0, len(r.Worker))
-	for k := range r.Worker {
-		wnames = append(wnames, k)
-	}
-	sort.Strings(wnames)
-	for _, k := range wnames {
+	for _, k := range slices.Sorted(maps.Keys(r.Worker)) {
 		l := r.Worker[k]
 		fmt.Fprintf(&b, "| %s (c=%d, %d s) | %.0f | %.2f ms | %.2f ms | %d | %d | %d |\n", k, l.Connection, l.Seconds, l.ReqPerSec, l.P50ms, l.P99ms, l.Requests, l.Errors, l.Non2xx)
 	}
