@@ -23,7 +23,7 @@ func communesPath(t testing.TB) string {
 	t.Helper()
 	root, err := datadir.RepoRoot()
 	require.NoError(t, err)
-	p := filepath.Join(root, "node_modules", "@etalab", "decoupage-administratif", "data", "communes.json")
+	p := filepath.Join(root, filepath.FromSlash(CommunesFile))
 	_, err = os.Stat(p)
 	require.NoError(t, err, "run `npm ci` first")
 	return p
@@ -42,7 +42,7 @@ func buildLevel(t testing.TB, level string) *geoasset.Asset {
 	if a, ok := built[level]; ok {
 		return a
 	}
-	a, err := FromSource(context.Background(), datadir.MustFind(t, "geo/departements-"+level+".geojson"), communesPath(t), DefaultOptions())
+	a, err := FromMirror(context.Background(), level)
 	require.NoError(t, err)
 	built[level] = a
 	return a

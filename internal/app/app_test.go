@@ -1,20 +1,21 @@
 package app
 
 import (
+	"context"
 	"os"
-	"os/exec"
 	"path/filepath"
-
 	"testing"
 
 	"github.com/stretchr/testify/require"
 
+	"francenum-map/geodata/geobuild"
 	"francenum-map/internal/datadir"
+	"francenum-map/internal/geoasset"
 	"francenum-map/internal/rowfilter"
 )
 
 // inputs builds the app's inputs from the data mirror: the geometry asset
-// (geodata run natively into a temp dir) and the two indicators filtered
+// (built in process like `make geodata`) and the two indicators filtered
 // out of the published files, as the Worker serves them.
 func inputs(t testing.TB) (geo, detail, synthese, national []byte) {
 	t.Helper()
@@ -30,13 +31,13 @@ func inputs(t testing.TB) (geo, detail, synthese, national []byte) {
 	detail = read("barometre-resultats-detail-departemental.csv")
 	synthese = read("barometre-resultats-synthese-departemental.csv")
 	national = read("barometre-resultats-detail-national.csv")
-	geo = geoAsset(t, dir)
+	geo = geoAsset(t)
 	return
 }
 
 var geoCache []byte
 
-func geoAsset(t testing.TB, dataDir string) []byte {
+func geoAsset(t testing.TB) []byte {
 	if geoCache != nil {
 		return geoCache
 	}
@@ -47,15 +48,9 @@ func geoAsset(t testing.TB, dataDir string) []byte {
 		geoCache = b
 		return b
 	}
-	root, err := datadir.RepoRoot()
+	a, err := geobuild.FromMirror(context.Background(), "1000m")
 	require.NoError(t, err)
-	out := filepath.Join(t.TempDir(), "departements.bin")
-	cmd := exec.Command("go", "run", "./geodata", "-in", filepath.Join(dataDir, "geo", "departements-1000m.geojson"),
-		"-communes", filepath.Join(root, "node_modules/@etalab/decoupage-administratif/data/communes.json"), "-out", out)
-	cmd.Dir = root
-	msg, err := cmd.CombinedOutput()
-	require.NoError(t, err, string(msg))
-	geoCache, err = os.ReadFile(out)
+	geoCache, err = geoasset.Encode(a)
 	require.NoError(t, err)
 	return geoCache
 }

@@ -2,7 +2,6 @@ package carto_test
 
 import (
 	"context"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -13,7 +12,6 @@ import (
 
 	"francenum-map/geodata/geobuild"
 	"francenum-map/internal/carto"
-	"francenum-map/internal/datadir"
 	"francenum-map/internal/dept"
 	"francenum-map/internal/geoasset"
 )
@@ -28,15 +26,8 @@ var (
 // see what the browser sees.
 func decodedReal(tb testing.TB) *geoasset.Asset {
 	tb.Helper()
-	src := datadir.MustFind(tb, "geo/departements-1000m.geojson")
 	realOnce.Do(func() {
-		root, err := datadir.RepoRoot()
-		if err != nil {
-			realErr = err
-			return
-		}
-		communes := filepath.Join(root, "node_modules", "@etalab", "decoupage-administratif", "data", "communes.json")
-		a, err := geobuild.FromSource(context.Background(), src, communes, geobuild.DefaultOptions())
+		a, err := geobuild.FromMirror(context.Background(), "1000m")
 		if err != nil {
 			realErr = err
 			return

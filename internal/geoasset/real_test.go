@@ -2,7 +2,6 @@ package geoasset_test
 
 import (
 	"context"
-	"path/filepath"
 	"sync"
 	"testing"
 
@@ -10,7 +9,6 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"francenum-map/geodata/geobuild"
-	"francenum-map/internal/datadir"
 	"francenum-map/internal/geoasset"
 )
 
@@ -26,15 +24,8 @@ var (
 // decodes exactly what the browser downloads).
 func realAssetBytes(tb testing.TB) ([]byte, *geoasset.Asset) {
 	tb.Helper()
-	src := datadir.MustFind(tb, "geo/departements-1000m.geojson")
 	realOnce.Do(func() {
-		root, err := datadir.RepoRoot()
-		if err != nil {
-			realErr = err
-			return
-		}
-		communes := filepath.Join(root, "node_modules", "@etalab", "decoupage-administratif", "data", "communes.json")
-		realAsset, realErr = geobuild.FromSource(context.Background(), src, communes, geobuild.DefaultOptions())
+		realAsset, realErr = geobuild.FromMirror(context.Background(), "1000m")
 		if realErr == nil {
 			realBytes, realErr = geoasset.Encode(realAsset)
 		}
