@@ -93,7 +93,10 @@
     const pDet = bytes(api('detail.csv'), 'données détail');
     const pSyn = bytes(api('synthese.csv'), 'données synthèse').catch(() => null);
     const pNat = bytes(api('national.csv'), 'données nationales').catch(() => null);
-    const pCfg = fetch('/api/v1/config').then((r) => r.ok ? r.json() : {}).catch(() => ({}));
+    // The postMessage allow-list matters only inside a frame: a top-level
+    // visit does not pay for a Go request to /api/v1/config.
+    const framed = embed && window.parent !== window;
+    const pCfg = framed ? fetch('/api/v1/config').then((r) => r.ok ? r.json() : {}).catch(() => ({})) : Promise.resolve({});
     const mod = await pMod;
     if (!G) {
       const go = new Go();
