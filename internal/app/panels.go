@@ -285,11 +285,12 @@ func (a *App) writeOnTrack(w *jw) {
 		}
 	}
 	// The sentences are describe.OnTrack's (one writer for the page and the
-	// description); the panel adds two things it alone shows: the closure of
-	// the chèque scheme even when its target was reached, and the verdict.
-	lines = append(lines, describe.OnTrack(r, l))
+	// description). A reached target is said in a word, since the line above
+	// already gives the figures; the panel alone adds the closure of the
+	// chèque scheme (even when its target was reached) and the verdict.
 	switch r.Status {
 	case ontrack.Reached:
+		lines = append(lines, describe.StatusLabel(r.Status, l)+".")
 		if a.ind.ID == IndCheques {
 			// The scheme is closed whatever the verdict: never project it.
 			if en {
@@ -299,7 +300,9 @@ func (a *App) writeOnTrack(w *jw) {
 			}
 		}
 	case ontrack.OnTrack, ontrack.Behind:
-		lines = append(lines, describe.StatusLabel(r.Status, l)+".")
+		lines = append(lines, describe.OnTrack(r, l), describe.StatusLabel(r.Status, l)+".")
+	default:
+		lines = append(lines, describe.OnTrack(r, l))
 	}
 	w.key("lines").arr()
 	for _, x := range lines {
