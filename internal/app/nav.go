@@ -4,6 +4,7 @@ import (
 	"math"
 	"strings"
 
+	"francenum-map/internal/ascii"
 	"francenum-map/internal/dept"
 )
 
@@ -127,21 +128,10 @@ func (a *App) Announce(code string) string {
 	d := &a.geo.Departments[i]
 	txt := d.Name + " (" + d.Code + ") : " + a.fmtValue(a.vals[i], a.st.Metric) + ", " + a.monthLabel(a.month())
 	if r, n := a.rank(i); r > 0 {
-		txt += ", " + lowerASCII(T(a.st.Lang, "rank")) + " " + itoa(r) + "/" + itoa(n)
+		txt += ", " + ascii.Lower(T(a.st.Lang, "rank")) + " " + itoa(r) + "/" + itoa(n)
 	}
 	if contains(a.st.Deps, code) {
 		txt += ", " + T(a.st.Lang, "pinned")
 	}
 	return txt
-}
-
-// lowerASCII lower-cases ASCII letters only (no Unicode tables in wasm).
-func lowerASCII(s string) string {
-	b := []byte(s)
-	for i, c := range b {
-		if c >= 'A' && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
-		}
-	}
-	return string(b)
 }

@@ -3,6 +3,7 @@ package barometre
 import (
 	"strconv"
 
+	"francenum-map/internal/ascii"
 	"francenum-map/internal/rowfilter"
 )
 
@@ -60,7 +61,7 @@ func detect(h *rowfilter.Header) (layout, error) {
 		for j := i + 1; j < len(h.Names); j++ {
 			if n != "" && h.Names[j] == n {
 				return l, &StructuralError{Line: 1, Column: j + 1, Field: n,
-					Reason: "column " + strconv.Quote(n) + " appears twice (columns " + strconv.Itoa(i+1) + " and " + strconv.Itoa(j+1) + ")"}
+					Reason: "column " + ascii.Quote(n) + " appears twice (columns " + strconv.Itoa(i+1) + " and " + strconv.Itoa(j+1) + ")"}
 			}
 		}
 	}
@@ -92,11 +93,11 @@ func detect(h *rowfilter.Header) (layout, error) {
 		}
 	}
 	if len(missing) > 0 {
-		reason := "missing required column " + strconv.Quote(missing[0])
+		reason := "missing required column " + ascii.Quote(missing[0])
 		if len(missing) > 1 {
-			reason = "missing required columns " + strconv.Quote(missing[0])
+			reason = "missing required columns " + ascii.Quote(missing[0])
 			for _, m := range missing[1:] {
-				reason += ", " + strconv.Quote(m)
+				reason += ", " + ascii.Quote(m)
 			}
 		}
 		return l, &StructuralError{Line: 1, Field: missing[0], Reason: reason + " (" + l.kind.String() + " file)"}

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"unicode/utf8"
 
+	"francenum-map/internal/ascii"
 	"francenum-map/internal/dept"
 	"francenum-map/internal/rowfilter"
 )
@@ -268,7 +269,7 @@ func (p *parser) record(rec []byte, line int) {
 		raw := trimSpace(p.fields[p.l.dept])
 		e, ok := p.depts[string(raw)]
 		if !ok {
-			p.warn(line, p.l.dept, "unknown department code "+strconv.Quote(string(raw)))
+			p.warn(line, p.l.dept, "unknown department code "+ascii.Quote(string(raw)))
 			return
 		}
 		de = e
@@ -283,7 +284,7 @@ func (p *parser) record(rec []byte, line int) {
 func (p *parser) observation(line int, id []byte, de deptEntry) {
 	d, ok := parseDate(p.fields[p.l.date])
 	if !ok {
-		p.warn(line, p.l.date, "bad date "+strconv.Quote(string(p.fields[p.l.date])))
+		p.warn(line, p.l.date, "bad date "+ascii.Quote(string(p.fields[p.l.date])))
 		return
 	}
 	v, reason := parseValue(p.fields[p.l.value], p.delim)
@@ -323,7 +324,7 @@ func (p *parser) target(line int, id []byte, de deptEntry) {
 	}
 	var ok bool
 	if t.CurrentDate, ok = parseDate(p.fields[p.l.currentDate]); !ok {
-		p.warn(line, p.l.currentDate, "bad date "+strconv.Quote(string(p.fields[p.l.currentDate])))
+		p.warn(line, p.l.currentDate, "bad date "+ascii.Quote(string(p.fields[p.l.currentDate])))
 		return
 	}
 	// Optional columns: empty is allowed, garbage is not.
@@ -347,7 +348,7 @@ func (p *parser) target(line int, id []byte, de deptEntry) {
 		d, ok := parseDate(p.fields[col])
 		if !ok {
 			reason = "bad date"
-			p.warn(line, col, "bad date "+strconv.Quote(string(p.fields[col])))
+			p.warn(line, col, "bad date "+ascii.Quote(string(p.fields[col])))
 			return
 		}
 		*dst = d

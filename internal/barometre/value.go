@@ -1,6 +1,7 @@
 package barometre
 
 import (
+	"francenum-map/internal/ascii"
 	"math"
 	"strconv"
 )
@@ -64,20 +65,20 @@ func parseValue(b []byte, delim byte) (float64, string) {
 			str = append(str, '.')
 		default:
 			if isNaNInf(b) {
-				return 0, "not a number " + strconv.Quote(string(b))
+				return 0, "not a number " + ascii.Quote(string(b))
 			}
-			return 0, "unparseable value " + strconv.Quote(string(b))
+			return 0, "unparseable value " + ascii.Quote(string(b))
 		}
 	}
 	v, err := strconv.ParseFloat(string(str), 64)
 	if err != nil {
 		if ne, isNum := err.(*strconv.NumError); isNum && ne.Err == strconv.ErrRange {
-			return 0, "value out of range " + strconv.Quote(string(b))
+			return 0, "value out of range " + ascii.Quote(string(b))
 		}
-		return 0, "unparseable value " + strconv.Quote(string(b))
+		return 0, "unparseable value " + ascii.Quote(string(b))
 	}
 	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return 0, "value out of range " + strconv.Quote(string(b))
+		return 0, "value out of range " + ascii.Quote(string(b))
 	}
 	return v, ""
 }
@@ -87,19 +88,9 @@ func isNaNInf(b []byte) bool {
 	for len(s) > 0 && (s[0] == '-' || s[0] == '+') {
 		s = s[1:]
 	}
-	switch lowerASCII(s) {
+	switch ascii.Lower(s) {
 	case "nan", "inf", "infinity":
 		return true
 	}
 	return false
-}
-
-func lowerASCII(s string) string {
-	b := []byte(s)
-	for i, c := range b {
-		if c >= 'A' && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
-		}
-	}
-	return string(b)
 }

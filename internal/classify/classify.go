@@ -17,8 +17,8 @@
 package classify
 
 import (
+	"francenum-map/internal/ascii"
 	"math"
-	"strings"
 )
 
 // Method is the classification scheme.
@@ -55,7 +55,7 @@ func (m Method) String() string {
 // ParseMethod maps a URL/DOM name (case-insensitive) to a Method; ok is false
 // (and Quantile returned) for anything else.
 func ParseMethod(s string) (m Method, ok bool) {
-	s = strings.ToLower(s)
+	s = ascii.Lower(s)
 	for i, n := range methodNames {
 		if n == s {
 			return Method(i), true

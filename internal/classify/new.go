@@ -1,6 +1,7 @@
 package classify
 
 import (
+	"francenum-map/internal/order"
 	"math"
 	"strconv"
 )
@@ -255,20 +256,5 @@ func lowerBound(xs []float64, v float64) int {
 	return lo
 }
 
-// sortFloats sorts ascending (insertion sort for the map's ~101 values,
-// slices.Sort beyond).
-func sortFloats(xs []float64) {
-	if len(xs) > 48 {
-		sortLarge(xs)
-		return
-	}
-	for i := 1; i < len(xs); i++ {
-		v := xs[i]
-		j := i
-		for j > 0 && xs[j-1] > v {
-			xs[j] = xs[j-1]
-			j--
-		}
-		xs[j] = v
-	}
-}
+// sortFloats sorts ascending (package order: compact in wasm).
+func sortFloats(xs []float64) { order.Sort(xs) }

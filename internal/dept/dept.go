@@ -3,7 +3,10 @@
 // overseas departments 971, 972, 973, 974 and 976.
 package dept
 
-import "strings"
+import (
+	"francenum-map/internal/ascii"
+	"strings"
+)
 
 // Count is the number of departments (96 metropolitan + 5 overseas).
 const Count = 101
@@ -57,7 +60,7 @@ func Normalize(s string) (string, bool) {
 		s = "0" + s
 	}
 	if len(s) == 2 && (s[1] == 'a' || s[1] == 'b') {
-		s = s[:1] + strings.ToUpper(s[1:])
+		s = s[:1] + ascii.Upper(s[1:])
 	}
 	if _, ok := index[s]; ok {
 		return s, true

@@ -16,6 +16,7 @@
 package frfmt
 
 import (
+	"francenum-map/internal/ascii"
 	"math"
 	"strconv"
 	"strings"
@@ -38,7 +39,7 @@ const NNBSP = "\u202f"
 // ParseLang maps "fr"/"en" (case-insensitive) to a Lang; ok is false for
 // anything else, in which case FR is returned.
 func ParseLang(s string) (l Lang, ok bool) {
-	switch strings.ToLower(s) {
+	switch ascii.Lower(s) {
 	case "fr":
 		return FR, true
 	case "en":

@@ -2,6 +2,7 @@ package geoasset
 
 import (
 	"encoding/binary"
+	"francenum-map/internal/ascii"
 	"hash/crc32"
 	"math"
 	"strconv"
@@ -201,7 +202,7 @@ func Decode(data []byte) (*Asset, error) {
 	seen := make(map[string]bool, len(a.Departments))
 	for _, d := range a.Departments {
 		if seen[d.Code] {
-			return nil, &Error{r.off, "duplicate department " + strconv.Quote(d.Code)}
+			return nil, &Error{r.off, "duplicate department " + ascii.Quote(d.Code)}
 		}
 		seen[d.Code] = true
 	}

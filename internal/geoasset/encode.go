@@ -3,6 +3,7 @@ package geoasset
 import (
 	"encoding/binary"
 	"errors"
+	"francenum-map/internal/ascii"
 	"hash/crc32"
 	"math"
 	"strconv"
@@ -25,7 +26,7 @@ func Encode(a *Asset) ([]byte, error) {
 	var nPts, nRings, nPolys int
 	for i, d := range a.Departments {
 		if _, dup := index[d.Code]; dup {
-			return nil, errors.New("geoasset: duplicate department " + strconv.Quote(d.Code))
+			return nil, errors.New("geoasset: duplicate department " + ascii.Quote(d.Code))
 		}
 		index[d.Code] = i
 		if d.Inset < Metropole || d.Inset >= len(a.Insets) {
@@ -60,7 +61,7 @@ func Encode(a *Asset) ([]byte, error) {
 	for _, d := range a.Departments {
 		for _, n := range d.Neighbours {
 			if _, ok := index[n]; !ok {
-				return nil, errors.New("geoasset: department " + d.Code + ": unknown neighbour " + strconv.Quote(n))
+				return nil, errors.New("geoasset: department " + d.Code + ": unknown neighbour " + ascii.Quote(n))
 			}
 		}
 	}

@@ -1,6 +1,9 @@
 package rowfilter
 
-import "bytes"
+import (
+	"bytes"
+	"francenum-map/internal/ascii"
+)
 
 // BOM is the UTF-8 byte order mark some exports put first.
 var BOM = []byte{0xEF, 0xBB, 0xBF}
@@ -55,7 +58,7 @@ func ReadHeader(data []byte, atEOF bool) (h Header, ok bool, err error) {
 	rec := data[h.Start:end]
 	h.Delim = detectDelim(rec)
 	for _, f := range Fields(rec, h.Delim, nil) {
-		h.Names = append(h.Names, lowerASCII(string(Unquote(f))))
+		h.Names = append(h.Names, ascii.Lower(string(Unquote(f))))
 	}
 	h.IDCol = h.Col("id_indicateur")
 	return h, true, nil
@@ -83,19 +86,4 @@ func detectDelim(rec []byte) byte {
 		return ';'
 	}
 	return ','
-}
-
-func lowerASCII(s string) string {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= 'A' && c <= 'Z' {
-			b := []byte(s)
-			for j := i; j < len(b); j++ {
-				if b[j] >= 'A' && b[j] <= 'Z' {
-					b[j] += 'a' - 'A'
-				}
-			}
-			return string(b)
-		}
-	}
-	return s
 }

@@ -10,6 +10,7 @@ import (
 
 	"francenum-map/internal/barometre"
 	"francenum-map/internal/dept"
+	"francenum-map/internal/order"
 )
 
 // Date is barometre.Date.
@@ -180,7 +181,7 @@ func (ind *Indicator) finish() {
 	for d := range all {
 		ind.Dates = append(ind.Dates, d)
 	}
-	slices.Sort(ind.Dates)
+	order.Sort(ind.Dates)
 
 	ind.AbsentMonths = ind.AbsentMonths[:0]
 	if n := len(ind.Dates); n > 0 {
@@ -228,7 +229,7 @@ func (ind *Indicator) codes() []string {
 			other = append(other, c)
 		}
 	}
-	slices.Sort(other)
+	order.Sort(other)
 	return append(out, other...)
 }
 
@@ -238,8 +239,14 @@ func (ind *Indicator) Codes() []string { return ind.order }
 
 // sortPoints sorts by date and drops a second value for the same date.
 func (s *Series) sortPoints() {
-	slices.SortStableFunc(s.Points, func(a, b Point) int { return int(a.Date) - int(b.Date) })
-	s.Points = slices.CompactFunc(s.Points, func(a, b Point) bool { return a.Date == b.Date })
+	order.StableFunc(s.Points, func(a, b Point) int { return int(a.Date) - int(b.Date) })
+	out := s.Points[:min(len(s.Points), 1)]
+	for _, p := range s.Points[min(len(s.Points), 1):] {
+		if p.Date != out[len(out)-1].Date {
+			out = append(out, p)
+		}
+	}
+	s.Points = out
 }
 
 func (s *Series) decreases() []Decrease {

@@ -1,5 +1,0 @@
-package classify
-
-import "slices"
-
-func sortLarge(xs []float64) { slices.Sort(xs) }
