@@ -43,8 +43,18 @@ func TestSortAgainstSlices(t *testing.T) {
 			d[i] = int32(n - i) // reversed
 		}
 		for _, check := range []func(){
-			func() { want := slices.Clone(f); slices.Sort(want); Sort(f); assert.Equal(t, want, f, "float64 n=%d", n) },
-			func() { want := slices.Clone(s); slices.Sort(want); Sort(s); assert.Equal(t, want, s, "string n=%d", n) },
+			func() {
+				want := slices.Clone(f)
+				slices.Sort(want)
+				Sort(f)
+				assert.Equal(t, want, f, "float64 n=%d", n)
+			},
+			func() {
+				want := slices.Clone(s)
+				slices.Sort(want)
+				Sort(s)
+				assert.Equal(t, want, s, "string n=%d", n)
+			},
 			func() { want := slices.Clone(d); slices.Sort(want); Sort(d); assert.Equal(t, want, d, "int32 n=%d", n) },
 		} {
 			check()
