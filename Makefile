@@ -87,7 +87,8 @@ unit:
 # and DATA_DIR; internal/app reads the asset built by `make geodata`.)
 WASM_TEST_PKGS ?= ./internal/dept/... ./internal/barometre/... ./internal/rowfilter/... \
   ./internal/series/... ./internal/classify/... ./internal/frfmt/... ./internal/ontrack/... \
-  ./internal/describe/... ./internal/geoasset/... ./internal/carto/... ./internal/app/...
+  ./internal/describe/... ./internal/geoasset/... ./internal/carto/... ./internal/app/... \
+  ./internal/ascii/... ./internal/order/...
 wasmtest: geodata
 	GEO_ASSET=$(CURDIR)/$(WEB)/geo/departements.bin $(WASM_ENV) $(GO) test -count=1 -timeout 20m -exec="$(WASM_EXEC)" $(WASM_TEST_PKGS)
 
