@@ -488,7 +488,7 @@ func (a *App) indicatorName(ind *series.Indicator) string {
 	switch ind.ID {
 	case IndCheques:
 		if en {
-			return "Digital vouchers (chèques numériques)"
+			return "Digital vouchers"
 		}
 		return "Chèques numériques"
 	case IndDiagnostics:

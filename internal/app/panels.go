@@ -184,7 +184,7 @@ func (a *App) Description() string {
 		if a.st.Lang == "en" {
 			return a.monthLabel(m) + " is absent from the published data: no department has a value for this month."
 		}
-		return "Le mois de " + a.monthLabel(m) + " est absent des données publiées : aucun département n'a de valeur pour ce mois."
+		return "Le mois de " + a.monthLabel(m) + " est absent des données publiées\u00a0: aucun département n'a de valeur pour ce mois."
 	}
 	return describe.Text(in)
 }
@@ -271,7 +271,7 @@ func (a *App) writeOnTrack(w *jw) {
 	en := s.Lang == "en"
 	r := a.OnTrack()
 	w.key("ontrack").obj().ks("status", r.Status.String())
-	title := "Objectif 2022 : sur la bonne voie ?"
+	title := "Objectif 2022\u00a0: sur la bonne voie\u00a0?"
 	if en {
 		title = "2022 target: on track?"
 	}
@@ -281,7 +281,7 @@ func (a *App) writeOnTrack(w *jw) {
 		if en {
 			lines = append(lines, "Sum of departments: "+fmtCount(r.Current, l)+" of "+fmtCount(r.Target, l)+" ("+frfmt.Percent(r.Current/r.Target*100, 1, l)+"), "+frfmt.DateYMD(r.AsOf, l)+".")
 		} else {
-			lines = append(lines, "Somme des départements : "+fmtCount(r.Current, l)+" sur "+fmtCount(r.Target, l)+" ("+frfmt.Percent(r.Current/r.Target*100, 1, l)+"), au "+frfmt.DateYMD(r.AsOf, l)+".")
+			lines = append(lines, "Somme des départements\u00a0: "+fmtCount(r.Current, l)+" sur "+fmtCount(r.Target, l)+" ("+frfmt.Percent(r.Current/r.Target*100, 1, l)+"), au "+frfmt.DateYMD(r.AsOf, l)+".")
 		}
 	}
 	// The sentences are describe.OnTrack's (one writer for the page and the
@@ -296,7 +296,7 @@ func (a *App) writeOnTrack(w *jw) {
 			if en {
 				lines = append(lines, "The chèque numérique scheme closed on "+frfmt.DateYMD(ontrack.ChequesClosed, l)+": no projection is made.")
 			} else {
-				lines = append(lines, "Le dispositif du chèque numérique a fermé le "+frfmt.DateYMD(ontrack.ChequesClosed, l)+" : aucune projection n'est faite.")
+				lines = append(lines, "Le dispositif du chèque numérique a fermé le "+frfmt.DateYMD(ontrack.ChequesClosed, l)+"\u00a0: aucune projection n'est faite.")
 			}
 		}
 	case ontrack.OnTrack, ontrack.Behind:
@@ -360,7 +360,13 @@ func (a *App) writeCompare(w *jw) {
 		w.kn("xm", math.Round(xOf(m)*10)/10)
 	}
 	w.endObj()
-	headers := []string{T(s.Lang, "colName"), T(s.Lang, "value"), T(s.Lang, "colCount"), T(s.Lang, "colPct")}
+	// The view's own value gets a column only when it is not already one of
+	// the cumulative count and % of target columns the table always shows.
+	showValue := s.Metric != MetricTarget && s.Metric != MetricCount
+	headers := []string{T(s.Lang, "colName"), T(s.Lang, "colCount"), T(s.Lang, "colPct")}
+	if showValue {
+		headers = []string{T(s.Lang, "colName"), T(s.Lang, "value"), T(s.Lang, "colCount"), T(s.Lang, "colPct")}
+	}
 	w.key("headers").arr()
 	for _, h := range headers {
 		w.str(h)
@@ -384,7 +390,11 @@ func (a *App) writeCompare(w *jw) {
 		if t := target(sr); t > 0 && c == c {
 			pct = c / t * 100
 		}
-		w.key("cells").arr().str(d.Name + " (" + d.Code + ")").str(a.fmtValue(a.vals[i], s.Metric)).str(fmtCount(c, l)).str(frfmt.Percent(pct, 1, l)).endArr()
+		w.key("cells").arr().str(d.Name + " (" + d.Code + ")")
+		if showValue {
+			w.str(a.fmtValue(a.vals[i], s.Metric))
+		}
+		w.str(fmtCount(c, l)).str(frfmt.Percent(pct, 1, l)).endArr()
 		w.endObj()
 	}
 	w.endArr().endObj()

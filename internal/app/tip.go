@@ -157,7 +157,7 @@ func (a *App) qualityNotes(sr *series.Series) []string {
 		if a.st.Lang == "en" {
 			out = append(out, "Cumulative value decreases: "+fmtCount(d.Before, l)+" → "+fmtCount(d.After, l)+" ("+frfmt.MonthShort(d.To.Year(), d.To.MonthOfYear(), l)+", line "+strconv.Itoa(d.Line)+")")
 		} else {
-			out = append(out, "Baisse du cumul : "+fmtCount(d.Before, l)+" → "+fmtCount(d.After, l)+" ("+frfmt.MonthShort(d.To.Year(), d.To.MonthOfYear(), l)+", ligne "+strconv.Itoa(d.Line)+")")
+			out = append(out, "Baisse du cumul\u00a0: "+fmtCount(d.Before, l)+" → "+fmtCount(d.After, l)+" ("+frfmt.MonthShort(d.To.Year(), d.To.MonthOfYear(), l)+", ligne "+strconv.Itoa(d.Line)+")")
 		}
 	}
 	if len(sr.Missing) > 0 {
@@ -171,7 +171,7 @@ func (a *App) qualityNotes(sr *series.Series) []string {
 		if a.st.Lang == "en" {
 			out = append(out, "Missing month(s) for this department: "+txt)
 		} else {
-			out = append(out, "Mois manquant(s) pour ce département : "+txt)
+			out = append(out, "Mois manquant(s) pour ce département\u00a0: "+txt)
 		}
 	}
 	if sr.Target == nil || !sr.Target.HasTarget {

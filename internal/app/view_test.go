@@ -263,3 +263,37 @@ func TestMonthsJSONMatchesMonthJSON(t *testing.T) {
 		}
 	}
 }
+
+func TestCompareColumnsFollowTheMetric(t *testing.T) {
+	a := newApp(t)
+	a.Set("pin", "93")
+	a.Set("pin", "75")
+	type cmp struct {
+		Compare struct {
+			Headers []string `json:"headers"`
+			Items   []struct {
+				Cells []string `json:"cells"`
+			} `json:"items"`
+		} `json:"compare"`
+	}
+	for _, tc := range []struct {
+		metric string
+		cols   int
+	}{
+		{MetricTarget, 3}, // the value is the "% cible" column already
+		{MetricCount, 3},  // the value is the cumulative column already
+		{MetricPer10k, 4}, // its own column
+		{MetricNew, 4},
+	} {
+		t.Run(tc.metric, func(t *testing.T) {
+			a.Set("metric", tc.metric)
+			var c cmp
+			require.NoError(t, json.Unmarshal([]byte(a.PanelsJSON()), &c))
+			assert.Len(t, c.Compare.Headers, tc.cols)
+			require.Len(t, c.Compare.Items, 2)
+			for _, it := range c.Compare.Items {
+				assert.Len(t, it.Cells, tc.cols)
+			}
+		})
+	}
+}
