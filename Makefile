@@ -24,7 +24,7 @@ export WRANGLER_SEND_METRICS := false
 export CLOUDFLARE_CF_FETCH_ENABLED := false
 WRANGLER_ARGS ?=
 
-.PHONY: all data geodata snapshot web app worker build run test unit wasmtest integration e2e bench bench-check lint fuzz clean node_modules
+.PHONY: all data geodata snapshot web app prerender worker build run test unit wasmtest integration e2e bench bench-check lint fuzz clean node_modules
 
 all: build
 
@@ -68,7 +68,12 @@ worker:
 	  rm -rf $(BUILD)/worker && mkdir -p $(BUILD) && mv $$tmp $(BUILD)/worker
 	$(GO) run ./internal/workerapi/cmd/headersgen -config wrangler.jsonc -o $(WEB)/_headers
 
-build: geodata snapshot app worker
+## prerender: the default view drawn into build/web/index.html (first paint
+## before the wasm; the live app replaces it)
+prerender: geodata snapshot app
+	$(GO) run ./cmd/francenum prerender -page web/index.html -web $(WEB)
+
+build: geodata snapshot app prerender worker
 
 ## run: build, then wrangler dev on 127.0.0.1:8787 (offline: snapshot data)
 run: build node_modules

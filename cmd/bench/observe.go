@@ -8,6 +8,10 @@ package main
 //     data-class other than "nodata", once <html data-state=ready>;
 //   - dsfr: `path.FR-xx` whose fill is not the component's transparent one;
 //   - d3:   `[data-code]` with a fill attribute.
+//
+// For the app it also records when the build-time map is in the DOM
+// (preAt) and the next frame (prePaintedAt), and the browser's first
+// contentful paint is read from the paint timeline.
 const observerJS = `(() => {
   const path = location.pathname;
   const kind = path.includes('/peers/dsfr') ? 'dsfr' : path.includes('/peers/d3') ? 'd3' : 'app';
@@ -29,7 +33,17 @@ const observerJS = `(() => {
     }
     return seen.size;
   }
+  // The app's build-time map (package prerender): 101 filled paths in the
+  // page's HTML, visible before the wasm runs; its paint is recorded apart.
+  function prerendered() {
+    const s = document.querySelector('#map svg.prerender');
+    return s && getComputedStyle(s).display !== 'none' && s.querySelectorAll('path[fill]').length >= 101;
+  }
   const mo = new MutationObserver(() => {
+    if (kind === 'app' && !w.preAt && prerendered()) {
+      w.preAt = performance.now();
+      requestAnimationFrame(() => { w.prePaintedAt = performance.now(); });
+    }
     if (w.coloredAt || count() < 101) return;
     w.coloredAt = performance.now();
     mo.disconnect();

@@ -70,7 +70,15 @@ func navColdWarm(parent context.Context, url string, stats map[string][]float64)
 	}
 	if stats != nil {
 		// The app's own timeline of the cold load (ms since navigation).
-		if m, err := chromedp.Run(ctx, chromedp.Evaluate[map[string]float64](`(window.francenumApp && window.francenumApp.stats) ? window.francenumApp.stats() : {}`)); err == nil {
+		// prerenderPaint: the frame after the build-time map entered the
+		// DOM; fcp: the browser's first contentful paint.
+		if m, err := chromedp.Run(ctx, chromedp.Evaluate[map[string]float64](`(() => {
+  const s = (window.francenumApp && window.francenumApp.stats) ? window.francenumApp.stats() : {};
+  if (window.__bench && window.__bench.prePaintedAt) s.prerenderPaint = window.__bench.prePaintedAt;
+  const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+  if (fcp) s.fcp = fcp.startTime;
+  return s;
+})()`)); err == nil {
 			for k, v := range m {
 				stats[k] = append(stats[k], v)
 			}

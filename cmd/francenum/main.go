@@ -4,6 +4,7 @@
 //	francenum filter -ids a,b IN OUT      keep only the rows of some id_indicateur (byte for byte)
 //	francenum snapshot -data DIR -out DIR write detail.csv, synthese.csv, national.csv of the two indicators
 //	francenum data -out DIR               download the baromètre and boundary files (see sources.go)
+//	francenum prerender [-page F] [-web DIR] draw the default view into DIR/index.html
 //
 // check exits 0 when every file could be read (with or without warnings),
 // 2 when one was refused (structural error or unreadable file), 1 on a
@@ -23,6 +24,7 @@ const usage = `usage:
   francenum filter -ids ID[,ID…] IN OUT      (IN/OUT may be -)
   francenum snapshot -data DIR -out DIR
   francenum data -out DIR [-api URL]
+  francenum prerender [-page web/index.html] [-web build/web]
 `
 
 // Exit statuses.
@@ -46,6 +48,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return cmdSnapshot(args[1:], stdout, stderr)
 	case "data":
 		return cmdData(args[1:], stdout, stderr)
+	case "prerender":
+		return cmdPrerender(args[1:], stdout, stderr)
 	case "-h", "--help", "help":
 		fmt.Fprint(stdout, usage)
 		return exitOK

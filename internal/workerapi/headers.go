@@ -5,12 +5,15 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"francenum-map/internal/boot"
 )
 
-// CSP returns the Content-Security-Policy of every response: no inline
-// script, wasm compilation allowed, framing limited to the embed origins.
+// CSP returns the Content-Security-Policy of every response: one inline
+// script allowed by its hash (boot.Script), wasm compilation allowed,
+// framing limited to the embed origins.
 func CSP(embedOrigins []string) string {
-	return "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; " +
+	return "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' " + boot.ScriptHash + "; style-src 'self' 'unsafe-inline'; " +
 		"img-src 'self' data: blob:; connect-src 'self'; font-src 'self'; object-src 'none'; " +
 		"base-uri 'none'; form-action 'none'; frame-ancestors " + FrameAncestors(embedOrigins)
 }

@@ -12,6 +12,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"francenum-map/internal/boot"
 )
 
 func TestResolve(t *testing.T) {
@@ -88,7 +90,7 @@ func TestOriginsAndCSP(t *testing.T) {
 	assert.Equal(t, "'self'", FrameAncestors(nil))
 	assert.Equal(t, "'self' https://a.fr https://b.fr", FrameAncestors([]string{"https://a.fr", "https://b.fr"}))
 	csp := CSP([]string{"https://a.fr"})
-	assert.Contains(t, csp, "script-src 'self' 'wasm-unsafe-eval';")
+	assert.Contains(t, csp, "script-src 'self' 'wasm-unsafe-eval' "+boot.ScriptHash+";", "one inline script, by its hash")
 	assert.NotContains(t, strings.Split(strings.SplitAfter(csp, "script-src")[1], ";")[0], "unsafe-inline")
 	assert.True(t, strings.HasSuffix(csp, "frame-ancestors 'self' https://a.fr"), csp)
 

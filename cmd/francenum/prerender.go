@@ -1,0 +1,67 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"francenum-map/internal/app"
+	"francenum-map/internal/prerender"
+)
+
+// cmdPrerender writes WEB/index.html: the page PAGE with the default view
+// drawn in (package prerender), from the files the Worker serves: the
+// geometry asset WEB/geo/departements.bin and the snapshot WEB/snapshot/*.csv.
+func cmdPrerender(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("prerender", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	page := fs.String("page", "web/index.html", "the page's HTML source")
+	web := fs.String("web", "build/web", "the built web folder (geo/, snapshot/); index.html is written there")
+	if err := fs.Parse(args); err != nil || fs.NArg() > 0 {
+		fmt.Fprint(stderr, usage)
+		return exitUsage
+	}
+	if err := prerenderPage(*page, *web); err != nil {
+		fmt.Fprintln(stderr, "prerender:", err)
+		return exitRefused
+	}
+	fmt.Fprintln(stdout, "prerender: wrote", filepath.Join(*web, "index.html"))
+	return exitOK
+}
+
+func prerenderPage(pagePath, web string) error {
+	read := func(rel string) ([]byte, error) { return os.ReadFile(filepath.Join(web, rel)) }
+	page, err := os.ReadFile(pagePath)
+	if err != nil {
+		return err
+	}
+	var in [4][]byte
+	for i, rel := range []string{"geo/departements.bin", "snapshot/detail.csv", "snapshot/synthese.csv", "snapshot/national.csv"} {
+		if in[i], err = read(rel); err != nil {
+			return err
+		}
+	}
+	a, err := app.New(in[0], in[1], in[2], in[3])
+	if err != nil {
+		return err
+	}
+	src, err := prerender.StaticSource(page)
+	if err != nil {
+		return err
+	}
+	parts, err := prerender.Draw(a, src)
+	if err != nil {
+		return err
+	}
+	out, err := prerender.Inline(page, parts)
+	if err != nil {
+		return err
+	}
+	dst := filepath.Join(web, "index.html")
+	if err := os.WriteFile(dst+".tmp", out, 0o644); err != nil {
+		return err
+	}
+	return os.Rename(dst+".tmp", dst)
+}

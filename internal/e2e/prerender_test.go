@@ -1,0 +1,92 @@
+//go:build e2e
+
+package e2e
+
+import (
+	"context"
+	"testing"
+
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// cspWatch records Content-Security-Policy violations of every document.
+const cspWatch = `window.__csp = []; document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(e.violatedDirective + ' ' + (e.blockedURI || 'inline')));`
+
+// noWasmTab is a tab whose requests for app.wasm fail: what a visitor sees
+// before the wasm has arrived, held still.
+func noWasmTab(t *testing.T) context.Context {
+	t.Helper()
+	ctx := tab(t)
+	_, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: cspWatch})
+	require.NoError(t, err)
+	_, err = chromedp.Call(ctx, network.Enable, network.EnableParams{})
+	require.NoError(t, err)
+	_, err = chromedp.Call(ctx, network.SetBlockedURLs, network.SetBlockedURLsParams{URLPatterns: []*network.BlockPattern{{URLPattern: "*://*:*/app.wasm", Block: true}}})
+	require.NoError(t, err)
+	return ctx
+}
+
+// prerenderJS describes the build-time map: shown or not, its filled paths.
+const prerenderJS = `(() => {
+  const s = document.querySelector('#map svg.prerender');
+  if (!s) return {present: false};
+  return {present: true, shown: getComputedStyle(s).display !== 'none' && s.getBoundingClientRect().width > 300,
+    filled: [...s.querySelectorAll('path[fill]')].filter(p => /^#[0-9a-f]{6}$/.test(p.getAttribute('fill'))).length,
+    legendShown: [...document.querySelectorAll('#legend .pre')].some(e => getComputedStyle(e).display !== 'none'),
+    date: [...document.querySelectorAll('#source .pre')].filter(e => getComputedStyle(e).display !== 'none').map(e => e.textContent).join('')};
+})()`
+
+type prerenderState struct {
+	Present, Shown, LegendShown bool
+	Filled                      int
+	Date                        string
+}
+
+// TestBuildTimeMap: the page's HTML carries the default view, coloured,
+// before any script or wasm has run; a URL asking for another view hides it
+// (the inline script allowed by the Worker's CSP hash); the live map
+// replaces it.
+func TestBuildTimeMap(t *testing.T) {
+	t.Run("default view without the wasm", func(t *testing.T) {
+		ctx := noWasmTab(t)
+		nctx, cancel := timeout(ctx, loadTimeout)
+		defer cancel()
+		require.NoError(t, chromedp.Do(nctx, chromedp.Navigate(appURL(""))))
+		st := eval[prerenderState](t, ctx, prerenderJS)
+		require.True(t, st.Present, "the page's HTML holds the map")
+		assert.True(t, st.Shown)
+		assert.Equal(t, 101, st.Filled, "101 departments coloured")
+		assert.True(t, st.LegendShown)
+		assert.Regexp(t, `^ — données au \d+ \S+ \d{4}$`, st.Date, "the source line gives the data date")
+		assert.Contains(t, text(t, ctx, "#map-title"), "Chèques numériques")
+		// The wasm cannot load: the error is said, the picture stays.
+		poll[bool](t, ctx, `document.documentElement.dataset.state === 'error'`, "the load error", loadTimeout)
+		assert.NotEmpty(t, text(t, ctx, "[role=alert]"))
+		assert.True(t, eval[prerenderState](t, ctx, prerenderJS).Shown)
+		assert.Empty(t, eval[[]string](t, ctx, `window.__csp`), "no CSP violation")
+	})
+	t.Run("another view hides it before the first paint", func(t *testing.T) {
+		ctx := noWasmTab(t)
+		nctx, cancel := timeout(ctx, loadTimeout)
+		defer cancel()
+		require.NoError(t, chromedp.Do(nctx, chromedp.Navigate(appURL("lang=en&ind=nb-diagnostics-individualises"))))
+		st := eval[prerenderState](t, ctx, prerenderJS)
+		require.True(t, st.Present)
+		assert.False(t, st.Shown, "the default map is not shown for another view")
+		assert.False(t, st.LegendShown)
+		assert.Empty(t, st.Date)
+		assert.True(t, eval[bool](t, ctx, `document.documentElement.classList.contains('has-query')`), "the inline script ran under the Worker's CSP")
+		assert.Empty(t, eval[[]string](t, ctx, `window.__csp`), "no CSP violation")
+	})
+	t.Run("the live map replaces it", func(t *testing.T) {
+		ctx := open(t, "")
+		assert.False(t, exists(t, ctx, "#map svg.prerender"))
+		assert.False(t, exists(t, ctx, "#legend .pre, #map-title .pre, #source .pre"))
+		assert.Equal(t, 101, eval[int](t, ctx, `document.querySelectorAll('#map svg [data-code]').length`))
+		assert.Contains(t, text(t, ctx, "#source"), "données au")
+	})
+}

@@ -1,0 +1,179 @@
+// Package prerender draws the app's default view at build time, natively,
+// into the page's HTML, so that a visitor sees a coloured map as soon as the
+// HTML has arrived instead of after the wasm has downloaded, compiled and
+// drawn it (most of a cold load).
+//
+// The drawing is the wasm's own first render (the same App, same data as
+// the Worker's build snapshot, same colours and classes), shown as a static
+// picture: its parts carry the class "pre"; a URL with a query (another
+// view, embed mode) hides them before the first paint (package boot); the
+// app replaces them with the live map, legend, title and source once ready.
+package prerender
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"html"
+	"strconv"
+	"strings"
+
+	"francenum-map/internal/app"
+	"francenum-map/internal/boot"
+)
+
+// Parts are the HTML fragments of the default view.
+type Parts struct {
+	Map    string // <svg class="pre prerender">…</svg>: paths, fills, inset frames
+	Legend string // legend title, classes and note
+	Title  string // text of the map title
+	Date   string // " — données au …": what the source line lacks in the static HTML
+	Source string // the full source line, with the data date
+}
+
+type initView struct {
+	W      float64  `json:"w"`
+	H      float64  `json:"h"`
+	Paths  string   `json:"paths"`
+	Codes  []string `json:"codes"`
+	Frames []struct {
+		D    string  `json:"d"`
+		Name string  `json:"name"`
+		X    float64 `json:"x"`
+		Y    float64 `json:"y"`
+	} `json:"frames"`
+}
+
+type renderView struct {
+	Title  string   `json:"title"`
+	Source string   `json:"source"`
+	Fills  []string `json:"fills"`
+	Legend struct {
+		Title string `json:"title"`
+		Items []struct {
+			C     int    `json:"c"`
+			Color string `json:"color"`
+			Label string `json:"label"`
+			Long  string `json:"long"`
+			Count int    `json:"count"`
+		} `json:"items"`
+		Nodata struct {
+			Label string `json:"label"`
+			Count int    `json:"count"`
+		} `json:"nodata"`
+		Note string `json:"note"`
+	} `json:"legend"`
+}
+
+// Draw returns the parts of a's current view (call it on a fresh App: the
+// default view). staticSource is the source line the page's HTML already
+// holds; the data date is what Draw adds to it.
+func Draw(a *app.App, staticSource string) (Parts, error) {
+	var iv initView
+	if err := json.Unmarshal([]byte(a.InitJSON()), &iv); err != nil {
+		return Parts{}, fmt.Errorf("prerender: init view: %w", err)
+	}
+	var rv renderView
+	if err := json.Unmarshal([]byte(a.RenderJSON()), &rv); err != nil {
+		return Parts{}, fmt.Errorf("prerender: render view: %w", err)
+	}
+	ds := strings.Split(iv.Paths, "|")
+	if len(ds) != len(rv.Fills) || len(ds) != len(iv.Codes) {
+		return Parts{}, fmt.Errorf("prerender: %d paths, %d codes, %d fills", len(ds), len(iv.Codes), len(rv.Fills))
+	}
+	var p Parts
+	var b strings.Builder
+	num := func(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+	u := iv.W / 800 // same pattern size as the live map (app.js buildMap)
+	b.WriteString(`<svg class="pre prerender" viewBox="0 0 ` + num(iv.W) + ` ` + num(iv.H) + `" preserveAspectRatio="xMidYMid meet" role="img" aria-label="` + html.EscapeString(rv.Title) + `">`)
+	b.WriteString(`<defs><pattern id="nodata-hatch" patternUnits="userSpaceOnUse" width="` + num(6*u) + `" height="` + num(6*u) + `" patternTransform="rotate(45)"><rect width="` + num(6*u) + `" height="` + num(6*u) + `" fill="#ffffff"/><line x1="0" y1="0" x2="0" y2="` + num(6*u) + `" stroke="#6a6a6a" stroke-width="` + num(2*u) + `"/></pattern></defs><g>`)
+	for i, d := range ds {
+		b.WriteString(`<path d="` + html.EscapeString(d) + `" fill="` + html.EscapeString(rv.Fills[i]) + `"/>`)
+	}
+	b.WriteString(`</g><g class="frames">`)
+	fs := strconv.Itoa(int(11*iv.W/800 + 0.5))
+	for _, f := range iv.Frames {
+		b.WriteString(`<path class="frame" d="` + html.EscapeString(f.D) + `"/><text class="frame-label" x="` + num(f.X) + `" y="` + num(f.Y) + `" font-size="` + fs + `">` + html.EscapeString(f.Name) + `</text>`)
+	}
+	b.WriteString(`</g></svg>`)
+	p.Map = b.String()
+
+	// The legend, as app.js applyLegend builds it (highest class first).
+	b.Reset()
+	lg := rv.Legend
+	b.WriteString(`<div class="pre"><h3>` + html.EscapeString(lg.Title) + `</h3><ul>`)
+	for i := len(lg.Items) - 1; i >= 0; i-- {
+		it := lg.Items[i]
+		b.WriteString(`<li><span class="sw" style="background:` + html.EscapeString(it.Color) + `"></span><span class="label" title="` + html.EscapeString(it.Long) + `">` + html.EscapeString(it.Label) + `</span><span class="count">` + strconv.Itoa(it.Count) + `</span></li>`)
+	}
+	if lg.Nodata.Count > 0 {
+		b.WriteString(`<li><span class="sw nodata"></span><span class="label">` + html.EscapeString(lg.Nodata.Label) + `</span><span class="count">` + strconv.Itoa(lg.Nodata.Count) + `</span></li>`)
+	}
+	b.WriteString(`</ul><p class="note">` + html.EscapeString(lg.Note) + `</p></div>`)
+	p.Legend = b.String()
+
+	p.Title = rv.Title
+	p.Source = rv.Source
+	rest, ok := strings.CutPrefix(rv.Source, staticSource)
+	if !ok {
+		return Parts{}, fmt.Errorf("prerender: source line %q does not start with the page's %q", rv.Source, staticSource)
+	}
+	p.Date = rest
+	return p, nil
+}
+
+// Markers are the empty elements of web/index.html that Inline fills, and
+// the end of its head.
+const (
+	markerHead    = `</head>`
+	markerTitle   = `<h2 id="map-title" class="map-title"></h2>`
+	markerMap     = `<div id="map" class="map"></div>`
+	markerLegend  = `<div id="legend" class="legend"></div>`
+	sourceOpen    = `<p id="source" class="source">`
+	sourceClose   = `</p>`
+	errNoMarkerFn = "prerender: the page has no %s (or more than one)"
+)
+
+// StaticSource returns the source line the page's HTML holds.
+func StaticSource(page []byte) (string, error) {
+	i := bytes.Index(page, []byte(sourceOpen))
+	if i < 0 {
+		return "", fmt.Errorf(errNoMarkerFn, sourceOpen)
+	}
+	rest := page[i+len(sourceOpen):]
+	j := bytes.Index(rest, []byte(sourceClose))
+	if j < 0 {
+		return "", errors.New("prerender: the source line is not closed")
+	}
+	return html.UnescapeString(string(rest[:j])), nil
+}
+
+// Inline returns page with the parts, the boot script and its style in
+// place. Every marker must be there exactly once, or nothing is changed and
+// the error names the missing one.
+func Inline(page []byte, p Parts) ([]byte, error) {
+	out := page
+	for _, r := range []struct{ marker, with string }{
+		{markerHead, `<style>` + boot.Style + `</style><script>` + boot.Script + `</script>` + "\n" + markerHead},
+		{markerTitle, `<h2 id="map-title" class="map-title"><span class="pre">` + html.EscapeString(p.Title) + `</span></h2>`},
+		{markerMap, `<div id="map" class="map">` + p.Map + `</div>`},
+		{markerLegend, `<div id="legend" class="legend">` + p.Legend + `</div>`},
+	} {
+		if bytes.Count(out, []byte(r.marker)) != 1 {
+			return nil, fmt.Errorf(errNoMarkerFn, r.marker)
+		}
+		out = bytes.Replace(out, []byte(r.marker), []byte(r.with), 1)
+	}
+	// The data date goes at the end of the source line's text.
+	if bytes.Count(out, []byte(sourceOpen)) != 1 {
+		return nil, fmt.Errorf(errNoMarkerFn, sourceOpen)
+	}
+	i := bytes.Index(out, []byte(sourceOpen)) + len(sourceOpen)
+	j := bytes.Index(out[i:], []byte(sourceClose))
+	if j < 0 {
+		return nil, errors.New("prerender: the source line is not closed")
+	}
+	date := `<span class="pre">` + html.EscapeString(p.Date) + `</span>`
+	return append(out[:i+j:i+j], append([]byte(date), out[i+j:]...)...), nil
+}

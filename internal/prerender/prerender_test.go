@@ -1,0 +1,117 @@
+package prerender
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"francenum-map/geodata/geobuild"
+	"francenum-map/internal/app"
+	"francenum-map/internal/boot"
+	"francenum-map/internal/datadir"
+	"francenum-map/internal/geoasset"
+	"francenum-map/internal/rowfilter"
+)
+
+// realApp is the app on the mirror's data and the real geometry, as the
+// build draws it.
+func realApp(t *testing.T) *app.App {
+	t.Helper()
+	dir := filepath.Dir(datadir.MustFind(t, "barometre"))
+	read := func(name string) []byte {
+		b, err := os.ReadFile(filepath.Join(dir, "barometre", name))
+		require.NoError(t, err)
+		out, _, err := rowfilter.FilterBytes(b, []string{app.IndCheques, app.IndDiagnostics})
+		require.NoError(t, err)
+		return out
+	}
+	g, err := geobuild.FromMirror(context.Background(), "1000m")
+	require.NoError(t, err)
+	geo, err := geoasset.Encode(g)
+	require.NoError(t, err)
+	a, err := app.New(geo, read("barometre-resultats-detail-departemental.csv"),
+		read("barometre-resultats-synthese-departemental.csv"), read("barometre-resultats-detail-national.csv"))
+	require.NoError(t, err)
+	return a
+}
+
+func page(t *testing.T) []byte {
+	t.Helper()
+	b, err := os.ReadFile("../../web/index.html")
+	require.NoError(t, err)
+	return b
+}
+
+func TestDrawIsTheAppsDefaultView(t *testing.T) {
+	a := realApp(t)
+	src, err := StaticSource(page(t))
+	require.NoError(t, err)
+	assert.Equal(t, "Source : Baromètre des résultats de l'action publique, data.gouv.fr — Licence Ouverte 2.0", src)
+	p, err := Draw(a, src)
+	require.NoError(t, err)
+
+	fills := regexp.MustCompile(`<path d="[^"]+" fill="(#[0-9a-f]{6})"/>`).FindAllStringSubmatch(p.Map, -1)
+	require.Len(t, fills, 101, "one filled path per department")
+	// The same colours as the wasm's first render, in the same order.
+	var r struct{ Fills []string }
+	render := a.RenderJSON()
+	require.NoError(t, json.Unmarshal([]byte(render), &r))
+	for i, f := range fills {
+		assert.Equal(t, r.Fills[i], f[1], "department %d", i)
+	}
+	assert.Equal(t, 5, strings.Count(p.Map, `class="frame-label"`), "five overseas insets")
+	assert.Contains(t, p.Map, `>La Réunion</text>`)
+	assert.Equal(t, 5, strings.Count(p.Legend, "<li>"), "five classes, no 'no data' row when every department has a value")
+	assert.Contains(t, p.Legend, "≥ 150")
+	assert.Equal(t, "Chèques numériques — % de la cible 2022 — novembre 2022", p.Title)
+	assert.Equal(t, " — données au 30 novembre 2022", p.Date)
+	assert.Equal(t, src+p.Date, p.Source)
+}
+
+func TestDrawRefusesAnotherSourceLine(t *testing.T) {
+	_, err := Draw(realApp(t), "Source : autre chose")
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "Source : autre chose")
+}
+
+func TestInline(t *testing.T) {
+	parts := Parts{Map: `<svg class="pre prerender"></svg>`, Legend: `<div class="pre">L</div>`, Title: `Titre <b>`, Date: ` — données au 1 & 2`}
+	out, err := Inline(page(t), parts)
+	require.NoError(t, err)
+	s := string(out)
+	assert.Contains(t, s, `<div id="map" class="map"><svg class="pre prerender"></svg></div>`)
+	assert.Contains(t, s, `<div id="legend" class="legend"><div class="pre">L</div></div>`)
+	assert.Contains(t, s, `<h2 id="map-title" class="map-title"><span class="pre">Titre &lt;b&gt;</span></h2>`, "text, never HTML")
+	assert.Contains(t, s, `Licence Ouverte 2.0<span class="pre"> — données au 1 &amp; 2</span></p>`)
+	assert.Contains(t, s, `<script>`+boot.Script+`</script>`)
+	head, _, ok := strings.Cut(s, "</head>")
+	require.True(t, ok)
+	assert.Contains(t, head, boot.Style, "the style that hides the build-time parts is in the head, before any of them")
+
+	for _, tc := range []struct {
+		name, drop, want string
+	}{
+		{"no map", markerMap, `id="map"`},
+		{"no legend", markerLegend, `id="legend"`},
+		{"no title", markerTitle, `id="map-title"`},
+		{"no head end", markerHead, `</head>`},
+		{"no source", sourceOpen, `id="source"`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			broken := strings.Replace(string(page(t)), tc.drop, "<div></div>", 1)
+			_, err := Inline([]byte(broken), parts)
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), tc.want)
+		})
+	}
+	// Already inlined: its markers are gone, it is not drawn twice.
+	_, err = Inline(out, parts)
+	require.Error(t, err)
+}
