@@ -30,6 +30,10 @@ type Parts struct {
 	Title  string // text of the map title
 	Date   string // " — données au …": what the source line lacks in the static HTML
 	Source string // the full source line, with the data date
+
+	Indicators string // the <option>s of #indicator, the default selected
+	Month      string // #month slider attributes: max and value of the latest month
+	MonthLabel string // text of #month-label
 }
 
 type initView struct {
@@ -46,6 +50,10 @@ type initView struct {
 }
 
 type renderView struct {
+	Ind    string   `json:"ind"`
+	Mi     int      `json:"mi"`
+	Mn     int      `json:"mn"`
+	Mlabel string   `json:"mlabel"`
 	Title  string   `json:"title"`
 	Source string   `json:"source"`
 	Fills  []string `json:"fills"`
@@ -113,6 +121,21 @@ func Draw(a *app.App, staticSource string) (Parts, error) {
 	b.WriteString(`</ul><p class="note">` + html.EscapeString(lg.Note) + `</p></div>`)
 	p.Legend = b.String()
 
+	var inds []struct{ ID, Name string }
+	if err := json.Unmarshal([]byte(a.IndicatorsJSON()), &inds); err != nil {
+		return Parts{}, fmt.Errorf("prerender: indicators: %w", err)
+	}
+	b.Reset()
+	for _, it := range inds {
+		sel := ""
+		if it.ID == rv.Ind {
+			sel = " selected"
+		}
+		b.WriteString(`<option value="` + html.EscapeString(it.ID) + `"` + sel + `>` + html.EscapeString(it.Name) + `</option>`)
+	}
+	p.Indicators = b.String()
+	p.Month = `min="0" max="` + strconv.Itoa(max(0, rv.Mn-1)) + `" value="` + strconv.Itoa(rv.Mi) + `"`
+	p.MonthLabel = rv.Mlabel
 	p.Title = rv.Title
 	p.Source = rv.Source
 	rest, ok := strings.CutPrefix(rv.Source, staticSource)
@@ -130,6 +153,9 @@ const (
 	markerTitle   = `<h2 id="map-title" class="map-title"></h2>`
 	markerMap     = `<div id="map" class="map"></div>`
 	markerLegend  = `<div id="legend" class="legend"></div>`
+	markerInds    = `<select id="indicator"></select>`
+	markerMonth   = `<input type="range" id="month" min="0" max="0" value="0" step="1">`
+	markerMLabel  = `<output id="month-label" for="month"></output>`
 	sourceOpen    = `<p id="source" class="source">`
 	sourceClose   = `</p>`
 	errNoMarkerFn = "prerender: the page has no %s (or more than one)"
@@ -159,6 +185,9 @@ func Inline(page []byte, p Parts) ([]byte, error) {
 		{markerTitle, `<h2 id="map-title" class="map-title"><span class="pre">` + html.EscapeString(p.Title) + `</span></h2>`},
 		{markerMap, `<div id="map" class="map">` + p.Map + `</div>`},
 		{markerLegend, `<div id="legend" class="legend">` + p.Legend + `</div>`},
+		{markerInds, `<select id="indicator">` + p.Indicators + `</select>`},
+		{markerMonth, `<input type="range" id="month" ` + p.Month + ` step="1">`},
+		{markerMLabel, `<output id="month-label" for="month"><span class="pre">` + html.EscapeString(p.MonthLabel) + `</span></output>`},
 	} {
 		if bytes.Count(out, []byte(r.marker)) != 1 {
 			return nil, fmt.Errorf(errNoMarkerFn, r.marker)

@@ -73,6 +73,12 @@ func TestDrawIsTheAppsDefaultView(t *testing.T) {
 	assert.Equal(t, "Chèques numériques — % de la cible 2022 — novembre 2022", p.Title)
 	assert.Equal(t, " — données au 30 novembre 2022", p.Date)
 	assert.Equal(t, src+p.Date, p.Source)
+	assert.Equal(t, `<option value="nb-diagnostics-individualises">Diagnostics numériques</option>`+
+		`<option value="nb-entreprises-cheaque-numerique" selected>Chèques numériques</option>`, p.Indicators, "the app's list, its default selected")
+	assert.Equal(t, "novembre 2022", p.MonthLabel)
+	assert.Regexp(t, `^min="0" max="(\d+)" value="(\d+)"$`, p.Month)
+	m := regexp.MustCompile(`max="(\d+)" value="(\d+)"`).FindStringSubmatch(p.Month)
+	assert.Equal(t, m[1], m[2], "the latest month")
 }
 
 func TestDrawRefusesAnotherSourceLine(t *testing.T) {
@@ -82,7 +88,8 @@ func TestDrawRefusesAnotherSourceLine(t *testing.T) {
 }
 
 func TestInline(t *testing.T) {
-	parts := Parts{Map: `<svg class="pre prerender"></svg>`, Legend: `<div class="pre">L</div>`, Title: `Titre <b>`, Date: ` — données au 1 & 2`}
+	parts := Parts{Map: `<svg class="pre prerender"></svg>`, Legend: `<div class="pre">L</div>`, Title: `Titre <b>`, Date: ` — données au 1 & 2`,
+		Indicators: `<option value="x" selected>X</option>`, Month: `min="0" max="3" value="3"`, MonthLabel: "mars <2022>"}
 	out, err := Inline(page(t), parts)
 	require.NoError(t, err)
 	s := string(out)
@@ -91,6 +98,9 @@ func TestInline(t *testing.T) {
 	assert.Contains(t, s, `<h2 id="map-title" class="map-title"><span class="pre">Titre &lt;b&gt;</span></h2>`, "text, never HTML")
 	assert.Contains(t, s, `Licence Ouverte 2.0<span class="pre"> — données au 1 &amp; 2</span></p>`)
 	assert.Contains(t, s, `<script>`+boot.Script+`</script>`)
+	assert.Contains(t, s, `<select id="indicator"><option value="x" selected>X</option></select>`)
+	assert.Contains(t, s, `<input type="range" id="month" min="0" max="3" value="3" step="1">`)
+	assert.Contains(t, s, `<output id="month-label" for="month"><span class="pre">mars &lt;2022&gt;</span></output>`)
 	head, _, ok := strings.Cut(s, "</head>")
 	require.True(t, ok)
 	assert.Contains(t, head, boot.Style, "the style that hides the build-time parts is in the head, before any of them")
@@ -103,6 +113,9 @@ func TestInline(t *testing.T) {
 		{"no title", markerTitle, `id="map-title"`},
 		{"no head end", markerHead, `</head>`},
 		{"no source", sourceOpen, `id="source"`},
+		{"no indicator select", markerInds, `id="indicator"`},
+		{"no month slider", markerMonth, `id="month"`},
+		{"no month label", markerMLabel, `id="month-label"`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			broken := strings.Replace(string(page(t)), tc.drop, "<div></div>", 1)
