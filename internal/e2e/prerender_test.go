@@ -16,9 +16,9 @@ import (
 // cspWatch records Content-Security-Policy violations of every document.
 const cspWatch = `window.__csp = []; document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(e.violatedDirective + ' ' + (e.blockedURI || 'inline')));`
 
-// noWasmTab is a tab whose requests for app.wasm fail: what a visitor sees
-// before the wasm has arrived, held still.
-func noWasmTab(t *testing.T) context.Context {
+// openNoWasm opens the app at query in a tab whose requests for app.wasm
+// fail: what a visitor sees before the wasm has arrived, held still.
+func openNoWasm(t *testing.T, query string) context.Context {
 	t.Helper()
 	ctx := tab(t)
 	_, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: cspWatch})
@@ -27,6 +27,9 @@ func noWasmTab(t *testing.T) context.Context {
 	require.NoError(t, err)
 	_, err = chromedp.Call(ctx, network.SetBlockedURLs, network.SetBlockedURLsParams{URLPatterns: []*network.BlockPattern{{URLPattern: "*://*:*/app.wasm", Block: true}}})
 	require.NoError(t, err)
+	nctx, cancel := timeout(ctx, loadTimeout)
+	defer cancel()
+	require.NoError(t, chromedp.Do(nctx, chromedp.Navigate(appURL(query))))
 	return ctx
 }
 
@@ -52,10 +55,7 @@ type prerenderState struct {
 // replaces it.
 func TestBuildTimeMap(t *testing.T) {
 	t.Run("default view without the wasm", func(t *testing.T) {
-		ctx := noWasmTab(t)
-		nctx, cancel := timeout(ctx, loadTimeout)
-		defer cancel()
-		require.NoError(t, chromedp.Do(nctx, chromedp.Navigate(appURL(""))))
+		ctx := openNoWasm(t, "")
 		st := eval[prerenderState](t, ctx, prerenderJS)
 		require.True(t, st.Present, "the page's HTML holds the map")
 		assert.True(t, st.Shown)
@@ -70,10 +70,7 @@ func TestBuildTimeMap(t *testing.T) {
 		assert.Empty(t, eval[[]string](t, ctx, `window.__csp`), "no CSP violation")
 	})
 	t.Run("another view hides it before the first paint", func(t *testing.T) {
-		ctx := noWasmTab(t)
-		nctx, cancel := timeout(ctx, loadTimeout)
-		defer cancel()
-		require.NoError(t, chromedp.Do(nctx, chromedp.Navigate(appURL("lang=en&ind=nb-diagnostics-individualises"))))
+		ctx := openNoWasm(t, "lang=en&ind=nb-diagnostics-individualises")
 		st := eval[prerenderState](t, ctx, prerenderJS)
 		require.True(t, st.Present)
 		assert.False(t, st.Shown, "the default map is not shown for another view")
