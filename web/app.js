@@ -150,11 +150,11 @@
   }
 
   // ---------- map ----------
-  let paths = [], codes = [], names = [], circles = null, qual = null, index = new Map(), svg, vbW = 1;
+  let paths = [], codes = [], names = [], circles = null, qual = null, index = new Map(), svg, vbW = 1, vbH = 1, frameLabels = [], labelRO = null;
   let focused = null;
   function el(tag, attrs) { const e = doc.createElementNS(SVGNS, tag); for (const k in attrs) e.setAttribute(k, attrs[k]); return e; }
   function buildMap(init) {
-    codes = init.codes; names = init.names; vbW = init.w;
+    codes = init.codes; names = init.names; vbW = init.w; vbH = init.h;
     svg = el('svg', { viewBox: '0 0 ' + init.w + ' ' + init.h, role: 'group', 'aria-labelledby': 'map-title', preserveAspectRatio: 'xMidYMid meet' });
     const defs = el('defs', {});
     // Patterns are in drawing units: size them to read at about 6 px on a
@@ -179,11 +179,13 @@
     gDep.append(frag);
     svg.append(gDep);
     const gFrames = el('g', { class: 'frames', 'aria-hidden': 'true' });
+    frameLabels = [];
     for (const f of init.frames) {
       gFrames.append(el('path', { d: f.d, class: 'frame' }));
       const t = el('text', { x: f.x, y: f.y, class: 'frame-label', 'font-size': Math.round(11 * init.w / 800) });
       t.textContent = f.name;
       gFrames.append(t);
+      frameLabels.push(t);
     }
     svg.append(gFrames);
     qual = el('g', { class: 'qual-layer', 'aria-hidden': 'true' });
@@ -193,10 +195,24 @@
     circles.style.display = 'none';
     svg.append(circles);
     $('map').replaceChildren(svg);
+    if (labelRO) labelRO.disconnect();
+    if (window.ResizeObserver) { labelRO = new ResizeObserver(sizeLabels); labelRO.observe(svg); }
+    sizeLabels();
     const dl = $('dept-list');
     dl.replaceChildren();
     for (let i = 0; i < codes.length; i++) { const o = doc.createElement('option'); o.value = names[i] + ' (' + codes[i] + ')'; dl.append(o); }
     wireMap();
+  }
+
+  // sizeLabels keeps the overseas insets' names readable: their size is in
+  // drawing units (~5500 wide), which on a 320 px phone is 4 px on screen;
+  // never less than 11 px on screen, never smaller than the desktop size.
+  function sizeLabels() {
+    const r = svg.getBoundingClientRect();
+    const k = Math.min(r.width / vbW, r.height / vbH); // px per unit
+    if (!(k > 0)) return;
+    const fs = String(Math.max(Math.round(11 * vbW / 800), Math.ceil(11 / k)));
+    for (const t of frameLabels) if (t.getAttribute('font-size') !== fs) t.setAttribute('font-size', fs);
   }
 
   // ---------- applying a render ----------
