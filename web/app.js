@@ -496,7 +496,8 @@
     t.append(thead, tb);
     const clr = doc.createElement('button'); clr.type = 'button'; clr.className = 'btn-secondary'; clr.textContent = c.clear;
     clr.addEventListener('click', () => act('clear', ''));
-    box.replaceChildren(h, s, t, clr);
+    const tbox = doc.createElement('div'); tbox.className = 'table-box'; tbox.append(t);
+    box.replaceChildren(h, s, tbox, clr);
   }
 
   let rowsByCode = new Map();
