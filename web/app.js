@@ -639,16 +639,24 @@
     tip.dataset.code = code;
     if (move) placeTip(code);
   }
+  // placeTip puts the card beside the department, inside the map column
+  // and inside the viewport. On phones the stylesheet makes it a bottom
+  // sheet (position: fixed): no coordinates then.
   function placeTip(code) {
     const tip = $('tooltip');
+    if (getComputedStyle(tip).position === 'fixed') { tip.style.left = tip.style.top = ''; return; }
     const p = paths[index.get(code)];
     const col = tip.parentElement.getBoundingClientRect();
     const b = p.getBoundingClientRect();
-    let x = b.right - col.left + 8, y = b.top - col.top;
+    const vw = doc.documentElement.clientWidth, vh = window.innerHeight;
     const tw = tip.offsetWidth, th = tip.offsetHeight;
-    if (x + tw > col.width) x = Math.max(0, b.left - col.left - tw - 8);
-    if (x < 0) x = 0;
-    y = Math.max(0, Math.min(y, col.height - th));
+    // Allowed range, in column coordinates: the column ∩ the viewport.
+    const xMax = Math.min(col.width, vw - col.left) - tw, xMin = Math.max(0, -col.left);
+    const yMax = Math.min(col.height, vh - col.top) - th, yMin = Math.max(0, -col.top);
+    let x = b.right - col.left + 8;
+    if (x > xMax) x = b.left - col.left - tw - 8;
+    x = Math.max(xMin, Math.min(x, xMax));
+    const y = Math.max(yMin, Math.min(b.top - col.top, yMax));
     tip.style.left = x + 'px'; tip.style.top = y + 'px';
   }
   function hideTip() { $('tooltip').hidden = true; }
