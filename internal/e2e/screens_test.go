@@ -3,8 +3,11 @@
 package e2e
 
 import (
+	"context"
+	"fmt"
 	"testing"
 
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -46,3 +49,210 @@ func TestScreenshots(t *testing.T) {
 		screenshot(t, ctx, "iframe")
 	})
 }
+
+// TestNarrowScreens checks the page from a 320 px phone to a 1280 px
+// desktop, with four departments pinned (compare panel) and the table
+// open, so that everything that can widen the page is on it. It writes
+// build/e2e/width-N.png.
+func TestNarrowScreens(t *testing.T) {
+	for _, c := range []struct {
+		w, h  int64
+		touch bool
+	}{{320, 640, true}, {360, 740, true}, {390, 844, true}, {600, 960, true}, {1280, 800, false}} {
+		t.Run(fmt.Sprintf("%dx%d", c.w, c.h), func(t *testing.T) {
+			ctx := tab(t)
+			vctx, cancel := timeout(ctx, waitTimeout)
+			defer cancel()
+			opts := []chromedp.EmulateViewportOption{}
+			if c.touch {
+				opts = append(opts, chromedp.EmulateScale(2), chromedp.EmulateMobile, chromedp.EmulateTouch)
+			}
+			require.NoError(t, chromedp.Do(vctx, chromedp.EmulateViewport(c.w, c.h, opts...)))
+			navigate(t, ctx, appURL("dep=75,13,69,974"))
+			poll[bool](t, ctx, `document.querySelectorAll('#compare tbody tr').length === 4 && document.querySelectorAll('#table tbody tr').length === 101`,
+				"the compare panel and the table", waitTimeout)
+			eval[chromedp.Void](t, ctx, `document.getElementById('table-details').open = true`)
+			screenshot(t, ctx, fmt.Sprintf("width-%d", c.w))
+			w := float64(c.w)
+
+			assert.LessOrEqual(t, eval[float64](t, ctx, `document.documentElement.scrollWidth`), w, "no horizontal scroll at %d px", c.w)
+			// A visually hidden element is positioned where it cannot widen
+			// the page either.
+			for _, r := range eval[[]string](t, ctx, `[...document.querySelectorAll('.sr-only')].filter(e => e.getBoundingClientRect().right > innerWidth).map(e => e.textContent)`) {
+				t.Errorf(".sr-only %q is past the right edge at %d px", r, c.w)
+			}
+
+			// Selects: the page's own arrow, and the chosen option's text
+			// fits left of it.
+			type sel struct {
+				ID, Appearance, Text string
+				TextW, Room, Left    float64
+				Right                float64
+			}
+			sels := eval[[]sel](t, ctx, `(() => {
+  const cv = document.createElement('canvas').getContext('2d');
+  return [...document.querySelectorAll('#controls select')].filter(s => s.getClientRects().length).map(s => {
+    const cs = getComputedStyle(s);
+    cv.font = cs.font;
+    const text = s.options[s.selectedIndex].textContent;
+    const r = s.getBoundingClientRect();
+    return {ID: s.id, Appearance: cs.appearance, Text: text, TextW: cv.measureText(text).width,
+      Room: s.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight), Left: r.left, Right: r.right};
+  });
+})()`)
+			require.NotEmpty(t, sels)
+			for _, s := range sels {
+				assert.Equal(t, "none", s.Appearance, "#%s keeps the native arrow", s.ID)
+				assert.LessOrEqual(t, s.Right, w, "#%s runs past the right edge", s.ID)
+				if s.ID == "indicator" || s.ID == "metric" {
+					assert.LessOrEqual(t, s.TextW, s.Room, "#%s: %q is clipped at %d px", s.ID, s.Text, c.w)
+				}
+			}
+			if c.w <= 520 {
+				// One column: every select starts at the same left edge.
+				for _, s := range sels[1:] {
+					assert.InDelta(t, sels[0].Left, s.Left, 0.5, "#%s is not in the one column at %d px", s.ID, c.w)
+				}
+			}
+
+			// Tap targets: 44 px high with a coarse pointer.
+			if c.touch {
+				for _, r := range eval[[]string](t, ctx, `[...document.querySelectorAll('button, select, input[type=search], input[type=text], input[type=range], summary, .field-check label, .file-label')]
+  .filter(e => e.getClientRects().length && getComputedStyle(e).visibility !== 'hidden')
+  .filter(e => e.getBoundingClientRect().height < 44)
+  .map(e => e.tagName + (e.id ? '#' + e.id : '') + ' ' + e.textContent.trim().slice(0, 20) + ': ' + e.getBoundingClientRect().height.toFixed(1))`) {
+					t.Errorf("tap target under 44 px at %d px: %s", c.w, r)
+				}
+			}
+
+			// The overseas insets' names, on screen.
+			for _, r := range eval[[]string](t, ctx, `[...document.querySelectorAll('#map .frame-label')]
+  .map(e => [e.textContent, e.getScreenCTM().a * parseFloat(getComputedStyle(e).fontSize)])
+  .filter(([, px]) => !(px >= 10.5)).map(([n, px]) => n + ': ' + px.toFixed(1) + ' px')`) {
+				t.Errorf("inset label under 10.5 px at %d px: %s", c.w, r)
+			}
+			assert.Equal(t, 5, eval[int](t, ctx, `document.querySelectorAll('#map .frame-label').length`), "five inset labels")
+
+			// Placeholder contrast on the search field's background.
+			assert.GreaterOrEqual(t, eval[float64](t, ctx, contrastJS+`(getComputedStyle(document.getElementById('search'), '::placeholder').color, getComputedStyle(document.getElementById('search')).backgroundColor)`),
+				4.5, "placeholder contrast")
+
+			// Pinned rows: a shade one can see, text readable on it, and
+			// a marker that does not rely on the shade.
+			pin := eval[[]float64](t, ctx, `(() => {
+  const on = getComputedStyle(document.querySelector('#table tr.pinned td')), off = getComputedStyle(document.querySelector('#table tr:not(.pinned) td'));
+  return [`+contrastJS+`(on.backgroundColor, 'rgb(255, 255, 255)'), `+contrastJS+`(on.color, on.backgroundColor),
+    on.backgroundColor === off.backgroundColor ? 0 : 1, getComputedStyle(document.querySelector('#table tr.pinned > :first-child')).boxShadow === 'none' ? 0 : 1];
+})()`)
+			assert.GreaterOrEqual(t, pin[0], 1.4, "pinned rows' shade against white")
+			assert.GreaterOrEqual(t, pin[1], 4.5, "text contrast in pinned rows")
+			assert.Equal(t, 1.0, pin[2], "pinned rows differ from the others")
+			assert.Equal(t, 1.0, pin[3], "pinned rows' first cell has a bar")
+
+			// Compare panel: inside the page; its table may scroll in its
+			// own box but the unpin buttons stay in that box's view.
+			cmp := eval[[]float64](t, ctx, `(() => { const r = document.getElementById('compare').getBoundingClientRect(); return [r.left, r.right]; })()`)
+			assert.GreaterOrEqual(t, cmp[0], 0.0, "compare panel's left edge")
+			assert.LessOrEqual(t, cmp[1], w, "compare panel's right edge")
+			for _, r := range eval[[]string](t, ctx, `(() => {
+  const box = document.querySelector('#compare .table-box').getBoundingClientRect();
+  return [...document.querySelectorAll('#compare tbody button')].filter(b => { const r = b.getBoundingClientRect(); return r.left < box.left - 0.5 || r.right > box.right + 0.5; })
+    .map(b => b.getAttribute('aria-label'));
+})()`) {
+				t.Errorf("unpin button out of view at %d px: %s", c.w, r)
+			}
+
+			// The department card after a tap (phones) or a hover (desktop)
+			// on a department at the map's east edge half scrolled out at
+			// the top of the screen, then on one at the bottom of the
+			// screen: inside the viewport.
+			for _, code := range []string{"67", "2A"} {
+				scroll := `b0.top + b0.height * 0.4` // the top 40 % above the screen
+				if code == "2A" {
+					scroll = `b0.bottom - innerHeight + 4` // at the bottom
+				}
+				// Scroll, then let a frame or two go by: the browser hit-tests
+				// a tap with what it has painted.
+				evalAwait[bool](t, ctx, fmt.Sprintf(`new Promise((res) => {
+  const b0 = document.querySelector('#map path[data-code="%s"]').getBoundingClientRect();
+  window.scrollBy(0, %s);
+  requestAnimationFrame(() => requestAnimationFrame(() => res(true)));
+})`, code, scroll), waitTimeout)
+				pt := eval[[]float64](t, ctx, fmt.Sprintf(`(() => {
+  const b = document.querySelector('#map path[data-code="%s"]').getBoundingClientRect();
+  for (let fy = 0.5; fy > 0.05; fy -= 0.1) for (let fx = 0.5; fx > 0.05; fx -= 0.1) for (const [x, y] of [[b.left + b.width * fx, b.top + b.height * fy], [b.right - b.width * fx, b.bottom - b.height * fy]]) {
+    const e = document.elementFromPoint(x, y);
+    if (e && e.getAttribute('data-code') === '%s' && y > 0 && y < innerHeight) return [x, y];
+  }
+  return [];
+})()`, code, code))
+				require.Len(t, pt, 2, "a visible point of department %s", code)
+				pctx, pcancel := timeout(ctx, waitTimeout)
+				if c.touch {
+					require.NoError(t, touchTap(pctx, pt[0], pt[1]))
+				} else {
+					require.NoError(t, chromedp.Do(pctx, chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, pt[0], pt[1])))
+				}
+				pcancel()
+				box := poll[[]float64](t, ctx, fmt.Sprintf(`(() => { const e = document.getElementById('tooltip');
+  if (e.hidden || e.dataset.code !== '%s') return null;
+  const r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; })()`, code),
+					"the card of department "+code, waitTimeout)
+				screenshot(t, ctx, fmt.Sprintf("width-%d-tip-%s", c.w, code))
+				if c.touch {
+					// The tap reached the department (it pins it), not the card
+					// that appeared under the finger.
+					poll[bool](t, ctx, fmt.Sprintf(`!!document.querySelector('#compare tbody tr[data-code="%s"]')`, code), "the tap to pin "+code, waitTimeout)
+				}
+				assert.GreaterOrEqual(t, box[0], 0.0, "%s card's left edge at %d px", code, c.w)
+				assert.GreaterOrEqual(t, box[1], 0.0, "%s card's top edge at %d px", code, c.w)
+				assert.LessOrEqual(t, box[2], w, "%s card's right edge at %d px", code, c.w)
+				assert.LessOrEqual(t, box[3], float64(c.h), "%s card's bottom edge at %d px", code, c.w)
+				if c.w <= 600 {
+					// A bottom sheet: full width, at the bottom.
+					assert.InDelta(t, 0, box[0], 0.5, "%s card is a bottom sheet at %d px", code, c.w)
+					assert.InDelta(t, w, box[2], 0.5, "%s card is a bottom sheet at %d px", code, c.w)
+					assert.InDelta(t, float64(c.h), box[3], 0.5, "%s card is a bottom sheet at %d px", code, c.w)
+				}
+				// Leave the map (a tap elsewhere, the mouse away) before
+				// the next department.
+				dismiss(t, ctx, c.touch)
+			}
+		})
+	}
+}
+
+// dismiss taps (or moves the mouse to) the page's top left corner, away
+// from the map.
+func dismiss(t *testing.T, ctx context.Context, touch bool) {
+	t.Helper()
+	dctx, cancel := timeout(ctx, waitTimeout)
+	defer cancel()
+	eval[chromedp.Void](t, ctx, `document.activeElement && document.activeElement.blur && document.activeElement.blur()`)
+	var err error
+	if touch {
+		err = touchTap(dctx, 1, 1)
+	} else {
+		err = chromedp.Do(dctx, chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, 1, 1))
+	}
+	require.NoError(t, err)
+	poll[bool](t, ctx, `document.getElementById('tooltip').hidden`, "the card to close", waitTimeout)
+}
+
+// touchTap is a finger's tap at x, y (CSS pixels of the viewport).
+func touchTap(ctx context.Context, x, y float64) error {
+	if _, err := chromedp.Call(ctx, input.DispatchTouchEvent, input.DispatchTouchEventParams{Type: input.DispatchTouchEventTypeTouchStart, TouchPoints: []*input.TouchPoint{{X: x, Y: y}}}); err != nil {
+		return err
+	}
+	_, err := chromedp.Call(ctx, input.DispatchTouchEvent, input.DispatchTouchEventParams{Type: input.DispatchTouchEventTypeTouchEnd, TouchPoints: []*input.TouchPoint{}})
+	return err
+}
+
+// contrastJS is a JS function (two CSS rgb()/rgba() colours) returning
+// their WCAG contrast ratio.
+const contrastJS = `((a, b) => {
+  const lum = (c) => { const v = c.match(/[\d.]+/g).slice(0, 3).map(Number).map(x => { x /= 255; return x <= 0.03928 ? x / 12.92 : Math.pow((x + 0.055) / 1.055, 2.4); });
+    return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2]; };
+  const [l1, l2] = [lum(a), lum(b)].sort((x, y) => y - x);
+  return (l1 + 0.05) / (l2 + 0.05);
+})`
