@@ -5,7 +5,9 @@ package e2e
 import (
 	"context"
 	"fmt"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
@@ -44,8 +46,18 @@ func TestScreenshots(t *testing.T) {
 		nctx, ncancel := timeout(ctx, loadTimeout)
 		defer ncancel()
 		require.NoError(t, chromedp.Do(nctx, chromedp.Navigate(hostURL(need(t).hostA.URL, "embed=1", true, false))))
-		// The embed posts its state once its map is drawn.
-		poll[bool](t, ctx, `window.__msgs.some(m => m.data && m.data.type === 'francenum:state')`, "the embedded map to be drawn", loadTimeout)
+		// The embed posts its state as it applies its first view, before
+		// the frame has painted it: wait in the frame itself (an
+		// out-of-process iframe, its own target) for the drawn map.
+		poll[bool](t, ctx, `window.__msgs.some(m => m.data && m.data.type === 'francenum:state')`, "the embed's first state", loadTimeout)
+		fctx := frameTab(t, ctx, env.worker.URL)
+		poll[bool](t, fctx, `document.documentElement.dataset.state === 'ready' && document.querySelectorAll('#map svg [data-code][fill]').length === 101`, "the embedded map to be drawn", loadTimeout)
+		evalAwait[bool](t, fctx, `new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))`, waitTimeout)
+		// Everything an embedding page needs is inside the 500 px: the five
+		// insets, the legend and the dated source line.
+		inView := eval[[]string](t, fctx, `[...document.querySelectorAll('#map .frame, #legend, #source')].filter(e => { const r = e.getBoundingClientRect(); return r.height === 0 || r.bottom > innerHeight + 0.5 || r.right > innerWidth + 0.5; }).map(e => e.id || e.getAttribute('class'))`)
+		assert.Empty(t, inView, "parts outside the 600×500 frame")
+		assert.Contains(t, text(t, fctx, "#source"), "données au")
 		screenshot(t, ctx, "iframe")
 	})
 }
@@ -256,3 +268,26 @@ const contrastJS = `((a, b) => {
   const [l1, l2] = [lum(a), lum(b)].sort((x, y) => y - x);
   return (l1 + 0.05) / (l2 + 0.05);
 })`
+
+// frameTab attaches to the out-of-process iframe whose URL starts with
+// prefix, in the tab ctx.
+func frameTab(t *testing.T, ctx context.Context, prefix string) context.Context {
+	t.Helper()
+	deadline := time.Now().Add(waitTimeout)
+	for {
+		ts, err := chromedp.Targets(ctx)
+		require.NoError(t, err)
+		for _, ti := range ts {
+			if ti.Type == "iframe" && strings.HasPrefix(ti.URL, prefix) {
+				fctx, cancel := chromedp.NewContext(ctx, chromedp.WithTargetID(ti.TargetID))
+				t.Cleanup(cancel)
+				require.NoError(t, chromedp.Do(fctx))
+				return fctx
+			}
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("no iframe target at %s", prefix)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
