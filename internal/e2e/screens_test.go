@@ -121,10 +121,19 @@ func TestNarrowScreens(t *testing.T) {
 				}
 			}
 			if c.w <= 520 {
-				// One column: every select starts at the same left edge.
-				for _, s := range sels[1:] {
-					assert.InDelta(t, sels[0].Left, s.Left, 0.5, "#%s is not in the one column at %d px", s.ID, c.w)
+				// One column: every select starts at the same left edge,
+				// but the one-digit number of classes, on the scheme's row.
+				byID := map[string]sel{}
+				for _, s := range sels {
+					byID[s.ID] = s
+					if s.ID != "classes" {
+						assert.InDelta(t, sels[0].Left, s.Left, 0.5, "#%s is not in the one column at %d px", s.ID, c.w)
+					}
 				}
+				for _, id := range []string{"indicator", "metric"} {
+					assert.InDelta(t, w-2*sels[0].Left, byID[id].Right-byID[id].Left, 1, "#%s spans the column at %d px", id, c.w)
+				}
+				assert.Greater(t, byID["classes"].Left, byID["scheme"].Right, "#classes sits right of #scheme at %d px", c.w)
 			}
 
 			// Tap targets: 44 px high with a coarse pointer.
