@@ -77,6 +77,10 @@ func navColdWarm(parent context.Context, url string, stats map[string][]float64)
   if (window.__bench && window.__bench.prePaintedAt) s.prerenderPaint = window.__bench.prePaintedAt;
   const fcp = performance.getEntriesByName('first-contentful-paint')[0];
   if (fcp) s.fcp = fcp.startTime;
+  const nav = performance.getEntriesByType('navigation')[0];
+  if (nav) { s.htmlFirstByte = nav.responseStart; s.htmlEnd = nav.responseEnd; }
+  const css = performance.getEntriesByType('resource').find(e => e.name.endsWith('/app.css'));
+  if (css) { s.cssStart = css.startTime; s.cssEnd = css.responseEnd; }
   return s;
 })()`)); err == nil {
 			for k, v := range m {
