@@ -67,6 +67,20 @@
     throw last;
   }
   async function compile() {
+    // The page's inline script (internal/boot) may have started compiling
+    // while the HTML was read; used once (a retry fetches again), and any
+    // failure there falls back to the fetch below, which says what failed.
+    const early = window.__fnWasm;
+    window.__fnWasm = null;
+    if (early) {
+      try {
+        const e = await early;
+        if (e.resp.body) counted(e.resp).arrayBuffer().catch(() => {});
+        const m = await e.mod;
+        stats.earlyCompile = 1;
+        return m;
+      } catch (_) { /* fetch again below */ }
+    }
     // The original Response goes to compileStreaming so that Chromium can
     // reuse its cached machine code on later visits (a wrapped Response
     // has no URL and loses the code cache); a clone feeds the progress bar.

@@ -9,8 +9,16 @@
 package boot
 
 // Script is the inline script's text, exactly as it appears between
-// <script> and </script>.
-const Script = `if(location.search)document.documentElement.classList.add("has-query")`
+// <script> and </script>. Besides the mark, it starts compiling app.wasm
+// while the HTML is still being read (web/app.js only starts after the
+// parser has finished and both deferred scripts have arrived): the module
+// and a clone of the response (for the progress bar) wait in
+// window.__fnWasm; app.js falls back to its own fetch if anything failed.
+const Script = `if(location.search)document.documentElement.classList.add("has-query");` +
+	`if(self.WebAssembly&&WebAssembly.compileStreaming)window.__fnWasm=fetch("/app.wasm").then(function(r){` +
+	`if(!r.ok||(r.headers.get("Content-Type")||"").indexOf("application/wasm")<0)throw Error("app.wasm "+r.status);` +
+	`var c=r.clone(),m=WebAssembly.compileStreaming(r);m.catch(function(){});return{resp:c,mod:m}});` +
+	`window.__fnWasm&&window.__fnWasm.catch(function(){})`
 
 // Style hides the build-time parts when the script marked the document, and
 // draws the build-time map like the live one (without its interactions).
@@ -19,4 +27,4 @@ const Style = `html.has-query .pre{display:none}` +
 
 // ScriptHash is the CSP source expression of Script: 'sha256-' followed by
 // the base64 SHA-256 of its UTF-8 bytes. A test recomputes it.
-const ScriptHash = `'sha256-X4pyw2SGT3E90V/XhYxfqcZaXWxDMS4h9MjFGprvDQg='`
+const ScriptHash = `'sha256-xPM58b9MWdq3LQ9ubigq3ePFdk8B4yd0Ov/z/yX81cc='`

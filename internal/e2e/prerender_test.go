@@ -66,8 +66,17 @@ func TestBuildTimeMap(t *testing.T) {
 		// The wasm cannot load: the error is said, the picture stays.
 		poll[bool](t, ctx, `document.documentElement.dataset.state === 'error'`, "the load error", loadTimeout)
 		assert.NotEmpty(t, text(t, ctx, "[role=alert]"))
+		assert.Contains(t, text(t, ctx, "[role=alert]"), "app.wasm", "the message names what failed")
 		assert.True(t, eval[prerenderState](t, ctx, prerenderJS).Shown)
 		assert.Empty(t, eval[[]string](t, ctx, `window.__csp`), "no CSP violation")
+		// The network is back: the retry button loads the live map (a fresh
+		// fetch, not the failed early compile of the page's inline script).
+		_, err := chromedp.Call(ctx, network.SetBlockedURLs, network.SetBlockedURLsParams{URLPatterns: []*network.BlockPattern{}})
+		require.NoError(t, err)
+		click(t, ctx, "[role=alert] button")
+		waitReady(t, ctx)
+		assert.Equal(t, 101, eval[int](t, ctx, `document.querySelectorAll('#map svg [data-code][fill]').length`))
+		assert.False(t, exists(t, ctx, "#map svg.prerender, [role=alert]"))
 	})
 	t.Run("another view hides it before the first paint", func(t *testing.T) {
 		ctx := openNoWasm(t, "lang=en&ind=nb-diagnostics-individualises")
@@ -85,5 +94,6 @@ func TestBuildTimeMap(t *testing.T) {
 		assert.False(t, exists(t, ctx, "#legend .pre, #map-title .pre, #source .pre"))
 		assert.Equal(t, 101, eval[int](t, ctx, `document.querySelectorAll('#map svg [data-code]').length`))
 		assert.Contains(t, text(t, ctx, "#source"), "données au")
+		assert.Equal(t, 1, eval[int](t, ctx, `window.francenumApp.stats().earlyCompile || 0`), "the module compiled by the page's inline script was used")
 	})
 }
