@@ -9,12 +9,15 @@
 package boot
 
 // Script is the inline script's text, exactly as it appears between
-// <script> and </script>. Besides the mark, it starts compiling app.wasm
-// while the HTML is still being read (web/app.js only starts after the
+// <script> and </script>. The default view embedded (?embed=1 alone, what
+// the embed snippet of the default view gives) keeps the build-time map, in
+// the embed layout from the first paint. Besides these marks, it starts
+// compiling app.wasm while the HTML is still being read (web/app.js only starts after the
 // parser has finished and both deferred scripts have arrived): the module
 // and a clone of the response (for the progress bar) wait in
 // window.__fnWasm; app.js falls back to its own fetch if anything failed.
-const Script = `if(location.search)document.documentElement.classList.add("has-query");` +
+const Script = `var q=location.search,d=document.documentElement;` +
+	`if(/^\?embed=(1|true)$/.test(q))d.classList.add("embed");else if(q)d.classList.add("has-query");` +
 	`if(self.WebAssembly&&WebAssembly.compileStreaming)window.__fnWasm=fetch("/app.wasm").then(function(r){` +
 	`if(!r.ok||(r.headers.get("Content-Type")||"").indexOf("application/wasm")<0)throw Error("app.wasm "+r.status);` +
 	`var c=r.clone(),m=WebAssembly.compileStreaming(r);m.catch(function(){});return{resp:c,mod:m}});` +
@@ -27,4 +30,4 @@ const Style = `html.has-query .pre{display:none}` +
 
 // ScriptHash is the CSP source expression of Script: 'sha256-' followed by
 // the base64 SHA-256 of its UTF-8 bytes. A test recomputes it.
-const ScriptHash = `'sha256-xPM58b9MWdq3LQ9ubigq3ePFdk8B4yd0Ov/z/yX81cc='`
+const ScriptHash = `'sha256-r7p1VHcjakZaiyTBp+W0CmBeLZDr46UETvOAq2452Tc='`

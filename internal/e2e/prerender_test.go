@@ -88,6 +88,18 @@ func TestBuildTimeMap(t *testing.T) {
 		assert.True(t, eval[bool](t, ctx, `document.documentElement.classList.contains('has-query')`), "the inline script ran under the Worker's CSP")
 		assert.Empty(t, eval[[]string](t, ctx, `window.__csp`), "no CSP violation")
 	})
+	t.Run("the default view embedded keeps it, in the embed layout", func(t *testing.T) {
+		ctx := openNoWasm(t, "embed=1")
+		vctx, cancel := timeout(ctx, waitTimeout)
+		defer cancel()
+		require.NoError(t, chromedp.Do(vctx, chromedp.EmulateViewport(600, 500)))
+		st := eval[prerenderState](t, ctx, prerenderJS)
+		assert.True(t, st.Shown)
+		assert.Equal(t, 101, st.Filled)
+		assert.True(t, eval[bool](t, ctx, `document.documentElement.classList.contains('embed') && !document.documentElement.classList.contains('has-query')`))
+		assert.False(t, eval[bool](t, ctx, `getComputedStyle(document.querySelector('.exports')).display !== 'none'`), "embed layout: no export bar")
+		screenshot(t, ctx, "iframe-without-wasm") // the build-time map and the load error
+	})
 	t.Run("the live map replaces it", func(t *testing.T) {
 		ctx := open(t, "")
 		assert.False(t, exists(t, ctx, "#map svg.prerender"))
