@@ -558,6 +558,11 @@
   }
 
   function wireControls() {
+    // Phones only show the toggle (CSS); the class does nothing elsewhere.
+    $('more').addEventListener('click', () => {
+      const open = $('controls').classList.toggle('more-open');
+      $('more').setAttribute('aria-expanded', String(open));
+    });
     for (const id of ['indicator', 'metric', 'scheme', 'classes']) {
       $(id).addEventListener('change', (e) => {
         // Manual classes start from the breaks shown, then can be edited.

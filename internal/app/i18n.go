@@ -54,6 +54,7 @@ var uiStrings = [...]uiString{
 	{"metric", "Mesure", "Measure"},
 	{"missingMonths", "mois manquants", "missing months"},
 	{"month", "Mois", "Month"},
+	{"more", "Mesure, classes, hachures", "Measure, classes, hatching"},
 	{"national", "France entière", "France as a whole"},
 	{"nationalTotal", "Total national", "National total"},
 	{"noData", "Pas de donnée", "No data"},

@@ -94,6 +94,44 @@ func TestNarrowScreens(t *testing.T) {
 				t.Errorf(".sr-only %q is past the right edge at %d px", r, c.w)
 			}
 
+			// Phones fold measure, classes and hatching behind one toggle so
+			// that the first screen reaches the map; wider screens have no
+			// toggle and show every setting.
+			type fold struct {
+				Shown            bool
+				Expanded         string
+				Visible          []string
+				MapTop, Viewport float64
+			}
+			foldJS := `(() => { const m = document.getElementById('more');
+  return {Shown: m.getClientRects().length > 0, Expanded: m.getAttribute('aria-expanded'),
+    Visible: ['metric', 'scheme', 'classes', 'quality'].filter(id => document.getElementById(id).getClientRects().length),
+    MapTop: document.getElementById('map').getBoundingClientRect().top + scrollY, Viewport: innerHeight}; })()`
+			before := eval[fold](t, ctx, foldJS)
+			if c.w > 520 {
+				assert.False(t, before.Shown, "no settings toggle at %d px", c.w)
+				assert.Len(t, before.Visible, 4, "every setting shows at %d px", c.w)
+			} else {
+				require.True(t, before.Shown, "the settings toggle shows at %d px", c.w)
+				assert.Equal(t, "false", before.Expanded, "settings start folded at %d px", c.w)
+				assert.Empty(t, before.Visible, "measure, classes and hatching are folded at %d px", c.w)
+				pt := eval[[]float64](t, ctx, `(() => { const m = document.getElementById('more'); m.scrollIntoView({block: 'center'});
+  const r = m.getBoundingClientRect(); return [r.left + r.width / 2, r.top + r.height / 2]; })()`)
+				tctx, tcancel := timeout(ctx, waitTimeout)
+				require.NoError(t, touchTap(tctx, pt[0], pt[1]))
+				tcancel()
+				after := poll[fold](t, ctx, `(() => { const f = `+foldJS+`; return f.Expanded === 'true' ? f : null; })()`, "the settings to unfold", waitTimeout)
+				assert.Len(t, after.Visible, 4, "every setting shows once unfolded at %d px", c.w)
+				// What the fold saves: at least two rows of settings.
+				assert.Greater(t, after.MapTop-before.MapTop, 150.0, "the fold moves the map up at %d px", c.w)
+				if c.w == 390 {
+					// On the reference phone the map starts in the upper
+					// 55 % of the first screen.
+					assert.Less(t, before.MapTop, 0.55*before.Viewport, "the map's top on the first screen at %d px", c.w)
+				}
+				screenshot(t, ctx, fmt.Sprintf("width-%d-settings", c.w))
+			}
+
 			// Selects: the page's own arrow, and the chosen option's text
 			// fits left of it.
 			type sel struct {
@@ -244,12 +282,17 @@ func TestNarrowScreens(t *testing.T) {
 }
 
 // dismiss taps (or moves the mouse to) the page's top left corner, away
-// from the map.
+// from the map: the page scrolls to its top first, since on a phone the
+// map spans the screen's width once scrolled to.
 func dismiss(t *testing.T, ctx context.Context, touch bool) {
 	t.Helper()
 	dctx, cancel := timeout(ctx, waitTimeout)
 	defer cancel()
-	eval[chromedp.Void](t, ctx, `document.activeElement && document.activeElement.blur && document.activeElement.blur()`)
+	evalAwait[bool](t, ctx, `new Promise((res) => {
+  document.activeElement && document.activeElement.blur && document.activeElement.blur();
+  window.scrollTo(0, 0);
+  requestAnimationFrame(() => requestAnimationFrame(() => res(true)));
+})`, waitTimeout)
 	var err error
 	if touch {
 		err = touchTap(dctx, 1, 1)
