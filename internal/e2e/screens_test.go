@@ -122,6 +122,7 @@ func TestNarrowScreens(t *testing.T) {
 				tcancel()
 				after := poll[fold](t, ctx, `(() => { const f = `+foldJS+`; return f.Expanded === 'true' ? f : null; })()`, "the settings to unfold", waitTimeout)
 				assert.Len(t, after.Visible, 4, "every setting shows once unfolded at %d px", c.w)
+				t.Logf("map top at %d×%d: %.0f px folded, %.0f px unfolded", c.w, c.h, before.MapTop, after.MapTop)
 				// What the fold saves: at least two rows of settings.
 				assert.Greater(t, after.MapTop-before.MapTop, 150.0, "the fold moves the map up at %d px", c.w)
 				if c.w == 390 {
