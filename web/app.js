@@ -640,6 +640,9 @@
     if (!j) return;
     const t = JSON.parse(j);
     const tip = $('tooltip');
+    // A new card starts letting taps through; a refresh of the one shown
+    // (panels after a pin) keeps what the finished tap allowed.
+    if (tip.hidden || tip.dataset.code !== code) tip.classList.remove('settled');
     const h = doc.createElement('h3'); h.textContent = t.name;
     const reg = doc.createElement('div'); reg.className = 'region'; reg.textContent = t.region;
     const big = doc.createElement('p'); big.className = 'big'; big.textContent = t.value;
@@ -682,9 +685,20 @@
   function wireMap() {
     svg.addEventListener('pointerover', (e) => { const c = codeOf(e); if (c) showTip(c, true); });
     svg.addEventListener('pointerleave', () => { if (!svg.contains(doc.activeElement)) hideTip(); });
-    svg.addEventListener('click', (e) => { const c = codeOf(e); if (!c) return; act('toggle', c); focusDept(c, false); say(G.announce(c)); });
+    svg.addEventListener('click', (e) => {
+      const c = codeOf(e); if (!c) return;
+      act('toggle', c); focusDept(c, false); say(G.announce(c));
+      // The finger has lifted: a phone's bottom sheet may now take touches
+      // (scrolling a long card); until then taps went through it.
+      $('tooltip').classList.add('settled');
+    });
     svg.addEventListener('focusin', (e) => { const c = codeOf(e); if (c) { focusDept(c, false); say(G.announce(c)); } });
-    svg.addEventListener('focusout', (e) => { if (!svg.contains(e.relatedTarget)) hideTip(); });
+    // Focus moving into the card (a tap on the sheet) keeps it open; leaving
+    // both the map and the card closes it.
+    const tip = $('tooltip');
+    const away = (e) => { if (!svg.contains(e.relatedTarget) && !tip.contains(e.relatedTarget)) hideTip(); };
+    svg.addEventListener('focusout', away);
+    tip.addEventListener('focusout', away);
     svg.addEventListener('keydown', (e) => {
       const c = codeOf(e); if (!c) return;
       const dir = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right' }[e.key];

@@ -313,6 +313,22 @@ func touchTap(ctx context.Context, x, y float64) error {
 	return err
 }
 
+// touchSwipe is a finger put down at x, y, moved dy CSS pixels vertically
+// in small steps, then lifted.
+func touchSwipe(ctx context.Context, x, y, dy float64) error {
+	if _, err := chromedp.Call(ctx, input.DispatchTouchEvent, input.DispatchTouchEventParams{Type: input.DispatchTouchEventTypeTouchStart, TouchPoints: []*input.TouchPoint{{X: x, Y: y}}}); err != nil {
+		return err
+	}
+	const steps = 10
+	for i := 1; i <= steps; i++ {
+		if _, err := chromedp.Call(ctx, input.DispatchTouchEvent, input.DispatchTouchEventParams{Type: input.DispatchTouchEventTypeTouchMove, TouchPoints: []*input.TouchPoint{{X: x, Y: y + dy*float64(i)/steps}}}); err != nil {
+			return err
+		}
+	}
+	_, err := chromedp.Call(ctx, input.DispatchTouchEvent, input.DispatchTouchEventParams{Type: input.DispatchTouchEventTypeTouchEnd, TouchPoints: []*input.TouchPoint{}})
+	return err
+}
+
 // contrastJS is a JS function (two CSS rgb()/rgba() colours) returning
 // their WCAG contrast ratio.
 const contrastJS = `((a, b) => {
@@ -343,4 +359,73 @@ func frameTab(t *testing.T, ctx context.Context, prefix string) context.Context 
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
+}
+
+// TestPhoneSheetScrolls opens, on a 320×568 phone (iPhone SE), the card of the
+// department with the most data-quality notes (diagnostics: several
+// decreases). Such a card is taller than the bottom sheet may be; once the
+// tap has ended the sheet takes touches: a swipe scrolls it and a tap on it
+// keeps it open, a tap elsewhere closes it.
+func TestPhoneSheetScrolls(t *testing.T) {
+	ctx := tab(t)
+	vctx, cancel := timeout(ctx, waitTimeout)
+	defer cancel()
+	require.NoError(t, chromedp.Do(vctx, chromedp.EmulateViewport(320, 568, chromedp.EmulateScale(2), chromedp.EmulateMobile, chromedp.EmulateTouch)))
+	navigate(t, ctx, appURL("ind=nb-diagnostics-individualises"))
+	code := eval[string](t, ctx, `(() => {
+  let best = '', most = -1;
+  for (const p of document.querySelectorAll('#map path[data-code]')) {
+    const n = JSON.parse(window.francenumGo.tip(p.dataset.code)).notes.length;
+    if (n > most) { most = n; best = p.dataset.code; }
+  }
+  return best;
+})()`)
+	require.NotEmpty(t, code)
+
+	// The department near the top of the screen, above where the sheet goes.
+	pt := evalAwait[[]float64](t, ctx, fmt.Sprintf(`new Promise((res) => {
+  const p = document.querySelector('#map path[data-code="%[1]s"]');
+  window.scrollBy(0, p.getBoundingClientRect().top - 60);
+  requestAnimationFrame(() => requestAnimationFrame(() => {
+    const b = p.getBoundingClientRect();
+    for (let fy = 0.5; fy > 0.05; fy -= 0.1) for (let fx = 0.5; fx > 0.05; fx -= 0.1) {
+      const x = b.left + b.width * fx, y = b.top + b.height * fy, e = document.elementFromPoint(x, y);
+      if (e && e.getAttribute('data-code') === '%[1]s') return res([x, y]);
+    }
+    res([]);
+  }));
+})`, code), waitTimeout)
+	require.Len(t, pt, 2, "a visible point of department %s", code)
+	tctx, tcancel := timeout(ctx, waitTimeout)
+	require.NoError(t, touchTap(tctx, pt[0], pt[1]))
+	tcancel()
+	sheet := poll[[]float64](t, ctx, fmt.Sprintf(`(() => { const e = document.getElementById('tooltip');
+  if (e.hidden || e.dataset.code !== '%s' || !e.classList.contains('settled')) return null;
+  const r = e.getBoundingClientRect();
+  return [r.left + r.width / 2, r.top + r.height / 2, e.scrollHeight, e.clientHeight, e.querySelectorAll('.notes li').length]; })()`, code),
+		"the settled card of "+code, waitTimeout)
+	t.Logf("department %s: %v notes, card %v px for a sheet of %v px", code, sheet[4], sheet[2], sheet[3])
+	require.Greater(t, sheet[2], sheet[3]+20, "the card of %s overflows its sheet (the premise of this test)", code)
+
+	// A finger's swipe up on the sheet scrolls it, and the sheet stays.
+	sctx, scancel := timeout(ctx, waitTimeout)
+	require.NoError(t, touchSwipe(sctx, sheet[0], sheet[1], -150))
+	scancel()
+	scrolled := poll[float64](t, ctx, `(() => { const e = document.getElementById('tooltip'); return !e.hidden && e.scrollTop > 0 ? e.scrollTop : null; })()`,
+		"the sheet to scroll", waitTimeout)
+	assert.Greater(t, scrolled, 0.0)
+	screenshot(t, ctx, "phone-sheet-scrolled")
+
+	// A tap on the sheet keeps it open (and does not pin what is under it).
+	pinned := eval[int](t, ctx, `document.querySelectorAll('#compare tbody tr').length`)
+	r := eval[[]float64](t, ctx, `(() => { const r = document.getElementById('tooltip').getBoundingClientRect(); return [r.left + r.width / 2, r.top + 20]; })()`)
+	tctx, tcancel = timeout(ctx, waitTimeout)
+	require.NoError(t, touchTap(tctx, r[0], r[1]))
+	tcancel()
+	evalAwait[bool](t, ctx, `new Promise((res) => requestAnimationFrame(() => requestAnimationFrame(() => res(true))))`, waitTimeout)
+	assert.False(t, eval[bool](t, ctx, `document.getElementById('tooltip').hidden`), "a tap on the sheet keeps it open")
+	assert.Equal(t, pinned, eval[int](t, ctx, `document.querySelectorAll('#compare tbody tr').length`), "a tap on the sheet pins nothing")
+
+	// A tap elsewhere closes it.
+	dismiss(t, ctx, true)
 }
