@@ -18,9 +18,14 @@ const cspWatch = `window.__csp = []; document.addEventListener('securitypolicyvi
 
 // openNoWasm opens the app at query in a tab whose requests for app.wasm
 // fail: what a visitor sees before the wasm has arrived, held still.
-func openNoWasm(t *testing.T, query string) context.Context {
+func openNoWasm(t *testing.T, query string, before ...chromedp.Action[chromedp.Void]) context.Context {
 	t.Helper()
 	ctx := tab(t)
+	if len(before) > 0 {
+		bctx, cancel := timeout(ctx, waitTimeout)
+		defer cancel()
+		require.NoError(t, chromedp.Do(bctx, before...))
+	}
 	_, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: cspWatch})
 	require.NoError(t, err)
 	_, err = chromedp.Call(ctx, network.Enable, network.EnableParams{})
@@ -99,6 +104,19 @@ func TestBuildTimeMap(t *testing.T) {
 		assert.True(t, eval[bool](t, ctx, `document.documentElement.classList.contains('embed') && !document.documentElement.classList.contains('has-query')`))
 		assert.False(t, eval[bool](t, ctx, `getComputedStyle(document.querySelector('.exports')).display !== 'none'`), "embed layout: no export bar")
 		screenshot(t, ctx, "iframe-without-wasm") // the build-time map and the load error
+	})
+	t.Run("on a phone its inset names are readable", func(t *testing.T) {
+		// Without the wasm, app.js never sizes these names: the page's
+		// inline script did, before the first paint.
+		ctx := openNoWasm(t, "", chromedp.EmulateViewport(390, 844, chromedp.EmulateScale(2), chromedp.EmulateMobile, chromedp.EmulateTouch))
+		require.True(t, eval[prerenderState](t, ctx, prerenderJS).Shown)
+		labels := eval[[]float64](t, ctx, `[...document.querySelectorAll('#map svg.prerender .frame-label')].map(e => e.getScreenCTM().a * parseFloat(getComputedStyle(e).fontSize))`)
+		require.Len(t, labels, 5, "five inset names")
+		for _, px := range labels {
+			assert.GreaterOrEqual(t, px, 10.5, "inset name size on screen, px")
+		}
+		assert.Empty(t, eval[[]string](t, ctx, `window.__csp`), "no CSP violation")
+		screenshot(t, ctx, "phone-without-wasm")
 	})
 	t.Run("the live map replaces it", func(t *testing.T) {
 		ctx := open(t, "")
