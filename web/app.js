@@ -53,10 +53,16 @@
     const ts = new TransformStream({ transform(chunk, ctl) { progress.got += chunk.byteLength; stats.bytes += chunk.byteLength; showProgress(); ctl.enqueue(chunk); } });
     return new Response(resp.body.pipeThrough(ts), { status: resp.status, headers: resp.headers });
   }
+  // Until Go runs, its interface strings are not there: the few words a
+  // load error needs, in the URL's language (French unless lang=en).
+  const EN = /[?&]lang=en(&|$)/.test(location.search);
+  const W = EN
+    ? { sep: ': ', failed: 'Loading failed', retry: 'Retry', net: 'network unreachable', geo: 'geometry', det: 'detail data', syn: 'synthese data', nat: 'national data' }
+    : { sep: '\u00a0: ', failed: 'Le chargement a échoué', retry: 'Réessayer', net: 'réseau injoignable', geo: 'géométrie', det: 'données détail', syn: 'données synthèse', nat: 'données nationales' };
   async function get(url, what) {
     let resp;
-    try { resp = await fetch(url); } catch (e) { throw new Error(what + ' : ' + url + ' — ' + e.message); }
-    if (!resp.ok) throw new Error(what + ' : ' + url + ' — HTTP ' + resp.status);
+    try { resp = await fetch(url); } catch (e) { throw new Error(what + W.sep + url + ' — ' + W.net + ' (' + e.message + ')'); }
+    if (!resp.ok) throw new Error(what + W.sep + url + ' — HTTP ' + resp.status);
     return counted(resp);
   }
   async function bytes(urls, what) {
@@ -85,7 +91,7 @@
     // reuse its cached machine code on later visits (a wrapped Response
     // has no URL and loses the code cache); a clone feeds the progress bar.
     let resp;
-    try { resp = await fetch('/app.wasm'); } catch (e) { throw new Error('app.wasm : ' + e.message); }
+    try { resp = await fetch('/app.wasm'); } catch (e) { throw new Error('app.wasm' + W.sep + W.net + ' (' + e.message + ')'); }
     if (!resp.ok) throw new Error('app.wasm — HTTP ' + resp.status);
     if (resp.body && resp.clone) {
       const c = counted(resp.clone());
@@ -103,10 +109,10 @@
     root.dataset.state = 'loading';
     clearAlert();
     const pMod = compile().then((m) => { stats.compiled = performance.now() - T0; return m; });
-    const pGeo = bytes(['/geo/departements.bin'], 'géométrie');
-    const pDet = bytes(api('detail.csv'), 'données détail');
-    const pSyn = bytes(api('synthese.csv'), 'données synthèse').catch(() => null);
-    const pNat = bytes(api('national.csv'), 'données nationales').catch(() => null);
+    const pGeo = bytes(['/geo/departements.bin'], W.geo);
+    const pDet = bytes(api('detail.csv'), W.det);
+    const pSyn = bytes(api('synthese.csv'), W.syn).catch(() => null);
+    const pNat = bytes(api('national.csv'), W.nat).catch(() => null);
     // The postMessage allow-list matters only inside a frame: a top-level
     // visit does not pay for a Go request to /api/v1/config.
     const framed = embed && window.parent !== window;
@@ -149,7 +155,7 @@
       const b = doc.createElement('button');
       b.type = 'button';
       b.className = 'btn-primary';
-      b.textContent = ui.retry || 'Réessayer';
+      b.textContent = ui.retry || W.retry;
       b.addEventListener('click', () => { box.remove(); start(); });
       box.append(b);
     }
@@ -158,7 +164,7 @@
   function start() {
     boot().catch((e) => {
       root.dataset.state = 'error';
-      alertBox((ui.loadError || 'Le chargement a échoué') + ' : ' + e.message, true);
+      alertBox((ui.loadError || W.failed) + W.sep + e.message, true);
       readyReject(e);
     });
   }

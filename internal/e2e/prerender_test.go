@@ -72,6 +72,7 @@ func TestBuildTimeMap(t *testing.T) {
 		poll[bool](t, ctx, `document.documentElement.dataset.state === 'error'`, "the load error", loadTimeout)
 		assert.NotEmpty(t, text(t, ctx, "[role=alert]"))
 		assert.Contains(t, text(t, ctx, "[role=alert]"), "app.wasm", "the message names what failed")
+		assert.Contains(t, text(t, ctx, "[role=alert]"), "réseau injoignable", "and why, in French")
 		assert.True(t, eval[prerenderState](t, ctx, prerenderJS).Shown)
 		assert.Empty(t, eval[[]string](t, ctx, `window.__csp`), "no CSP violation")
 		// The network is back: the retry button loads the live map (a fresh
@@ -92,6 +93,11 @@ func TestBuildTimeMap(t *testing.T) {
 		assert.Empty(t, st.Date)
 		assert.True(t, eval[bool](t, ctx, `document.documentElement.classList.contains('has-query')`), "the inline script ran under the Worker's CSP")
 		assert.Empty(t, eval[[]string](t, ctx, `window.__csp`), "no CSP violation")
+		// The load error in the URL's language, though Go never ran.
+		poll[bool](t, ctx, `document.documentElement.dataset.state === 'error'`, "the load error", loadTimeout)
+		msg := text(t, ctx, "[role=alert]")
+		assert.Contains(t, msg, "Loading failed: app.wasm: network unreachable")
+		assert.Equal(t, "Retry", text(t, ctx, "[role=alert] button"))
 	})
 	t.Run("the default view embedded keeps it, in the embed layout", func(t *testing.T) {
 		ctx := openNoWasm(t, "embed=1")
