@@ -79,6 +79,24 @@ func TestAccessibility(t *testing.T) {
 			t.Errorf("axe: %d serious/critical violations on the table view:%s", len(vs), describeAxe(vs))
 		}
 	})
+	t.Run("phone view", func(t *testing.T) {
+		// Settings folded, then unfolded with a department's card open
+		// as a bottom sheet.
+		ctx := tab(t)
+		vctx, cancel := timeout(ctx, waitTimeout)
+		defer cancel()
+		require.NoError(t, chromedp.Do(vctx, chromedp.EmulateViewport(390, 844, chromedp.EmulateScale(2), chromedp.EmulateMobile, chromedp.EmulateTouch)))
+		navigate(t, ctx, appURL(""))
+		if vs := axe(t, ctx); len(vs) > 0 {
+			t.Errorf("axe: %d serious/critical violations on the phone view:%s", len(vs), describeAxe(vs))
+		}
+		click(t, ctx, "#more")
+		eval[chromedp.Void](t, ctx, `document.querySelector('#map path[data-code="29"]').dispatchEvent(new PointerEvent('pointerover', {bubbles: true}))`)
+		poll[bool](t, ctx, `!document.getElementById('tooltip').hidden && document.getElementById('metric').getClientRects().length > 0`, "the card and the settings", waitTimeout)
+		if vs := axe(t, ctx); len(vs) > 0 {
+			t.Errorf("axe: %d serious/critical violations on the phone view, unfolded, card open:%s", len(vs), describeAxe(vs))
+		}
+	})
 	t.Run("embed view", func(t *testing.T) {
 		ctx := open(t, "embed=1")
 		if vs := axe(t, ctx); len(vs) > 0 {
