@@ -227,6 +227,8 @@
   // sizeLabels keeps the overseas insets' names readable: their size is in
   // drawing units (~5500 wide), which on a 320 px phone is 4 px on screen;
   // never less than 11 px on screen, never smaller than the desktop size.
+  // internal/boot's inline script applies the same rule to the build-time
+  // map before the wasm runs: change both together.
   function sizeLabels() {
     const r = svg.getBoundingClientRect();
     const k = Math.min(r.width / vbW, r.height / vbH); // px per unit
@@ -691,17 +693,17 @@
   function wireMap() {
     svg.addEventListener('pointerover', (e) => { const c = codeOf(e); if (c) showTip(c, true); });
     svg.addEventListener('pointerleave', () => { if (!svg.contains(doc.activeElement)) hideTip(); });
+    const tip = $('tooltip');
     svg.addEventListener('click', (e) => {
       const c = codeOf(e); if (!c) return;
       act('toggle', c); focusDept(c, false); say(G.announce(c));
       // The finger has lifted: a phone's bottom sheet may now take touches
       // (scrolling a long card); until then taps went through it.
-      $('tooltip').classList.add('settled');
+      tip.classList.add('settled');
     });
     svg.addEventListener('focusin', (e) => { const c = codeOf(e); if (c) { focusDept(c, false); say(G.announce(c)); } });
     // Focus moving into the card (a tap on the sheet) keeps it open; leaving
     // both the map and the card closes it.
-    const tip = $('tooltip');
     const away = (e) => { if (!svg.contains(e.relatedTarget) && !tip.contains(e.relatedTarget)) hideTip(); };
     svg.addEventListener('focusout', away);
     tip.addEventListener('focusout', away);

@@ -82,11 +82,7 @@ func TestAccessibility(t *testing.T) {
 	t.Run("phone view", func(t *testing.T) {
 		// Settings folded, then unfolded with a department's card open
 		// as a bottom sheet.
-		ctx := tab(t)
-		vctx, cancel := timeout(ctx, waitTimeout)
-		defer cancel()
-		require.NoError(t, chromedp.Do(vctx, chromedp.EmulateViewport(390, 844, chromedp.EmulateScale(2), chromedp.EmulateMobile, chromedp.EmulateTouch)))
-		navigate(t, ctx, appURL(""))
+		ctx := openPhone(t, 390, 844, "")
 		if vs := axe(t, ctx); len(vs) > 0 {
 			t.Errorf("axe: %d serious/critical violations on the phone view:%s", len(vs), describeAxe(vs))
 		}

@@ -15,6 +15,7 @@ import (
 
 	cdpbrowser "github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/chromedp"
+	"github.com/stretchr/testify/require"
 )
 
 // Step and wait bounds: generous for a loaded 2-core CI machine, but every
@@ -30,6 +31,44 @@ func open(t *testing.T, query string) context.Context {
 	ctx := tab(t)
 	navigate(t, ctx, appURL(query))
 	return ctx
+}
+
+// phone emulates a phone's screen: w×h CSS pixels at 2 device pixels each,
+// mobile layout and touch input.
+func phone(w, h int64) chromedp.Action[chromedp.Void] {
+	return chromedp.EmulateViewport(w, h, chromedp.EmulateScale(2), chromedp.EmulateMobile, chromedp.EmulateTouch)
+}
+
+// openPhone is open on a w×h phone: the screen is set before the page loads.
+func openPhone(t *testing.T, w, h int64, query string) context.Context {
+	t.Helper()
+	ctx := tab(t)
+	vctx, cancel := timeout(ctx, waitTimeout)
+	defer cancel()
+	require.NoError(t, chromedp.Do(vctx, phone(w, h)))
+	navigate(t, ctx, appURL(query))
+	return ctx
+}
+
+// nextFrames lets two animation frames go by: what was just changed
+// (a scroll, a tap) has been painted, and a tap is hit-tested against it.
+func nextFrames(t *testing.T, ctx context.Context) {
+	t.Helper()
+	evalAwait[bool](t, ctx, `new Promise((res) => requestAnimationFrame(() => requestAnimationFrame(() => res(true))))`, waitTimeout)
+}
+
+// visiblePoint is a point of department code's shape that a tap there
+// reaches (not covered, on the screen), or an empty slice.
+func visiblePoint(t *testing.T, ctx context.Context, code string) []float64 {
+	t.Helper()
+	return eval[[]float64](t, ctx, fmt.Sprintf(`(() => {
+  const b = document.querySelector('#map path[data-code="%[1]s"]').getBoundingClientRect();
+  for (let fy = 0.5; fy > 0.05; fy -= 0.1) for (let fx = 0.5; fx > 0.05; fx -= 0.1) for (const [x, y] of [[b.left + b.width * fx, b.top + b.height * fy], [b.right - b.width * fx, b.bottom - b.height * fy]]) {
+    const e = document.elementFromPoint(x, y);
+    if (e && e.getAttribute('data-code') === '%[1]s' && y > 0 && y < innerHeight) return [x, y];
+  }
+  return [];
+})()`, code))
 }
 
 // navigate loads url in the tab and waits for data-state=ready.

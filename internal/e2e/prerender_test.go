@@ -114,7 +114,7 @@ func TestBuildTimeMap(t *testing.T) {
 	t.Run("on a phone its inset names are readable", func(t *testing.T) {
 		// Without the wasm, app.js never sizes these names: the page's
 		// inline script did, before the first paint.
-		ctx := openNoWasm(t, "", chromedp.EmulateViewport(390, 844, chromedp.EmulateScale(2), chromedp.EmulateMobile, chromedp.EmulateTouch))
+		ctx := openNoWasm(t, "", phone(390, 844))
 		require.True(t, eval[prerenderState](t, ctx, prerenderJS).Shown)
 		labels := eval[[]float64](t, ctx, `[...document.querySelectorAll('#map svg.prerender .frame-label')].map(e => e.getScreenCTM().a * parseFloat(getComputedStyle(e).fontSize))`)
 		require.Len(t, labels, 5, "five inset names")

@@ -28,11 +28,7 @@ func TestScreenshots(t *testing.T) {
 		assert.LessOrEqual(t, eval[int](t, ctx, `document.documentElement.scrollWidth`), 1280, "no horizontal scroll at 1280 px")
 	})
 	t.Run("phone 390x844", func(t *testing.T) {
-		ctx := tab(t)
-		vctx, cancel := timeout(ctx, waitTimeout)
-		defer cancel()
-		require.NoError(t, chromedp.Do(vctx, chromedp.EmulateViewport(390, 844, chromedp.EmulateScale(2), chromedp.EmulateMobile, chromedp.EmulateTouch)))
-		navigate(t, ctx, appURL(""))
+		ctx := openPhone(t, 390, 844, "")
 		screenshot(t, ctx, "phone")
 		assert.LessOrEqual(t, eval[int](t, ctx, `document.documentElement.scrollWidth`), 390, "no horizontal scroll on a phone")
 		w := eval[float64](t, ctx, `document.querySelector('#map svg').getBoundingClientRect().width`)
@@ -52,7 +48,7 @@ func TestScreenshots(t *testing.T) {
 		poll[bool](t, ctx, `window.__msgs.some(m => m.data && m.data.type === 'francenum:state')`, "the embed's first state", loadTimeout)
 		fctx := frameTab(t, ctx, env.worker.URL)
 		poll[bool](t, fctx, `document.documentElement.dataset.state === 'ready' && document.querySelectorAll('#map svg [data-code][fill]').length === 101`, "the embedded map to be drawn", loadTimeout)
-		evalAwait[bool](t, fctx, `new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))`, waitTimeout)
+		nextFrames(t, fctx)
 		// Everything an embedding page needs is inside the 500 px: the five
 		// insets, the legend and the dated source line.
 		inView := eval[[]string](t, fctx, `[...document.querySelectorAll('#map .frame, #legend, #source')].filter(e => { const r = e.getBoundingClientRect(); return r.height === 0 || r.bottom > innerHeight + 0.5 || r.right > innerWidth + 0.5; }).map(e => e.id || e.getAttribute('class'))`)
@@ -75,11 +71,11 @@ func TestNarrowScreens(t *testing.T) {
 			ctx := tab(t)
 			vctx, cancel := timeout(ctx, waitTimeout)
 			defer cancel()
-			opts := []chromedp.EmulateViewportOption{}
+			screen := chromedp.EmulateViewport(c.w, c.h)
 			if c.touch {
-				opts = append(opts, chromedp.EmulateScale(2), chromedp.EmulateMobile, chromedp.EmulateTouch)
+				screen = phone(c.w, c.h)
 			}
-			require.NoError(t, chromedp.Do(vctx, chromedp.EmulateViewport(c.w, c.h, opts...)))
+			require.NoError(t, chromedp.Do(vctx, screen))
 			navigate(t, ctx, appURL("dep=75,13,69,974"))
 			poll[bool](t, ctx, `document.querySelectorAll('#compare tbody tr').length === 4 && document.querySelectorAll('#table tbody tr').length === 101`,
 				"the compare panel and the table", waitTimeout)
@@ -233,19 +229,12 @@ func TestNarrowScreens(t *testing.T) {
 				}
 				// Scroll, then let a frame or two go by: the browser hit-tests
 				// a tap with what it has painted.
-				evalAwait[bool](t, ctx, fmt.Sprintf(`new Promise((res) => {
+				eval[chromedp.Void](t, ctx, fmt.Sprintf(`(() => {
   const b0 = document.querySelector('#map path[data-code="%s"]').getBoundingClientRect();
   window.scrollBy(0, %s);
-  requestAnimationFrame(() => requestAnimationFrame(() => res(true)));
-})`, code, scroll), waitTimeout)
-				pt := eval[[]float64](t, ctx, fmt.Sprintf(`(() => {
-  const b = document.querySelector('#map path[data-code="%s"]').getBoundingClientRect();
-  for (let fy = 0.5; fy > 0.05; fy -= 0.1) for (let fx = 0.5; fx > 0.05; fx -= 0.1) for (const [x, y] of [[b.left + b.width * fx, b.top + b.height * fy], [b.right - b.width * fx, b.bottom - b.height * fy]]) {
-    const e = document.elementFromPoint(x, y);
-    if (e && e.getAttribute('data-code') === '%s' && y > 0 && y < innerHeight) return [x, y];
-  }
-  return [];
-})()`, code, code))
+})()`, code, scroll))
+				nextFrames(t, ctx)
+				pt := visiblePoint(t, ctx, code)
 				require.Len(t, pt, 2, "a visible point of department %s", code)
 				pctx, pcancel := timeout(ctx, waitTimeout)
 				if c.touch {
@@ -289,11 +278,8 @@ func dismiss(t *testing.T, ctx context.Context, touch bool) {
 	t.Helper()
 	dctx, cancel := timeout(ctx, waitTimeout)
 	defer cancel()
-	evalAwait[bool](t, ctx, `new Promise((res) => {
-  document.activeElement && document.activeElement.blur && document.activeElement.blur();
-  window.scrollTo(0, 0);
-  requestAnimationFrame(() => requestAnimationFrame(() => res(true)));
-})`, waitTimeout)
+	eval[chromedp.Void](t, ctx, `document.activeElement && document.activeElement.blur && document.activeElement.blur(), window.scrollTo(0, 0)`)
+	nextFrames(t, ctx)
 	var err error
 	if touch {
 		err = touchTap(dctx, 1, 1)
@@ -367,11 +353,7 @@ func frameTab(t *testing.T, ctx context.Context, prefix string) context.Context 
 // tap has ended the sheet takes touches: a swipe scrolls it and a tap on it
 // keeps it open, a tap elsewhere closes it.
 func TestPhoneSheetScrolls(t *testing.T) {
-	ctx := tab(t)
-	vctx, cancel := timeout(ctx, waitTimeout)
-	defer cancel()
-	require.NoError(t, chromedp.Do(vctx, chromedp.EmulateViewport(320, 568, chromedp.EmulateScale(2), chromedp.EmulateMobile, chromedp.EmulateTouch)))
-	navigate(t, ctx, appURL("ind=nb-diagnostics-individualises"))
+	ctx := openPhone(t, 320, 568, "ind=nb-diagnostics-individualises")
 	code := eval[string](t, ctx, `(() => {
   let best = '', most = -1;
   for (const p of document.querySelectorAll('#map path[data-code]')) {
@@ -383,18 +365,9 @@ func TestPhoneSheetScrolls(t *testing.T) {
 	require.NotEmpty(t, code)
 
 	// The department near the top of the screen, above where the sheet goes.
-	pt := evalAwait[[]float64](t, ctx, fmt.Sprintf(`new Promise((res) => {
-  const p = document.querySelector('#map path[data-code="%[1]s"]');
-  window.scrollBy(0, p.getBoundingClientRect().top - 60);
-  requestAnimationFrame(() => requestAnimationFrame(() => {
-    const b = p.getBoundingClientRect();
-    for (let fy = 0.5; fy > 0.05; fy -= 0.1) for (let fx = 0.5; fx > 0.05; fx -= 0.1) {
-      const x = b.left + b.width * fx, y = b.top + b.height * fy, e = document.elementFromPoint(x, y);
-      if (e && e.getAttribute('data-code') === '%[1]s') return res([x, y]);
-    }
-    res([]);
-  }));
-})`, code), waitTimeout)
+	eval[chromedp.Void](t, ctx, fmt.Sprintf(`window.scrollBy(0, document.querySelector('#map path[data-code="%s"]').getBoundingClientRect().top - 60)`, code))
+	nextFrames(t, ctx)
+	pt := visiblePoint(t, ctx, code)
 	require.Len(t, pt, 2, "a visible point of department %s", code)
 	tctx, tcancel := timeout(ctx, waitTimeout)
 	require.NoError(t, touchTap(tctx, pt[0], pt[1]))
@@ -422,7 +395,7 @@ func TestPhoneSheetScrolls(t *testing.T) {
 	tctx, tcancel = timeout(ctx, waitTimeout)
 	require.NoError(t, touchTap(tctx, r[0], r[1]))
 	tcancel()
-	evalAwait[bool](t, ctx, `new Promise((res) => requestAnimationFrame(() => requestAnimationFrame(() => res(true))))`, waitTimeout)
+	nextFrames(t, ctx)
 	assert.False(t, eval[bool](t, ctx, `document.getElementById('tooltip').hidden`), "a tap on the sheet keeps it open")
 	assert.Equal(t, pinned, eval[int](t, ctx, `document.querySelectorAll('#compare tbody tr').length`), "a tap on the sheet pins nothing")
 
