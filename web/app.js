@@ -415,6 +415,7 @@
     m.setAttribute('aria-valuetext', label);
     const lab = $('month-label');
     lab.textContent = label;
+    lab.title = label; // the box may cut it (fixed slider width)
     lab.classList.toggle('absent', absent);
     const strip = $('month-strip');
     if (stripInd !== ind || strip.childElementCount !== present.length) {
