@@ -810,9 +810,12 @@
       apply(G.query(q.toString()), 'push');
       schedulePanels();
     });
+    // The body's own height, not the document's scrollHeight: that one is
+    // never less than the frame's height, so a frame that started too
+    // tall would be told to stay so.
     let lastH = 0;
     const send = () => {
-      const h = Math.ceil(doc.documentElement.scrollHeight);
+      const h = Math.ceil(doc.body.getBoundingClientRect().height);
       if (h === lastH) return;
       lastH = h;
       post({ type: 'francenum:height', height: h });

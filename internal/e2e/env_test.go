@@ -68,6 +68,7 @@ func setup(stops *[]func()) error {
 	hostMux := http.NewServeMux()
 	hostMux.HandleFunc("/host.html", serveHost)
 	hostMux.HandleFunc("/intruder.html", serveIntruder)
+	hostMux.HandleFunc("/snippet.html", serveSnippet)
 	if env.hostA, err = browser.StartStatic(browser.E2ELow+10, browser.E2EHigh, hostMux); err != nil {
 		return err
 	}
