@@ -199,10 +199,10 @@
     gDep.append(frag);
     svg.append(gDep);
     const gFrames = el('g', { class: 'frames', 'aria-hidden': 'true' });
-    frameLabels = [];
+    frameLabels = []; labelFs = '';
     for (const f of init.frames) {
       gFrames.append(el('path', { d: f.d, class: 'frame' }));
-      const t = el('text', { x: f.x, y: f.y, class: 'frame-label', 'font-size': Math.round(11 * init.w / 800) });
+      const t = el('text', { x: f.x, y: f.y, class: 'frame-label', 'font-size': Math.round(11 * init.w / 800), 'data-name': f.name, 'data-short': f.code });
       t.textContent = f.name;
       gFrames.append(t);
       frameLabels.push(t);
@@ -227,14 +227,27 @@
   // sizeLabels keeps the overseas insets' names readable: their size is in
   // drawing units (~5500 wide), which on a 320 px phone is 4 px on screen;
   // never less than 11 px on screen, never smaller than the desktop size.
+  // At that size a name can be wider than its frame (« Guadeloupe » is
+  // 67 px, its frame 44 px at 320 px): then every inset shows its
+  // department's code (971…976) instead, all alike.
   // internal/boot's inline script applies the same rule to the build-time
   // map before the wasm runs: change both together.
+  let labelFs = '';
   function sizeLabels() {
     const r = svg.getBoundingClientRect();
     const k = Math.min(r.width / vbW, r.height / vbH); // px per unit
     if (!(k > 0)) return;
     const fs = String(Math.max(Math.round(11 * vbW / 800), Math.ceil(11 / k)));
-    for (const t of frameLabels) if (t.getAttribute('font-size') !== fs) t.setAttribute('font-size', fs);
+    if (fs === labelFs) return;
+    labelFs = fs;
+    let fit = true;
+    for (const t of frameLabels) {
+      t.setAttribute('font-size', fs);
+      if (t.textContent !== t.dataset.name) t.textContent = t.dataset.name;
+      const b = t.previousElementSibling.getBBox(); // its frame
+      if (t.getComputedTextLength() > b.width - 2 * (t.x.baseVal[0].value - b.x)) fit = false;
+    }
+    if (!fit) for (const t of frameLabels) t.textContent = t.dataset.short;
   }
 
   // ---------- applying a render ----------

@@ -18,16 +18,23 @@ package boot
 // window.__fnWasm; app.js falls back to its own fetch if anything failed.
 // Last, until the HTML is parsed, each frame (before it is painted) sizes
 // the build-time map's inset names as app.js does for the live map: never
-// under 11 px on screen, so a phone does not show them at 5 px.
+// under 11 px on screen, so a phone does not show them at 5 px, and the
+// departments' codes (data-short) instead of the names when a name would
+// not fit in its frame at that size. It redoes that when the size or the
+// number of names parsed so far changed, and once more when the HTML is
+// all parsed.
 const Script = `var q=location.search,d=document.documentElement;` +
 	`if(/^\?embed=(1|true)$/.test(q))d.classList.add("embed");else if(q)d.classList.add("has-query");` +
 	`if(self.WebAssembly&&WebAssembly.compileStreaming)window.__fnWasm=fetch("/app.wasm").then(function(r){` +
 	`if(!r.ok||(r.headers.get("Content-Type")||"").indexOf("application/wasm")<0)throw Error("app.wasm "+r.status);` +
 	`var c=r.clone(),m=WebAssembly.compileStreaming(r);m.catch(function(){});return{resp:c,mod:m}});` +
 	`window.__fnWasm&&window.__fnWasm.catch(function(){});` +
-	`(function f(){var s=document.querySelector("#map svg.prerender");if(s){var v=s.viewBox.baseVal,r=s.getBoundingClientRect(),k=Math.min(r.width/v.width,r.height/v.height);` +
-	`if(k>0){var z=String(Math.max(Math.round(11*v.width/800),Math.ceil(11/k)));s.querySelectorAll(".frame-label").forEach(function(t){t.setAttribute("font-size",z)})}}` +
-	`if(document.readyState=="loading")requestAnimationFrame(f)})()`
+	`(function f(p){var s=document.querySelector("#map svg.prerender");if(s){var v=s.viewBox.baseVal,r=s.getBoundingClientRect(),k=Math.min(r.width/v.width,r.height/v.height);` +
+	`var L=s.querySelectorAll(".frame-label"),e=document.readyState!="loading",z=k>0?String(Math.max(Math.round(11*v.width/800),Math.ceil(11/k)))+"/"+L.length:p;` +
+	`if(k>0&&(z!==p||e)){var o=1;L.forEach(function(t){t.setAttribute("font-size",parseInt(z));` +
+	`var n=t.getAttribute("data-name");if(t.textContent!==n)t.textContent=n;var b=t.previousElementSibling.getBBox();if(t.getComputedTextLength()>b.width-2*(t.x.baseVal[0].value-b.x))o=0});` +
+	`if(!o)L.forEach(function(t){t.textContent=t.getAttribute("data-short")});p=z}}` +
+	`if(document.readyState=="loading")requestAnimationFrame(function(){f(p)})})("")`
 
 // Style hides the build-time parts when the script marked the document, and
 // draws the build-time map like the live one (without its interactions).
@@ -36,4 +43,4 @@ const Style = `html.has-query .pre{display:none}` +
 
 // ScriptHash is the CSP source expression of Script: 'sha256-' followed by
 // the base64 SHA-256 of its UTF-8 bytes. A test recomputes it.
-const ScriptHash = `'sha256-VbFWw8La8Eq29TarIKnif7dH0to1nx0DmbH3qXBy3po='`
+const ScriptHash = `'sha256-9EOCwiT0AlxO0AAxP2tlIgcEkqDXE5ZYpWe0UN66F5c='`

@@ -44,6 +44,7 @@ type initView struct {
 	Frames []struct {
 		D    string  `json:"d"`
 		Name string  `json:"name"`
+		Code string  `json:"code"`
 		X    float64 `json:"x"`
 		Y    float64 `json:"y"`
 	} `json:"frames"`
@@ -102,7 +103,7 @@ func Draw(a *app.App, staticSource string) (Parts, error) {
 	b.WriteString(`</g><g class="frames">`)
 	fs := strconv.Itoa(int(11*iv.W/800 + 0.5))
 	for _, f := range iv.Frames {
-		b.WriteString(`<path class="frame" d="` + html.EscapeString(f.D) + `"/><text class="frame-label" x="` + num(f.X) + `" y="` + num(f.Y) + `" font-size="` + fs + `">` + html.EscapeString(f.Name) + `</text>`)
+		b.WriteString(`<path class="frame" d="` + html.EscapeString(f.D) + `"/><text class="frame-label" x="` + num(f.X) + `" y="` + num(f.Y) + `" font-size="` + fs + `" data-name="` + html.EscapeString(f.Name) + `" data-short="` + html.EscapeString(f.Code) + `">` + html.EscapeString(f.Name) + `</text>`)
 	}
 	b.WriteString(`</g></svg>`)
 	p.Map = b.String()
