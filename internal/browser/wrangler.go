@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -37,7 +38,10 @@ type WranglerOptions struct {
 	Config string
 	// Low, High bound the ports tried (HTTP port p, inspector p+1).
 	Low, High int
-	// Vars are passed as --var NAME:VALUE.
+	// Vars are passed as --var NAME:VALUE. A DATAGOUV_API without an
+	// UPSTREAM_ORIGINS also allows that API's origin (the tests' fake
+	// data.gouv.fr, or a dead loopback port), since the Worker refuses
+	// any other upstream.
 	Vars map[string]string
 	// Ready is the path polled until it answers 200 (default /healthz,
 	// falling back to / when /healthz answers 404).
@@ -116,7 +120,16 @@ func StartWrangler(ctx context.Context, o WranglerOptions) (*Wrangler, error) {
 	args = append(args, "--ip", "127.0.0.1", "--port", strconv.Itoa(port),
 		"--inspector-port", strconv.Itoa(insp), "--persist-to", persist,
 		"--show-interactive-dev-session=false", "--live-reload=false", "--log-level", "warn")
+	vars := map[string]string{}
 	for k, v := range o.Vars {
+		vars[k] = v
+	}
+	if api, ok := vars["DATAGOUV_API"]; ok && vars["UPSTREAM_ORIGINS"] == "" {
+		if u, err := url.Parse(api); err == nil && u.Host != "" {
+			vars["UPSTREAM_ORIGINS"] = u.Scheme + "://" + u.Host
+		}
+	}
+	for k, v := range vars {
 		args = append(args, "--var", k+":"+v)
 	}
 	cmd := exec.Command(bin, args...)

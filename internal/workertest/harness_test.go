@@ -10,6 +10,7 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -190,6 +191,11 @@ func startWorker(t *testing.T, root, web string, vars map[string]string, edit ..
 	v := cfg["vars"].(map[string]any)
 	for k, val := range vars {
 		v[k] = val
+	}
+	if api, ok := vars["DATAGOUV_API"]; ok && vars["UPSTREAM_ORIGINS"] == "" {
+		u, err := url.Parse(api)
+		require.NoError(t, err)
+		v["UPSTREAM_ORIGINS"] = u.Scheme + "://" + u.Host // the fake's origin
 	}
 	for _, e := range edit {
 		e(cfg)

@@ -94,7 +94,8 @@ func TestWorker(t *testing.T) {
 		}
 		m := w.meta(t)
 		assert.Equal(t, workerapi.SourceCache, m.Source)
-		assert.Equal(t, "cache", m.Store, "Cache API without a DATA_KV binding")
+		assert.Equal(t, "kv", m.Store, "wrangler.jsonc binds DATA_KV")
+		assert.True(t, m.Persistent)
 		for name, mf := range m.Files {
 			assert.Equal(t, rows[name], mf.Rows, name)
 			assert.Equal(t, 0, mf.RejectedRows, name)

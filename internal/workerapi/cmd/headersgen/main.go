@@ -41,7 +41,13 @@ func main() {
 		fmt.Fprintln(os.Stderr, "headersgen:", err)
 		os.Exit(1)
 	}
-	if err := os.WriteFile(*out, []byte(workerapi.HeadersFile(workerapi.ParseOrigins(v))), 0o644); err != nil {
+	origins, err := workerapi.ParseOrigins(v)
+	if err != nil {
+		// The build stops: a policy the Worker would refuse is never written.
+		fmt.Fprintln(os.Stderr, "headersgen: EMBED_ORIGINS:", err)
+		os.Exit(1)
+	}
+	if err := os.WriteFile(*out, []byte(workerapi.HeadersFile(origins)), 0o644); err != nil {
 		fmt.Fprintln(os.Stderr, "headersgen:", err)
 		os.Exit(1)
 	}
