@@ -63,7 +63,7 @@ app web:
 worker:
 	@tmp=$$(mktemp -d) && \
 	  $(GO) tool workers-assets-gen -mode=go -o $$tmp && \
-	  cp wasm/worker/entry.mjs $$tmp/entry.mjs && \
+	  cp wasm/worker/entry.mjs wasm/worker/fast.mjs $$tmp/ && \
 	  $(WASM_ENV) $(GO) build -trimpath -ldflags="-s -w" -o $$tmp/app.wasm ./wasm/worker && \
 	  rm -rf $(BUILD)/worker && mkdir -p $(BUILD) && mv $$tmp $(BUILD)/worker
 	$(GO) run ./internal/workerapi/cmd/headersgen -config wrangler.jsonc -o $(WEB)/_headers
@@ -86,6 +86,7 @@ lint:
 
 unit:
 	$(GO) test -count=1 ./...
+	node --test wasm/worker/fast.test.mjs
 
 ## wasmtest: the pure packages again under GOOS=js GOARCH=wasm (Node)
 # (geoasset and carto build a real asset inside wasm: they need node_modules

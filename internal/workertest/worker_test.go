@@ -84,10 +84,18 @@ func TestWorker(t *testing.T) {
 			assert.Equal(t, workerapi.SourceUpstream, r.Header.Get("X-Data-Source"), name)
 			assert.True(t, string(ref[name]) == string(r.Body), "%s: bytes differ from the filtered mirror (%d vs %d)", name, len(r.Body), len(ref[name]))
 			assert.Equal(t, rows[name], countLines(r.Body)-1, name)
+			assert.Empty(t, r.Header.Get("Server-Timing"), "Go answered the download")
 			r2 := w.do(t, "GET", p)
 			assert.Equal(t, workerapi.SourceCache, r2.Header.Get("X-Data-Source"), name)
+			assert.Equal(t, "fast-path", r2.Header.Get("Server-Timing"), "%s: the entry script answered from the store", name)
 			assert.True(t, string(ref[name]) == string(r2.Body), "%s: cached bytes", name)
 			assert.Equal(t, r.Header.Get("ETag"), r2.Header.Get("ETag"))
+			// Go's headers, replayed: all but the source (and the date).
+			for k := range r.Header {
+				if k != "X-Data-Source" && k != "Date" {
+					assert.Equal(t, r.Header.Values(k), r2.Header.Values(k), "%s: header %s", name, k)
+				}
+			}
 			if name == "detail" {
 				good = r2
 			}
