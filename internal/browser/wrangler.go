@@ -50,6 +50,9 @@ type WranglerOptions struct {
 	Timeout time.Duration
 	// Log receives wrangler's output as well (optional).
 	Log io.Writer
+	// PersistTo keeps KV and the Cache API in this folder, across starts
+	// (default: a private folder removed when wrangler stops).
+	PersistTo string
 }
 
 type syncBuffer struct {
@@ -109,9 +112,11 @@ func StartWrangler(ctx context.Context, o WranglerOptions) (*Wrangler, error) {
 	if err != nil {
 		return nil, err
 	}
-	persist, err := os.MkdirTemp("", "francenum-wrangler-")
-	if err != nil {
-		return nil, err
+	persist, keep := o.PersistTo, o.PersistTo != ""
+	if !keep {
+		if persist, err = os.MkdirTemp("", "francenum-wrangler-"); err != nil {
+			return nil, err
+		}
 	}
 	args := []string{"dev"}
 	if o.Config != "" {
@@ -148,7 +153,9 @@ func StartWrangler(ctx context.Context, o WranglerOptions) (*Wrangler, error) {
 	}
 	go func() {
 		w.err = cmd.Wait()
-		os.RemoveAll(persist)
+		if !keep {
+			os.RemoveAll(persist)
+		}
 		close(w.done)
 	}()
 	if err := w.waitReady(ctx, o.Ready, o.Timeout); err != nil {
