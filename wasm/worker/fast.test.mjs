@@ -83,11 +83,24 @@ test("a fresh record is replayed with Go's headers and the stored bytes", async 
   const want = [...HEADERS, ["Server-Timing", "fast-path"]].map(([k, v]) => [k.toLowerCase(), v]).sort();
   assert.deepEqual([...r.headers].sort(), want);
   assert.equal(await r.text(), BODY);
-  // Read-through: the second answer comes from the Cache API alone.
-  assert.equal(w.cached.size, 2);
+  // Read-through: record and bytes are now in the cache…
+  assert.deepEqual([...w.cached.keys()].sort(), [
+    "https://francenum-map.cache/v2/data/detail?u=x&lm=1",
+    "https://francenum-map.cache/v2/fast/detail",
+  ]);
   w.kv.clear();
   const again = await w.ask();
   assert.equal(await again.text(), BODY);
+  // …and the bytes in the isolate: only the record is read again.
+  w.cached.delete("https://francenum-map.cache/v2/data/detail?u=x&lm=1");
+  assert.equal(await (await w.ask()).text(), BODY);
+  // A new record (Go stored a new version) is followed at once.
+  const next = record({ key: "v2/data/detail?u=x&lm=2", etag: '"u2-3"', headers: [["ETag", '"u2-3"']] });
+  w.cached.set("https://francenum-map.cache/v2/fast/detail", new Response(JSON.stringify(next)));
+  w.cached.set("https://francenum-map.cache/v2/data/detail?u=x&lm=2", new Response("new"));
+  const r2 = await w.ask();
+  assert.equal(r2.headers.get("ETag"), '"u2-3"');
+  assert.equal(await r2.text(), "new");
 });
 
 test("conditional requests get a 304 without a body or a length", async () => {
@@ -129,7 +142,7 @@ test("everything else goes to Go", async () => {
     "stale record": world(record({ fresh_until: Date.now() - 1 })),
     "record of other vars": world(record({ stamp: "https://other/api/1" + SEP })),
     "no record": world(null),
-    "data gone": world(record(), null),
+    "data gone": world(record({ key: "v2/data/detail?u=gone" }), null),
     "garbage record": (() => {
       const w = world();
       w.kv.set(FAST_PREFIX + "detail", "{not json");
