@@ -24,7 +24,7 @@ export WRANGLER_SEND_METRICS := false
 export CLOUDFLARE_CF_FETCH_ENABLED := false
 WRANGLER_ARGS ?=
 
-.PHONY: all data geodata snapshot web app prerender worker build run test unit wasmtest integration e2e bench bench-check lint fuzz clean node_modules
+.PHONY: all data geodata snapshot web app prerender worker build run test unit wasmtest integration e2e bench bench-worker bench-check lint fuzz clean node_modules
 
 all: build
 
@@ -111,6 +111,10 @@ fuzz:
 
 bench: build node_modules
 	$(GO) run ./cmd/bench -out $(BUILD)/bench
+
+## bench-worker: only the Worker load (fast path, Go, static, the c=8 mix)
+bench-worker: build node_modules
+	$(GO) run ./cmd/bench -worker-only -out $(BUILD)/bench-worker
 
 bench-check:
 	$(GO) run ./cmd/bench -check -out $(BUILD)/bench -budgets bench/budgets.json

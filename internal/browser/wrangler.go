@@ -198,6 +198,9 @@ func (w *Wrangler) waitReady(ctx context.Context, path string, timeout time.Dura
 	return fmt.Errorf("browser: wrangler not ready at %s after %s (last: %s)", w.URL, timeout, last)
 }
 
+// Pgid is the process group of wrangler and its workerd.
+func (w *Wrangler) Pgid() int { return w.cmd.Process.Pid }
+
 // Output returns what wrangler printed so far.
 func (w *Wrangler) Output() string { return w.log.String() }
 
