@@ -252,7 +252,7 @@ func run(out string, runs, wrkSecs, mixSecs int, only []string) error {
 	interactions(ctx, r, pages, static.URL+"/full/detail.csv", runs)
 
 	if w != nil {
-		w.Stop() // the load below runs on its own Worker, with data in KV
+		// The load runs on a Worker of its own, with data in KV.
 		workerLoad(ctx, r, root, dataDir, 8, wrkSecs, mixSecs)
 	}
 	r.computeRatios()
