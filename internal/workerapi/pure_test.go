@@ -154,6 +154,23 @@ func TestLoadConfig(t *testing.T) {
 	assert.Equal(t, int64(1000), c.MaxBytes)
 	assert.Equal(t, time.Date(2023, 1, 19, 0, 0, 0, 0, time.UTC), c.SnapshotModified)
 
+	// An invalid EMBED_ORIGINS frames nothing but the site, and says why.
+	c, err = LoadConfig(func(k string) string { return map[string]string{"EMBED_ORIGINS": "https://a.fr;script-src *"}[k] })
+	require.ErrorContains(t, err, `EMBED_ORIGINS: "https://a.fr;script-src" is not an origin`)
+	assert.Empty(t, c.EmbedOrigins)
+	assert.True(t, strings.HasSuffix(CSP(c.EmbedOrigins), "frame-ancestors 'self'"))
+	// Upstream URLs must be in UPSTREAM_ORIGINS, https unless loopback.
+	_, err = LoadConfig(func(k string) string {
+		return map[string]string{"DATAGOUV_API": "https://evil.example/api/1", "DETAIL_URL": "http://169.254.169.254/x"}[k]
+	})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), `DATAGOUV_API: "https://evil.example" is not in UPSTREAM_ORIGINS`)
+	assert.Contains(t, err.Error(), `DETAIL_URL: "http://169.254.169.254" is not in UPSTREAM_ORIGINS`)
+	_, err = LoadConfig(func(k string) string { return map[string]string{"UPSTREAM_ORIGINS": "http://static.data.gouv.fr"}[k] })
+	assert.ErrorContains(t, err, "plain http is allowed for loopback hosts only")
+	_, err = LoadConfig(func(k string) string { return map[string]string{"UPSTREAM_ORIGINS": "*"}[k] })
+	assert.ErrorContains(t, err, "UPSTREAM_ORIGINS")
+
 	bad := map[string]string{"DATAGOUV_API": "ftp://x", "UPSTREAM_TIMEOUT": "soon", "MAX_UPSTREAM_BYTES": "-1", "DETAIL_URL": "nope"}
 	_, err = LoadConfig(func(k string) string { return bad[k] })
 	require.Error(t, err)

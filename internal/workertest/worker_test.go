@@ -161,11 +161,15 @@ func TestWorker(t *testing.T) {
 		assert.Equal(t, 200, r.Status)
 		checkSecurity(t, r.Header, "healthz")
 
-		// Static assets get the same security headers from _headers.
+		// Static assets get the same security headers from _headers, and
+		// /api/v1/config names the origins their frame-ancestors allows.
+		goCSP := w.do(t, "GET", "/api/v1/config").Header.Get("Content-Security-Policy")
 		r = w.do(t, "GET", "/snapshot/national.csv")
 		assert.Equal(t, 200, r.Status)
 		assert.Empty(t, r.Header.Get("X-Data-Source"), "served by Static Assets, not Go")
 		checkSecurity(t, r.Header, "static asset")
+		assert.Equal(t, goCSP, r.Header.Get("Content-Security-Policy"), "_headers and Go agree")
+		assert.True(t, strings.HasSuffix(goCSP, "frame-ancestors *"), goCSP)
 		if _, err := os.Stat(filepath.Join(web, "index.html")); err == nil {
 			r = w.do(t, "GET", "/")
 			assert.Equal(t, 200, r.Status)
