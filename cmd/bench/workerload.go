@@ -63,6 +63,12 @@ func workerLoad(ctx context.Context, r *Report, root, dataDir string, conns, sec
 	}
 	static := staticAsset(w.URL)
 	run := func(key string, c, s int, url, script string) {
+		// Warm up first: workerd's first seconds on a path (isolate start,
+		// JIT tiers) ran 3x slower than the next (300 vs 100 req/s).
+		if _, err := RunWrkScript(ctx, url, c, 3, script); err != nil {
+			r.problem("wrk %s (warm-up): %v", key, err)
+			return
+		}
 		before, err := workerdCPU(w.Pgid())
 		if err != nil {
 			r.problem("worker load: %v", err)

@@ -85,6 +85,21 @@ func (s *Service) openData(ctx context.Context, key string, req http.Header, eta
 	return bytesBody(b), true
 }
 
+// has reports whether a key is in the store without copying its value
+// into Go when the store can stream (a closed stream is never read): the
+// meta checks three data files per request.
+func (s *Service) has(ctx context.Context, key string) (bool, error) {
+	if ss, ok := s.Store.(StreamStore); ok {
+		rc, found, err := ss.Open(ctx, key)
+		if rc != nil {
+			rc.Close()
+		}
+		return found, err
+	}
+	_, found, err := s.Store.Get(ctx, key)
+	return found, err
+}
+
 func bytesBody(b []byte) io.ReadCloser { return io.NopCloser(bytes.NewReader(b)) }
 
 func (s *Service) background(f func()) {

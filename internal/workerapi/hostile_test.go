@@ -113,7 +113,9 @@ func TestHostileReleasesKeepGoodData(t *testing.T) {
 		{"redirect-loop", "more than 3 redirects"},
 	} {
 		t.Run(tc.mode, func(t *testing.T) {
-			h := newHarness(t, map[string]string{"MAX_UPSTREAM_BYTES": "40000000"})
+			// A long timeout: the 5 MB body is built by the fake on a
+			// machine that may be busy, and no case here is a timeout.
+			h := newHarness(t, map[string]string{"MAX_UPSTREAM_BYTES": "40000000", "UPSTREAM_TIMEOUT": "20s"})
 			require.NoError(t, h.svc.Refresh(context.Background()))
 			good := h.do("GET", detailPath)
 			require.Equal(t, SourceCache, good.Header().Get("X-Data-Source"))

@@ -118,7 +118,7 @@ func (s *Service) Meta(ctx context.Context) Meta {
 		v := fs.Current
 		present := false
 		if v != nil {
-			_, present, _ = s.Store.Get(ctx, v.Key)
+			present, _ = s.has(ctx, v.Key)
 		}
 		// An attempt newer than its outcome and older than any refresh could
 		// last was cut short (e.g. the plan's CPU or memory limit).

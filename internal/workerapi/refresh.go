@@ -84,7 +84,7 @@ func (s *Service) RefreshFile(ctx context.Context, name string, res resolver) (*
 	baseline := st.File(name).Current
 	current := baseline
 	if current != nil {
-		if _, found, err := s.Store.Get(ctx, current.Key); err == nil && !found {
+		if found, err := s.has(ctx, current.Key); err == nil && !found {
 			current = nil // evicted: download again even if upstream is unchanged
 		}
 	}
