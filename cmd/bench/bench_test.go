@@ -1,6 +1,7 @@
 package main
 
 import (
+	"os"
 	"strings"
 	"testing"
 
@@ -137,4 +138,25 @@ func TestBudgetsFileMatchesIssue(t *testing.T) {
 	b, err := LoadBudgets("../../bench/budgets.json")
 	require.NoError(t, err)
 	assert.Equal(t, budgets(), b)
+}
+
+func TestWorkerLoadReport(t *testing.T) {
+	r := goodReport()
+	r.Worker["detail.csv (fast path)"] = Load{ReqPerSec: 42, P50ms: 158.79, P99ms: 444.53, CPUPerReqMs: 12.22, Requests: 342, Connection: 8, Seconds: 8}
+	r.Worker["static asset"] = Load{ReqPerSec: 276, P50ms: 25.2, P99ms: 290, Requests: 2226, Connection: 8, Seconds: 8}
+	md := r.Markdown()
+	assert.Contains(t, md, "| CPU / request |")
+	assert.Contains(t, md, "| detail.csv (fast path) (c=8, 8 s) | 42 | 158.79 ms | 444.53 ms | 12.22 ms | 342 | 0 | 0 |")
+	assert.Contains(t, md, "| static asset (c=8, 8 s) | 276 | 25.20 ms | 290.00 ms | — |", "no CPU figure: a dash")
+
+	p, err := mixScript([]string{"/a.csv", "/api/v1/meta"})
+	require.NoError(t, err)
+	defer os.Remove(p)
+	b, err := os.ReadFile(p)
+	require.NoError(t, err)
+	assert.Contains(t, string(b), `local paths = {"/a.csv", "/api/v1/meta"}`)
+	assert.Contains(t, string(b), `return wrk.format("GET", paths[i])`)
+
+	_, err = workerdCPU(-1)
+	assert.Error(t, err, "no workerd in a group that cannot exist")
 }

@@ -35,13 +35,22 @@ func main() {
 	check := flag.Bool("check", false, "compare report.json in -out with -budgets and exit 1 on a miss")
 	budgets := flag.String("budgets", "bench/budgets.json", "budgets file")
 	runs := flag.Int("runs", 10, "runs per timed measure (≥ 10 for a report)")
-	wrkSecs := flag.Int("wrk-seconds", 10, "duration of each wrk run")
+	wrkSecs := flag.Int("wrk-seconds", 10, "duration of each wrk run of one kind of Worker request")
+	mixSecs := flag.Int("mix-seconds", 30, "duration of the wrk run of the Worker's request mix (c=8)")
+	workerOnly := flag.Bool("worker-only", false, "measure only the Worker load (report in -out)")
 	only := flag.String("pages", "app,app_static,dsfr,d3", "pages to measure (comma-separated; for development)")
 	flag.Parse()
 	if *check {
 		os.Exit(runCheck(*out, *budgets))
 	}
-	if err := run(*out, *runs, *wrkSecs, strings.Split(*only, ",")); err != nil {
+	if *workerOnly {
+		if err := runWorkerOnly(*out, *wrkSecs, *mixSecs); err != nil {
+			fmt.Fprintln(os.Stderr, "bench:", err)
+			os.Exit(1)
+		}
+		return
+	}
+	if err := run(*out, *runs, *wrkSecs, *mixSecs, strings.Split(*only, ",")); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
 	}
@@ -75,7 +84,7 @@ func runCheck(out, budgetsPath string) int {
 	return 1
 }
 
-func run(out string, runs, wrkSecs int, only []string) error {
+func run(out string, runs, wrkSecs, mixSecs int, only []string) error {
 	start := time.Now()
 	root, err := datadir.RepoRoot()
 	if err != nil {
@@ -243,14 +252,8 @@ func run(out string, runs, wrkSecs int, only []string) error {
 	interactions(ctx, r, pages, static.URL+"/full/detail.csv", runs)
 
 	if w != nil {
-		for name, path := range map[string]string{"detail.csv": "/api/v1/numerisation/detail.csv", "static asset " + staticAsset(w.URL): staticAsset(w.URL)} {
-			l, err := RunWrk(ctx, w.URL+path, 4, wrkSecs)
-			if err != nil {
-				r.problem("wrk %s: %v", name, err)
-				continue
-			}
-			r.Worker[name] = l
-		}
+		// The load runs on a Worker of its own, with data in KV.
+		workerLoad(ctx, r, root, dataDir, 8, wrkSecs, mixSecs)
 	}
 	r.computeRatios()
 	if err := r.Write(out); err != nil {

@@ -201,10 +201,14 @@ func (r *Report) Markdown() string {
 		s := r.Sizes[k]
 		fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", k, kb(s.Raw), kb(s.Gzip9), kb(s.Brotli))
 	}
-	b.WriteString("\n| Worker on workerd (wrk, loopback) | req/s | p50 | p99 | requests | errors | non-2xx |\n|---|---|---|---|---|---|---|\n")
+	b.WriteString("\n| Worker on workerd (wrk, loopback) | req/s | p50 | p99 | CPU / request | requests | errors | non-2xx |\n|---|---|---|---|---|---|---|---|\n")
 	for _, k := range slices.Sorted(maps.Keys(r.Worker)) {
 		l := r.Worker[k]
-		fmt.Fprintf(&b, "| %s (c=%d, %d s) | %.0f | %.2f ms | %.2f ms | %d | %d | %d |\n", k, l.Connection, l.Seconds, l.ReqPerSec, l.P50ms, l.P99ms, l.Requests, l.Errors, l.Non2xx)
+		cpu := "—"
+		if l.CPUPerReqMs > 0 {
+			cpu = fmt.Sprintf("%.2f ms", l.CPUPerReqMs)
+		}
+		fmt.Fprintf(&b, "| %s (c=%d, %d s) | %.0f | %.2f ms | %.2f ms | %s | %d | %d | %d |\n", k, l.Connection, l.Seconds, l.ReqPerSec, l.P50ms, l.P99ms, cpu, l.Requests, l.Errors, l.Non2xx)
 	}
 	if len(r.Problems) > 0 {
 		b.WriteString("\nNot measured:\n\n")

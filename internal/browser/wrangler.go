@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -37,7 +38,10 @@ type WranglerOptions struct {
 	Config string
 	// Low, High bound the ports tried (HTTP port p, inspector p+1).
 	Low, High int
-	// Vars are passed as --var NAME:VALUE.
+	// Vars are passed as --var NAME:VALUE. A DATAGOUV_API without an
+	// UPSTREAM_ORIGINS also allows that API's origin (the tests' fake
+	// data.gouv.fr, or a dead loopback port), since the Worker refuses
+	// any other upstream.
 	Vars map[string]string
 	// Ready is the path polled until it answers 200 (default /healthz,
 	// falling back to / when /healthz answers 404).
@@ -46,6 +50,9 @@ type WranglerOptions struct {
 	Timeout time.Duration
 	// Log receives wrangler's output as well (optional).
 	Log io.Writer
+	// PersistTo keeps KV and the Cache API in this folder, across starts
+	// (default: a private folder removed when wrangler stops).
+	PersistTo string
 }
 
 type syncBuffer struct {
@@ -105,9 +112,11 @@ func StartWrangler(ctx context.Context, o WranglerOptions) (*Wrangler, error) {
 	if err != nil {
 		return nil, err
 	}
-	persist, err := os.MkdirTemp("", "francenum-wrangler-")
-	if err != nil {
-		return nil, err
+	persist, keep := o.PersistTo, o.PersistTo != ""
+	if !keep {
+		if persist, err = os.MkdirTemp("", "francenum-wrangler-"); err != nil {
+			return nil, err
+		}
 	}
 	args := []string{"dev"}
 	if o.Config != "" {
@@ -116,7 +125,16 @@ func StartWrangler(ctx context.Context, o WranglerOptions) (*Wrangler, error) {
 	args = append(args, "--ip", "127.0.0.1", "--port", strconv.Itoa(port),
 		"--inspector-port", strconv.Itoa(insp), "--persist-to", persist,
 		"--show-interactive-dev-session=false", "--live-reload=false", "--log-level", "warn")
+	vars := map[string]string{}
 	for k, v := range o.Vars {
+		vars[k] = v
+	}
+	if api, ok := vars["DATAGOUV_API"]; ok && vars["UPSTREAM_ORIGINS"] == "" {
+		if u, err := url.Parse(api); err == nil && u.Host != "" {
+			vars["UPSTREAM_ORIGINS"] = u.Scheme + "://" + u.Host
+		}
+	}
+	for k, v := range vars {
 		args = append(args, "--var", k+":"+v)
 	}
 	cmd := exec.Command(bin, args...)
@@ -135,7 +153,9 @@ func StartWrangler(ctx context.Context, o WranglerOptions) (*Wrangler, error) {
 	}
 	go func() {
 		w.err = cmd.Wait()
-		os.RemoveAll(persist)
+		if !keep {
+			os.RemoveAll(persist)
+		}
 		close(w.done)
 	}()
 	if err := w.waitReady(ctx, o.Ready, o.Timeout); err != nil {
@@ -177,6 +197,9 @@ func (w *Wrangler) waitReady(ctx context.Context, path string, timeout time.Dura
 	}
 	return fmt.Errorf("browser: wrangler not ready at %s after %s (last: %s)", w.URL, timeout, last)
 }
+
+// Pgid is the process group of wrangler and its workerd.
+func (w *Wrangler) Pgid() int { return w.cmd.Process.Pid }
 
 // Output returns what wrangler printed so far.
 func (w *Wrangler) Output() string { return w.log.String() }

@@ -2,6 +2,7 @@ package workerapi
 
 import (
 	"errors"
+	"hash/fnv"
 	"net/url"
 	"strconv"
 	"strings"
@@ -65,9 +66,20 @@ type Config struct {
 	// EmbedOrigins are the origins allowed to frame the app and exchange
 	// postMessage with it (EMBED_ORIGINS, space or comma separated; "*" = any).
 	EmbedOrigins []string
+	// UpstreamOrigins are the only origins the Worker fetches from
+	// (UPSTREAM_ORIGINS): the API, every resource and every redirect hop.
+	UpstreamOrigins []string
+
+	// UpstreamID names the upstream configuration (API, dataset, resource
+	// titles and URLs): the refresh state is kept under it, so changing one
+	// of these vars starts afresh instead of inheriting another URL's errors.
+	UpstreamID string
+	// Stamp is the raw value of every var LoadConfig reads (StampVars): the
+	// entry script replays stored headers only under the same Stamp.
+	Stamp string
 
 	Timeout      time.Duration // UPSTREAM_TIMEOUT: a whole download (default 20s)
-	MaxBytes     int64         // MAX_UPSTREAM_BYTES: cap on one download (default 64 MiB)
+	MaxBytes     int64         // MAX_UPSTREAM_BYTES: cap on one download (default DefaultMaxBytes)
 	RefreshAfter time.Duration // REFRESH_AFTER: age of a check that triggers a lazy refresh (default 6h)
 	RetryAfter   time.Duration // RETRY_AFTER: least time between two failed attempts (default 5m)
 	SyncWait     time.Duration // SYNC_WAIT: how long a visitor waits for a first download before the snapshot (default 10s)
@@ -83,7 +95,23 @@ type Config struct {
 const (
 	DefaultAPI     = "https://www.data.gouv.fr/api/1"
 	DefaultDataset = "barometre-des-resultats-de-laction-publique"
+	// DefaultUpstreamOrigins are data.gouv.fr's API host and the hosts its
+	// resource URLs point to: files uploaded to data.gouv.fr are served from
+	// static.data.gouv.fr (older releases) or object.files.data.gouv.fr,
+	// and www.data.gouv.fr/fr/datasets/r/{id} links redirect to those.
+	DefaultUpstreamOrigins = "https://www.data.gouv.fr,https://static.data.gouv.fr,https://object.files.data.gouv.fr"
+	// DefaultMaxBytes caps one download: the published detail file is 22.8 MB.
+	DefaultMaxBytes = 40_000_000
 )
+
+// StampVars are the wrangler vars LoadConfig reads, in Stamp order.
+var StampVars = []string{"DATAGOUV_API", "DATAGOUV_DATASET", "DETAIL_RESOURCE", "DETAIL_URL", "SYNTHESE_RESOURCE",
+	"SYNTHESE_URL", "DETAIL_NATIONAL_RESOURCE", "DETAIL_NATIONAL_URL", "UPSTREAM_ORIGINS", "EMBED_ORIGINS",
+	"UPSTREAM_TIMEOUT", "MAX_UPSTREAM_BYTES", "REFRESH_AFTER", "RETRY_AFTER", "SYNC_WAIT", "CACHE_MAX_AGE",
+	"STALE_WHILE_REVALIDATE", "SNAPSHOT_LAST_MODIFIED"}
+
+// StampSep separates the values in Config.Stamp (entry.mjs joins with it too).
+const StampSep = "\x1f"
 
 // LoadConfig reads the configuration through getenv (cloudflare.Getenv in
 // the Worker, a map in tests). An invalid value is an error naming the var.
@@ -98,20 +126,43 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 		API:     strings.TrimRight(get("DATAGOUV_API", DefaultAPI), "/"),
 		Dataset: get("DATAGOUV_DATASET", DefaultDataset),
 	}
+	raw := make([]string, len(StampVars))
+	for i, k := range StampVars {
+		raw[i] = getenv(k)
+	}
+	c.Stamp = strings.Join(raw, StampSep)
 	var errs []error
+	up, err := ParseUpstreamOrigins(get("UPSTREAM_ORIGINS", DefaultUpstreamOrigins))
+	if err != nil {
+		errs = append(errs, errors.New("UPSTREAM_ORIGINS: "+err.Error()))
+	}
+	c.UpstreamOrigins = up
 	if err := checkHTTPURL("DATAGOUV_API", c.API); err != nil {
 		errs = append(errs, err)
+	} else if err := c.CheckUpstream(c.API); err != nil {
+		errs = append(errs, errors.New("DATAGOUV_API: "+err.Error()))
 	}
+	id := []string{c.API, c.Dataset}
 	for _, s := range Files {
 		fc := FileConfig{Spec: s, Title: get(s.TitleVar, s.DefaultTitle), URL: get(s.URLVar, "")}
 		if fc.URL != "" {
 			if err := checkHTTPURL(s.URLVar, fc.URL); err != nil {
 				errs = append(errs, err)
+			} else if err := c.CheckUpstream(fc.URL); err != nil {
+				errs = append(errs, errors.New(s.URLVar+": "+err.Error()))
 			}
 		}
 		c.Files = append(c.Files, fc)
+		id = append(id, fc.Title, fc.URL)
 	}
-	c.EmbedOrigins = ParseOrigins(get("EMBED_ORIGINS", "*"))
+	h := fnv.New64a()
+	h.Write([]byte(strings.Join(id, "\n")))
+	c.UpstreamID = strconv.FormatUint(h.Sum64(), 36)
+	eo, err := ParseOrigins(get("EMBED_ORIGINS", "*"))
+	if err != nil {
+		errs = append(errs, errors.New("EMBED_ORIGINS: "+err.Error()))
+	}
+	c.EmbedOrigins = eo
 	dur := func(k string, def time.Duration) time.Duration {
 		v := get(k, "")
 		if v == "" {
@@ -130,7 +181,7 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 	c.SyncWait = dur("SYNC_WAIT", 10*time.Second)
 	c.MaxAge = dur("CACHE_MAX_AGE", 5*time.Minute)
 	c.StaleWhile = dur("STALE_WHILE_REVALIDATE", 24*time.Hour)
-	c.MaxBytes = 64 << 20
+	c.MaxBytes = DefaultMaxBytes
 	if v := get("MAX_UPSTREAM_BYTES", ""); v != "" {
 		n, err := strconv.ParseInt(v, 10, 64)
 		if err != nil || n <= 0 {
@@ -170,28 +221,6 @@ func checkHTTPURL(name, v string) error {
 		return errors.New(name + ": not an http(s) URL: " + strconv.Quote(v))
 	}
 	return nil
-}
-
-// ParseOrigins splits an EMBED_ORIGINS value (spaces or commas) and keeps
-// "*" or origins of the form scheme://host[:port]; "*" anywhere means any,
-// an empty value means "*". Invalid entries are dropped, never widened: when
-// none is valid the result is empty (only the site itself may frame it).
-func ParseOrigins(v string) []string {
-	var out []string
-	for _, f := range strings.FieldsFunc(v, func(r rune) bool { return r == ',' || r == ' ' || r == '\t' || r == '\n' }) {
-		if f == "*" {
-			return []string{"*"}
-		}
-		u, err := url.Parse(f)
-		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || (u.Path != "" && u.Path != "/") || u.RawQuery != "" {
-			continue // an invalid origin is ignored rather than widening the policy
-		}
-		out = append(out, u.Scheme+"://"+u.Host)
-	}
-	if strings.TrimSpace(v) == "" {
-		return []string{"*"}
-	}
-	return out // none valid: only the site itself may frame the app
 }
 
 // ParseTime reads the dates data.gouv.fr writes (RFC 3339 with or without

@@ -20,14 +20,20 @@ func (s *Service) serveData(w http.ResponseWriter, r *http.Request, name string)
 	if v := fs.Current; v != nil {
 		body, ok := s.openData(ctx, v.Key, r.Header, v.ETag, v.LastModified)
 		if ok {
-			if fs.Stale(now, s.Config.RefreshAfter, s.Config.RetryAfter) && now.Sub(st.RefreshStarted) > s.refreshBusy() {
+			stale := fs.Stale(now, s.Config.RefreshAfter, s.Config.RetryAfter)
+			if stale && s.Persistent && now.Sub(st.RefreshStarted) > s.refreshBusy() {
 				s.background(func() { _ = s.Refresh(context.Background()) })
+			}
+			if !stale {
+				// The entry script answers the next requests (its record
+				// may be missing or written under other vars).
+				s.syncFast(ctx, name, fs)
 			}
 			s.writeData(w, r, v.ETag, v.LastModified, SourceCache, cc, int64(v.Bytes), body)
 			return
 		}
 	}
-	if fs.MayTryNow(now, s.Config.RetryAfter) {
+	if s.Persistent && fs.MayTryNow(now, s.Config.RetryAfter) {
 		// A visitor waits at most SyncWait; a longer download goes on after
 		// the response (waitUntil) and the snapshot is served meanwhile.
 		type result struct {
@@ -77,6 +83,21 @@ func (s *Service) openData(ctx context.Context, key string, req http.Header, eta
 		return nil, false
 	}
 	return bytesBody(b), true
+}
+
+// has reports whether a key is in the store without copying its value
+// into Go when the store can stream (a closed stream is never read): the
+// meta checks three data files per request.
+func (s *Service) has(ctx context.Context, key string) (bool, error) {
+	if ss, ok := s.Store.(StreamStore); ok {
+		rc, found, err := ss.Open(ctx, key)
+		if rc != nil {
+			rc.Close()
+		}
+		return found, err
+	}
+	_, found, err := s.Store.Get(ctx, key)
+	return found, err
 }
 
 func bytesBody(b []byte) io.ReadCloser { return io.NopCloser(bytes.NewReader(b)) }
@@ -138,6 +159,24 @@ func (s *Service) writeData(w http.ResponseWriter, r *http.Request, etag string,
 		defer body.Close()
 	}
 	h := w.Header()
+	dataHeaders(h, etag, lm, source, cacheControl)
+	if body == nil || NotModified(r.Header, etag, lm) {
+		w.WriteHeader(http.StatusNotModified)
+		return
+	}
+	if size >= 0 {
+		h.Set("Content-Length", itoa64(size))
+	}
+	w.WriteHeader(http.StatusOK)
+	if r.Method != http.MethodHead || headBody(r) {
+		// io.Copy lets a JS stream body hand itself to the Workers response.
+		io.Copy(w, body)
+	}
+}
+
+// dataHeaders sets the headers of a data file answer (all but the security,
+// CORS and Content-Length headers); FastRecordOf stores the same.
+func dataHeaders(h http.Header, etag string, lm time.Time, source, cacheControl string) {
 	h.Set("Content-Type", "text/csv; charset=utf-8")
 	h.Set("ETag", etag)
 	h.Set("Cache-Control", cacheControl)
@@ -146,16 +185,6 @@ func (s *Service) writeData(w http.ResponseWriter, r *http.Request, etag string,
 		h.Set("Last-Modified", lm.UTC().Format(http.TimeFormat))
 		h.Set("X-Data-Updated", lm.UTC().Format("2006-01-02"))
 	}
-	if body == nil || NotModified(r.Header, etag, lm) {
-		w.WriteHeader(http.StatusNotModified)
-		return
-	}
-	if size >= 0 {
-		h.Set("Content-Length", strconv.FormatInt(size, 10))
-	}
-	w.WriteHeader(http.StatusOK)
-	if r.Method != http.MethodHead || headBody(r) {
-		// io.Copy lets a JS stream body hand itself to the Workers response.
-		io.Copy(w, body)
-	}
 }
+
+func itoa64(n int64) string { return strconv.FormatInt(n, 10) }

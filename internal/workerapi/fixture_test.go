@@ -125,5 +125,8 @@ func (f httpFetcher) Get(ctx context.Context, u string) (*http.Response, error) 
 	if err != nil {
 		return nil, err
 	}
-	return http.DefaultClient.Do(req)
+	return noRedirects.Do(req)
 }
+
+// noRedirects hands redirects back, as the Worker's fetch (redirect: manual).
+var noRedirects = &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}

@@ -30,6 +30,10 @@ func FrenchDate(t time.Time) string {
 	return d + " " + frMonths[t.Month()-1] + " " + strconv.Itoa(t.Year())
 }
 
+// NoStoreNote is /api/v1/meta's word when no KV namespace is bound.
+const NoStoreNote = "no persistent store bound (KV namespace DATA_KV): visitors never start a download, " +
+	"only the Cron Trigger refreshes, at most once per RETRY_AFTER"
+
 // MetaDataset names the upstream dataset.
 type MetaDataset struct {
 	ID     string `json:"id"`
@@ -64,6 +68,8 @@ type Meta struct {
 	Dataset     MetaDataset          `json:"dataset"`
 	Source      string               `json:"source"` // the worst source among the files
 	Store       string               `json:"store,omitempty"`
+	Persistent  bool                 `json:"persistent"`
+	StoreNote   string               `json:"store_note,omitempty"`
 	Files       map[string]*MetaFile `json:"files"`
 	Licence     string               `json:"licence"`
 	LicenceURL  string               `json:"licence_url"`
@@ -93,6 +99,10 @@ func (s *Service) Meta(ctx context.Context) Meta {
 		LicenceURL: LicenceURL,
 		Now:        now,
 		Store:      s.StoreName,
+		Persistent: s.Persistent,
+	}
+	if !s.Persistent {
+		m.StoreNote = NoStoreNote
 	}
 	if s.ConfigErr != nil {
 		m.ConfigError = s.ConfigErr.Error()
@@ -108,7 +118,7 @@ func (s *Service) Meta(ctx context.Context) Meta {
 		v := fs.Current
 		present := false
 		if v != nil {
-			_, present, _ = s.Store.Get(ctx, v.Key)
+			present, _ = s.has(ctx, v.Key)
 		}
 		// An attempt newer than its outcome and older than any refresh could
 		// last was cut short (e.g. the plan's CPU or memory limit).
@@ -149,6 +159,8 @@ func (s *Service) Meta(ctx context.Context) Meta {
 				mf.Reason = "no valid upstream data yet: " + fs.LastError + "; serving the build snapshot"
 			case v != nil:
 				mf.Reason = "the cached version was evicted; serving the build snapshot until the next refresh"
+			case !s.Persistent:
+				mf.Reason = NoStoreNote + "; serving the build snapshot"
 			default:
 				mf.Reason = "upstream not fetched yet; serving the build snapshot"
 			}

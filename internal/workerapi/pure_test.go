@@ -82,10 +82,27 @@ func TestETagOf(t *testing.T) {
 }
 
 func TestOriginsAndCSP(t *testing.T) {
-	assert.Equal(t, []string{"*"}, ParseOrigins(""))
-	assert.Equal(t, []string{"*"}, ParseOrigins("https://a.fr, *"))
-	assert.Equal(t, []string{"https://a.gouv.fr", "http://localhost:8080"}, ParseOrigins("https://a.gouv.fr/ http://localhost:8080,javascript:alert(1) https://x.fr/path"))
-	assert.Empty(t, ParseOrigins("not-an-origin"), "an invalid list must not widen to *")
+	for _, tc := range []struct {
+		in   string
+		want []string
+	}{
+		{"", []string{"*"}},
+		{"*", []string{"*"}},
+		{"https://a.fr, *", []string{"*"}},
+		{"https://a.gouv.fr http://localhost:8080,https://[::1]:443", []string{"https://a.gouv.fr", "http://localhost:8080", "https://[::1]:443"}},
+	} {
+		got, err := ParseOrigins(tc.in)
+		require.NoError(t, err, tc.in)
+		assert.Equal(t, tc.want, got, tc.in)
+	}
+	for _, bad := range []string{"not-an-origin", "https://a.gouv.fr/", "https://x.fr/path", "javascript:alert(1)",
+		"https://A.fr", "HTTPS://a.fr", "https://a.fr;script-src *", "https://a.fr'", "'self'", "https://a.fr:99999",
+		"https://a.fr:", "ftp://a.fr", "https://", "https://a.fr?x", "https://u@a.fr", "https://.fr", "https://a.fr https://b.fr;"} {
+		got, err := ParseOrigins(bad)
+		require.Error(t, err, bad)
+		assert.Contains(t, err.Error(), "is not an origin", bad)
+		assert.Nil(t, got, "an invalid list frames nothing but the site itself")
+	}
 	assert.Equal(t, "*", FrameAncestors([]string{"*"}))
 	assert.Equal(t, "'self'", FrameAncestors(nil))
 	assert.Equal(t, "'self' https://a.fr https://b.fr", FrameAncestors([]string{"https://a.fr", "https://b.fr"}))
@@ -117,22 +134,42 @@ func TestLoadConfig(t *testing.T) {
 	assert.Equal(t, "barometre-resultats-detail-departemental.csv", d.Title)
 	assert.Empty(t, d.URL)
 	assert.Equal(t, 20*time.Second, c.Timeout)
-	assert.Equal(t, int64(64<<20), c.MaxBytes)
+	assert.Equal(t, int64(DefaultMaxBytes), c.MaxBytes)
+	assert.LessOrEqual(t, c.MaxBytes, int64(40_000_000))
+	assert.Equal(t, []string{"https://www.data.gouv.fr", "https://static.data.gouv.fr", "https://object.files.data.gouv.fr"}, c.UpstreamOrigins)
 	assert.Equal(t, []string{"*"}, c.EmbedOrigins)
 
-	env := map[string]string{"DATAGOUV_API": "http://127.0.0.1:9100/api/1/", "SYNTHESE_URL": "http://x/s.csv",
+	env := map[string]string{"DATAGOUV_API": "http://127.0.0.1:9100/api/1/", "SYNTHESE_URL": "https://x/s.csv",
+		"UPSTREAM_ORIGINS": "http://127.0.0.1:9100 https://x",
 		"UPSTREAM_TIMEOUT": "2s", "MAX_UPSTREAM_BYTES": "1000", "EMBED_ORIGINS": "https://a.fr",
 		"SNAPSHOT_LAST_MODIFIED": "2023-01-19", "DETAIL_RESOURCE": "other.csv"}
 	c, err = LoadConfig(func(k string) string { return env[k] })
 	require.NoError(t, err)
 	assert.Equal(t, "http://127.0.0.1:9100/api/1", c.API)
 	s, _ := c.File("synthese")
-	assert.Equal(t, "http://x/s.csv", s.URL)
+	assert.Equal(t, "https://x/s.csv", s.URL)
 	d, _ = c.File("detail")
 	assert.Equal(t, "other.csv", d.Title)
 	assert.Equal(t, 2*time.Second, c.Timeout)
 	assert.Equal(t, int64(1000), c.MaxBytes)
 	assert.Equal(t, time.Date(2023, 1, 19, 0, 0, 0, 0, time.UTC), c.SnapshotModified)
+
+	// An invalid EMBED_ORIGINS frames nothing but the site, and says why.
+	c, err = LoadConfig(func(k string) string { return map[string]string{"EMBED_ORIGINS": "https://a.fr;script-src *"}[k] })
+	require.ErrorContains(t, err, `EMBED_ORIGINS: "https://a.fr;script-src" is not an origin`)
+	assert.Empty(t, c.EmbedOrigins)
+	assert.True(t, strings.HasSuffix(CSP(c.EmbedOrigins), "frame-ancestors 'self'"))
+	// Upstream URLs must be in UPSTREAM_ORIGINS, https unless loopback.
+	_, err = LoadConfig(func(k string) string {
+		return map[string]string{"DATAGOUV_API": "https://evil.example/api/1", "DETAIL_URL": "http://169.254.169.254/x"}[k]
+	})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), `DATAGOUV_API: "https://evil.example" is not in UPSTREAM_ORIGINS`)
+	assert.Contains(t, err.Error(), `DETAIL_URL: "http://169.254.169.254" is not in UPSTREAM_ORIGINS`)
+	_, err = LoadConfig(func(k string) string { return map[string]string{"UPSTREAM_ORIGINS": "http://static.data.gouv.fr"}[k] })
+	assert.ErrorContains(t, err, "plain http is allowed for loopback hosts only")
+	_, err = LoadConfig(func(k string) string { return map[string]string{"UPSTREAM_ORIGINS": "*"}[k] })
+	assert.ErrorContains(t, err, "UPSTREAM_ORIGINS")
 
 	bad := map[string]string{"DATAGOUV_API": "ftp://x", "UPSTREAM_TIMEOUT": "soon", "MAX_UPSTREAM_BYTES": "-1", "DETAIL_URL": "nope"}
 	_, err = LoadConfig(func(k string) string { return bad[k] })

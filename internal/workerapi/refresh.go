@@ -22,7 +22,11 @@ type resolver func(ctx context.Context, fc FileConfig) (Resource, error)
 // in the state, and returned joined.
 func (s *Service) Refresh(ctx context.Context) error {
 	st := s.LoadState(ctx)
+	if !s.Persistent && !st.LastRefresh.IsZero() && s.now().Sub(st.LastRefresh) < s.Config.RetryAfter {
+		return nil // without persistence only the cron refreshes, at most once per RETRY_AFTER
+	}
 	st.RefreshStarted = s.now()
+	st.LastRefresh = st.RefreshStarted
 	_ = s.saveState(ctx, st)
 	var doc []byte
 	var docErr error
@@ -75,9 +79,12 @@ func (s *Service) RefreshFile(ctx context.Context, name string, res resolver) (*
 	st := s.LoadState(ctx)
 	st.File(name).LastAttempt = started
 	_ = s.saveState(ctx, st)
-	current := st.File(name).Current
+	// baseline is what a new version is compared with, even when its bytes
+	// were evicted; current is what may be kept as is.
+	baseline := st.File(name).Current
+	current := baseline
 	if current != nil {
-		if _, found, err := s.Store.Get(ctx, current.Key); err == nil && !found {
+		if found, err := s.has(ctx, current.Key); err == nil && !found {
 			current = nil // evicted: download again even if upstream is unchanged
 		}
 	}
@@ -86,7 +93,7 @@ func (s *Service) RefreshFile(ctx context.Context, name string, res resolver) (*
 	var v *Version
 	var body []byte
 	if err == nil {
-		v, body, err = s.download(ctx, fc, r, current)
+		v, body, err = s.download(ctx, fc, r, current, baseline)
 	}
 	if err == nil && v != nil {
 		err = s.Store.Put(ctx, v.Key, body)
@@ -101,6 +108,7 @@ func (s *Service) RefreshFile(ctx context.Context, name string, res resolver) (*
 	if err != nil {
 		fs.LastError, fs.LastErrorAt = err.Error(), s.now()
 		_ = s.saveState(ctx, st)
+		s.syncFast(ctx, name, fs) // the current version stays, fresh until the next retry
 		return nil, nil, err
 	}
 	fs.LastError, fs.LastErrorAt, fs.LastCheck = "", time.Time{}, s.now()
@@ -114,6 +122,7 @@ func (s *Service) RefreshFile(ctx context.Context, name string, res resolver) (*
 	if err := s.saveState(ctx, st); err != nil {
 		return nil, nil, errors.New("saving state: " + err.Error())
 	}
+	s.syncFast(ctx, name, fs)
 	return v, body, nil
 }
 
@@ -146,7 +155,7 @@ const MaxDatasetBytes = 8 << 20
 func (s *Service) fetchDataset(ctx context.Context) ([]byte, error) {
 	u := s.Config.DatasetURL()
 	return withTimeout(ctx, s.Config.Timeout, "dataset "+u, func(ctx context.Context) ([]byte, error) {
-		resp, err := s.Upstream.Get(ctx, u)
+		resp, _, err := s.fetchUpstream(ctx, u)
 		if err != nil {
 			return nil, errors.New("dataset " + u + ": " + err.Error())
 		}
@@ -167,7 +176,7 @@ func (s *Service) fetchDataset(ctx context.Context) ([]byte, error) {
 
 // download fetches, filters and validates one resource. It returns
 // (nil, nil, nil) when the upstream version is the current one.
-func (s *Service) download(ctx context.Context, fc FileConfig, r Resource, current *Version) (*Version, []byte, error) {
+func (s *Service) download(ctx context.Context, fc FileConfig, r Resource, current, baseline *Version) (*Version, []byte, error) {
 	same := func(lm time.Time) bool {
 		return current != nil && !lm.IsZero() && current.UpstreamURL == r.URL && current.LastModified.Equal(lm)
 	}
@@ -179,7 +188,7 @@ func (s *Service) download(ctx context.Context, fc FileConfig, r Resource, curre
 		body []byte
 	}
 	o, err := withTimeout(ctx, s.Config.Timeout, "download "+r.URL, func(ctx context.Context) (out, error) {
-		resp, err := s.Upstream.Get(ctx, r.URL)
+		resp, _, err := s.fetchUpstream(ctx, r.URL)
 		if err != nil {
 			return out{}, errors.New("download " + r.URL + ": " + err.Error())
 		}
@@ -207,25 +216,31 @@ func (s *Service) download(ctx context.Context, fc FileConfig, r Resource, curre
 				" bytes announced, over the " + strconv.FormatInt(s.Config.MaxBytes, 10) + "-byte cap")
 		}
 		c := &CappedReader{R: resp.Body, Max: s.Config.MaxBytes}
-		var buf bytes.Buffer
-		if _, err := rowfilter.Filter(&buf, c, Indicators); err != nil {
+		// Memory stays bounded whatever arrives: the input is capped, no
+		// record may be long, and the filtered output is capped too.
+		g := &RecordGuard{R: c, Max: MaxRecordBytes}
+		buf := &cappedWriter{max: MaxFilteredBytes}
+		if _, err := rowfilter.Filter(buf, g, Indicators); err != nil {
 			if c.N > c.Max || errors.Is(err, ErrTooLarge) {
 				return out{}, errors.New("download " + r.URL + ": more than " + strconv.FormatInt(s.Config.MaxBytes, 10) + " bytes, over the cap")
+			}
+			if errors.Is(err, errFilteredTooLarge) {
+				return out{}, errors.New("refused " + r.URL + ": " + err.Error())
 			}
 			return out{}, errors.New("download " + r.URL + ": " + err.Error())
 		}
 		if err := c.CheckComplete(resp.ContentLength); err != nil {
 			return out{}, errors.New("download " + r.URL + ": " + err.Error())
 		}
-		body := buf.Bytes()
-		sum, err := Validate(fc.Spec, body)
+		body := buf.buf.Bytes()
+		sum, err := Validate(fc.Spec, body, baseline)
 		if err != nil {
 			return out{}, errors.New("refused " + r.URL + ": " + err.Error())
 		}
 		return out{v: &Version{
 			Key: DataKey(fc.Spec.Name, r.URL, lm), UpstreamURL: r.URL, LastModified: lm, FetchedAt: s.now(),
 			ETag: ETagOf("u", body), Bytes: len(body), UpstreamSize: c.N, Rows: sum.Rows, Rejected: sum.Rejected,
-			Departments: sum.Departments, FirstWarning: sum.FirstWarning,
+			Departments: sum.Departments, FirstWarning: sum.FirstWarning, Latest: sum.Latest, Sums: sum.Sums,
 		}, body: body}, nil
 	})
 	return o.v, o.body, err

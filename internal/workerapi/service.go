@@ -16,8 +16,10 @@ type Store interface {
 	Delete(ctx context.Context, key string) error
 }
 
-// Fetcher makes GET requests: to the upstream (any URL) or to the static
-// assets (a path such as /snapshot/detail.csv).
+// Fetcher makes GET requests: to the upstream (a URL the Service checked
+// against UPSTREAM_ORIGINS) or to the static assets (a path such as
+// /snapshot/detail.csv). It must not follow redirects: the Service follows
+// them itself, checking each hop.
 type Fetcher interface {
 	Get(ctx context.Context, urlOrPath string) (*http.Response, error)
 }
@@ -37,9 +39,15 @@ type Service struct {
 	Store     Store
 	// StoreName says where data persists ("cache" for the Cache API, "kv"), for /api/v1/meta.
 	StoreName string
-	Upstream  Fetcher
-	Assets    Fetcher
-	Now       func() time.Time
+	// Persistent is true when the Store really keeps data (a KV namespace
+	// is bound). Without it (the Cache API alone stores nothing on
+	// *.workers.dev) a visitor's request never starts a download: the
+	// snapshot is served and only the Cron Trigger refreshes, at most once
+	// per RETRY_AFTER.
+	Persistent bool
+	Upstream   Fetcher
+	Assets     Fetcher
+	Now        func() time.Time
 	// Background runs work after the response (ctx.waitUntil); nil runs it
 	// before returning.
 	Background func(func())
@@ -125,7 +133,7 @@ func headBody(r *http.Request) bool {
 
 // LoadState reads the persisted state (empty when absent or unreadable).
 func (s *Service) LoadState(ctx context.Context) *State {
-	b, ok, err := s.Store.Get(ctx, StateKey)
+	b, ok, err := s.Store.Get(ctx, StateKey(s.Config.UpstreamID))
 	if err != nil || !ok {
 		return DecodeState(nil)
 	}
@@ -133,7 +141,7 @@ func (s *Service) LoadState(ctx context.Context) *State {
 }
 
 func (s *Service) saveState(ctx context.Context, st *State) error {
-	return s.Store.Put(ctx, StateKey, st.Encode())
+	return s.Store.Put(ctx, StateKey(s.Config.UpstreamID), st.Encode())
 }
 
 // refreshBusy is how long a started background refresh keeps others off.

@@ -58,7 +58,11 @@ func newFakeGouv(t *testing.T) *fakeGouv {
 			if name == "detail" && mode == "notitle" {
 				continue
 			}
-			res = append(res, map[string]string{"title": titles[name], "url": f.srv.URL + "/files/" + titles[name],
+			u := f.srv.URL + "/files/" + titles[name]
+			if name == "detail" {
+				u = hostileURL(mode, u)
+			}
+			res = append(res, map[string]string{"title": titles[name], "url": u,
 				"last_modified": lm.Format("2006-01-02T15:04:05.000000+00:00")})
 		}
 		json.NewEncoder(w).Encode(map[string]any{"page": "https://www.data.gouv.fr/fr/datasets/x/", "resources": res})
@@ -82,6 +86,9 @@ func newFakeGouv(t *testing.T) *fakeGouv {
 		w.Header().Set("Last-Modified", lm.Format(http.TimeFormat))
 		w.Header().Set("Content-Type", "text/csv")
 		if name == titles["detail"] {
+			if hostile(w, r, mode, bump, &body) {
+				return
+			}
 			switch mode {
 			case "500":
 				http.Error(w, "boom", http.StatusInternalServerError)
@@ -155,7 +162,7 @@ type harness struct {
 
 func newHarness(t *testing.T, env map[string]string) *harness {
 	h := &harness{gouv: newFakeGouv(t), store: newMemStore(), now: time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)}
-	vars := map[string]string{"DATAGOUV_API": h.gouv.srv.URL + "/api/1", "UPSTREAM_TIMEOUT": "300ms",
+	vars := map[string]string{"DATAGOUV_API": h.gouv.srv.URL + "/api/1", "UPSTREAM_ORIGINS": h.gouv.srv.URL, "UPSTREAM_TIMEOUT": "300ms",
 		"MAX_UPSTREAM_BYTES": "1048576", "SNAPSHOT_LAST_MODIFIED": "2023-01-19", "RETRY_AFTER": "5m", "REFRESH_AFTER": "6h"}
 	for k, v := range env {
 		vars[k] = v
@@ -163,7 +170,7 @@ func newHarness(t *testing.T, env map[string]string) *harness {
 	cfg, err := LoadConfig(func(k string) string { return vars[k] })
 	require.NoError(t, err)
 	h.svc = &Service{Config: cfg, Store: h.store, Upstream: httpFetcher{}, Assets: httpFetcher{base: newAssetServer(t).URL},
-		Now: func() time.Time { return h.now }, Background: func(f func()) { h.bg = append(h.bg, f) }}
+		Now: func() time.Time { return h.now }, Background: func(f func()) { h.bg = append(h.bg, f) }, Persistent: true}
 	return h
 }
 
@@ -380,7 +387,8 @@ func TestLazyRefreshInBackground(t *testing.T) {
 
 func TestDirectURLOverride(t *testing.T) {
 	h := newHarness(t, nil)
-	h2 := newHarness(t, map[string]string{"DETAIL_URL": h.gouv.srv.URL + "/files/" + titles["detail"]})
+	h2 := newHarness(t, map[string]string{"DETAIL_URL": h.gouv.srv.URL + "/files/" + titles["detail"],
+		"DATAGOUV_API": h.gouv.srv.URL + "/api/1", "UPSTREAM_ORIGINS": h.gouv.srv.URL})
 	h2.svc.Upstream = httpFetcher{}
 	r := h2.do("GET", detailPath)
 	assert.Equal(t, SourceUpstream, r.Header().Get("X-Data-Source"))

@@ -9,9 +9,16 @@ import (
 
 // Store keys. The Cache API adapter turns them into URLs; KV uses them as is.
 const (
-	StateKey   = "v1/state"
-	dataKeyPfx = "v1/data/"
+	stateKeyPfx = "v2/state/"
+	dataKeyPfx  = "v2/data/"
+	// FastKeyPrefix + file name is the FastRecord the entry script reads
+	// (entry.mjs names the same prefix).
+	FastKeyPrefix = "v2/fast/"
 )
+
+// StateKey is the store key of the refresh state of one upstream
+// configuration (Config.UpstreamID).
+func StateKey(upstreamID string) string { return stateKeyPfx + upstreamID }
 
 // DataKey is the store key of a filtered file: the upstream URL and the
 // publisher's last-modified, so a new upstream version never overwrites the
@@ -33,6 +40,9 @@ type Version struct {
 	Rejected     int       `json:"rejected_rows"`
 	Departments  int       `json:"departments"`
 	FirstWarning string    `json:"first_warning,omitempty"`
+	// Latest and Sums are the Summary's, for comparing the next version.
+	Latest string                        `json:"latest,omitempty"`
+	Sums   map[string]map[string]float64 `json:"sums,omitempty"`
 }
 
 // FileState is what the Worker remembers about one file between requests
@@ -54,6 +64,8 @@ type State struct {
 	// RefreshStarted marks a background refresh in progress, so concurrent
 	// requests do not all start one.
 	RefreshStarted time.Time `json:"refresh_started,omitempty"`
+	// LastRefresh is when the last whole refresh (Refresh) started.
+	LastRefresh time.Time `json:"last_refresh,omitempty"`
 }
 
 // DecodeState reads a stored state; garbage gives an empty state.

@@ -1,9 +1,12 @@
 package workerapi
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"io"
+	"net/http"
+	"net/url"
 	"strconv"
 	"time"
 )
@@ -90,4 +93,45 @@ func (c *CappedReader) CheckComplete(contentLength int64) error {
 		return errors.New("upstream file ends without a newline after " + strconv.FormatInt(c.N, 10) + " bytes: truncated")
 	}
 	return nil
+}
+
+// MaxRedirects is how many redirects one upstream fetch follows.
+const MaxRedirects = 3
+
+// fetchUpstream GETs an upstream URL, following redirects itself so that
+// every hop is checked against UPSTREAM_ORIGINS (the Fetcher never follows
+// them). It returns the final response and its URL.
+func (s *Service) fetchUpstream(ctx context.Context, raw string) (*http.Response, string, error) {
+	u := raw
+	for hop := 0; ; hop++ {
+		if err := s.Config.CheckUpstream(u); err != nil {
+			if hop > 0 {
+				return nil, u, errors.New("redirected from " + raw + ", refused: " + err.Error())
+			}
+			return nil, u, errors.New("refused: " + err.Error())
+		}
+		resp, err := s.Upstream.Get(ctx, u)
+		if err != nil {
+			return nil, u, err
+		}
+		switch resp.StatusCode {
+		case http.StatusMovedPermanently, http.StatusFound, http.StatusSeeOther, http.StatusTemporaryRedirect, http.StatusPermanentRedirect:
+		default:
+			return resp, u, nil
+		}
+		loc := resp.Header.Get("Location")
+		resp.Body.Close()
+		if hop == MaxRedirects {
+			return nil, u, errors.New("more than " + strconv.Itoa(MaxRedirects) + " redirects from " + raw)
+		}
+		base, err := url.Parse(u)
+		if err != nil {
+			return nil, u, err
+		}
+		next, err := base.Parse(loc)
+		if loc == "" || err != nil {
+			return nil, u, errors.New(u + " answered " + resp.Status + " without a usable Location")
+		}
+		u = next.String()
+	}
 }

@@ -10,6 +10,7 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -176,6 +177,12 @@ func webDir(t *testing.T, root string) string {
 // startWorker writes a copy of the repository's wrangler.jsonc with absolute
 // paths and the given vars, and starts wrangler dev in its own process group.
 func startWorker(t *testing.T, root, web string, vars map[string]string, edit ...func(cfg map[string]any)) *worker {
+	return startWorkerIn(t, root, web, "", vars, edit...)
+}
+
+// startWorkerIn is startWorker keeping KV and the Cache API in persist
+// (when not empty), so that a second Worker finds what the first stored.
+func startWorkerIn(t *testing.T, root, web, persist string, vars map[string]string, edit ...func(cfg map[string]any)) *worker {
 	for _, f := range []string{"build/worker/entry.mjs", "build/worker/worker.mjs", "build/worker/app.wasm", "node_modules/.bin/wrangler"} {
 		_, err := os.Stat(filepath.Join(root, f))
 		require.NoError(t, err, "%s missing: run `make build` (and npm ci)", f)
@@ -191,6 +198,11 @@ func startWorker(t *testing.T, root, web string, vars map[string]string, edit ..
 	for k, val := range vars {
 		v[k] = val
 	}
+	if api, ok := vars["DATAGOUV_API"]; ok && vars["UPSTREAM_ORIGINS"] == "" {
+		u, err := url.Parse(api)
+		require.NoError(t, err)
+		v["UPSTREAM_ORIGINS"] = u.Scheme + "://" + u.Host // the fake's origin
+	}
 	for _, e := range edit {
 		e(cfg)
 	}
@@ -200,7 +212,7 @@ func startWorker(t *testing.T, root, web string, vars map[string]string, edit ..
 	require.NoError(t, os.WriteFile(conf, b, 0o644))
 
 	wr, err := browser.StartWrangler(context.Background(), browser.WranglerOptions{
-		Root: root, Config: conf, Low: wranglerLow, High: wranglerHigh, Timeout: 90 * time.Second,
+		Root: root, Config: conf, Low: wranglerLow, High: wranglerHigh, Timeout: 90 * time.Second, PersistTo: persist,
 	})
 	require.NoError(t, err)
 	t.Cleanup(func() {
@@ -303,3 +315,5 @@ func dataDir(t *testing.T) string {
 }
 
 func countLines(b []byte) int { return strings.Count(string(b), "\n") }
+
+func itoa(n int) string { return strconv.Itoa(n) }

@@ -84,17 +84,26 @@ func TestWorker(t *testing.T) {
 			assert.Equal(t, workerapi.SourceUpstream, r.Header.Get("X-Data-Source"), name)
 			assert.True(t, string(ref[name]) == string(r.Body), "%s: bytes differ from the filtered mirror (%d vs %d)", name, len(r.Body), len(ref[name]))
 			assert.Equal(t, rows[name], countLines(r.Body)-1, name)
+			assert.Empty(t, r.Header.Get("Server-Timing"), "Go answered the download")
 			r2 := w.do(t, "GET", p)
 			assert.Equal(t, workerapi.SourceCache, r2.Header.Get("X-Data-Source"), name)
+			assert.Equal(t, "fast-path", r2.Header.Get("Server-Timing"), "%s: the entry script answered from the store", name)
 			assert.True(t, string(ref[name]) == string(r2.Body), "%s: cached bytes", name)
 			assert.Equal(t, r.Header.Get("ETag"), r2.Header.Get("ETag"))
+			// Go's headers, replayed: all but the source (and the date).
+			for k := range r.Header {
+				if k != "X-Data-Source" && k != "Date" {
+					assert.Equal(t, r.Header.Values(k), r2.Header.Values(k), "%s: header %s", name, k)
+				}
+			}
 			if name == "detail" {
 				good = r2
 			}
 		}
 		m := w.meta(t)
 		assert.Equal(t, workerapi.SourceCache, m.Source)
-		assert.Equal(t, "cache", m.Store, "Cache API without a DATA_KV binding")
+		assert.Equal(t, "kv", m.Store, "wrangler.jsonc binds DATA_KV")
+		assert.True(t, m.Persistent)
 		for name, mf := range m.Files {
 			assert.Equal(t, rows[name], mf.Rows, name)
 			assert.Equal(t, 0, mf.RejectedRows, name)
@@ -152,11 +161,15 @@ func TestWorker(t *testing.T) {
 		assert.Equal(t, 200, r.Status)
 		checkSecurity(t, r.Header, "healthz")
 
-		// Static assets get the same security headers from _headers.
+		// Static assets get the same security headers from _headers, and
+		// /api/v1/config names the origins their frame-ancestors allows.
+		goCSP := w.do(t, "GET", "/api/v1/config").Header.Get("Content-Security-Policy")
 		r = w.do(t, "GET", "/snapshot/national.csv")
 		assert.Equal(t, 200, r.Status)
 		assert.Empty(t, r.Header.Get("X-Data-Source"), "served by Static Assets, not Go")
 		checkSecurity(t, r.Header, "static asset")
+		assert.Equal(t, goCSP, r.Header.Get("Content-Security-Policy"), "_headers and Go agree")
+		assert.True(t, strings.HasSuffix(goCSP, "frame-ancestors *"), goCSP)
 		if _, err := os.Stat(filepath.Join(web, "index.html")); err == nil {
 			r = w.do(t, "GET", "/")
 			assert.Equal(t, 200, r.Status)

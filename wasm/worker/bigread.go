@@ -70,11 +70,13 @@ func (b *bigReader) Close() error {
 type rawBody struct {
 	stream js.Value
 	r      *bigReader
+	handed bool // the stream belongs to a Response now
 }
 
 func (b *rawBody) WriteTo(w io.Writer) (int64, error) {
 	if rw, ok := w.(interface{ WriteRawJSBody(js.Value) }); ok {
 		rw.WriteRawJSBody(b.stream)
+		b.handed = true
 		return 0, nil
 	}
 	return io.Copy(w, struct{ io.Reader }{b})
@@ -87,9 +89,13 @@ func (b *rawBody) Read(p []byte) (int, error) {
 	return b.r.Read(p)
 }
 
+// Close cancels a stream never read nor handed on (a presence check).
 func (b *rawBody) Close() error {
-	if b.r != nil {
+	switch {
+	case b.r != nil:
 		return b.r.Close()
+	case !b.handed:
+		b.stream.Call("cancel")
 	}
 	return nil
 }

@@ -44,7 +44,13 @@ func (f *jsFetcher) Get(ctx context.Context, u string) (*http.Response, error) {
 		return nil, err
 	}
 	req.Header.Set("User-Agent", userAgent)
-	resp, err := f.client.Do(req, &fetch.RequestInit{Redirect: fetch.RedirectModeFollow})
+	// Upstream redirects come back as they are: workerapi follows them
+	// itself, checking each hop against UPSTREAM_ORIGINS.
+	mode := fetch.RedirectModeFollow
+	if f.big {
+		mode = fetch.RedirectModeManual
+	}
+	resp, err := f.client.Do(req, &fetch.RequestInit{Redirect: mode})
 	if err != nil {
 		return nil, err
 	}

@@ -27,6 +27,7 @@ func main() {
 		ConfigErr:  cfgErr,
 		Store:      store,
 		StoreName:  storeName,
+		Persistent: storeName == "kv",
 		Upstream:   newUpstream(),
 		Assets:     newAssets(),
 		Now:        time.Now,

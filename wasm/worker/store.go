@@ -3,17 +3,26 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"io"
+	"strconv"
+	"strings"
 	"syscall/js"
 
 	"francenum-map/internal/workerapi"
 )
 
-// KVBinding is the optional KV namespace binding: when bound, data and state
-// persist across colos and on *.workers.dev (where the Cache API is a no-op).
+// KVBinding is the KV namespace binding, the store of record: data and
+// state persist across colos and on *.workers.dev (where the Cache API is a
+// no-op). The Cache API is a read-through in front of it (readThrough).
 const KVBinding = "DATA_KV"
+
+// mutableTTL is how long a state or fast record copied from KV stays in a
+// colo's Cache API (KV itself is eventually consistent over about as long);
+// data keys never change (upstream URL and date in the key): a year.
+const mutableTTL, dataTTL = 60, 31536000
 
 // cacheName is the Cache API cache holding the filtered files and state.
 const cacheName = "francenum-map"
@@ -23,9 +32,58 @@ const cacheKeyBase = "https://francenum-map.cache/"
 
 func newStore() (workerStore, string) {
 	if kv := env().Get(KVBinding); kv.Truthy() {
-		return &kvStore{ns: kv}, "kv"
+		return &readThrough{kv: &kvStore{ns: kv}, cache: &cacheStore{ttl: ttlOf}}, "kv"
 	}
-	return &cacheStore{}, "cache"
+	return &cacheStore{ttl: func(string) int { return dataTTL }}, "cache"
+}
+
+func ttlOf(key string) int {
+	if strings.HasPrefix(key, "v2/data/") {
+		return dataTTL
+	}
+	return mutableTTL
+}
+
+// readThrough reads the Cache API first, then KV (copying the value into
+// the cache); writes and deletes go to both, KV first.
+type readThrough struct {
+	kv    *kvStore
+	cache *cacheStore
+}
+
+func (s *readThrough) Get(ctx context.Context, key string) ([]byte, bool, error) {
+	if b, ok, err := s.cache.Get(ctx, key); err == nil && ok {
+		return b, true, nil
+	}
+	b, ok, err := s.kv.Get(ctx, key)
+	if err == nil && ok {
+		_ = s.cache.Put(ctx, key, b)
+	}
+	return b, ok, err
+}
+
+func (s *readThrough) Open(ctx context.Context, key string) (io.ReadCloser, bool, error) {
+	if rc, ok, err := s.cache.Open(ctx, key); err == nil && ok {
+		return rc, true, nil
+	}
+	b, ok, err := s.Get(ctx, key)
+	if err != nil || !ok {
+		return nil, false, err
+	}
+	return io.NopCloser(bytes.NewReader(b)), true, nil
+}
+
+func (s *readThrough) Put(ctx context.Context, key string, value []byte) error {
+	if err := s.kv.Put(ctx, key, value); err != nil {
+		return err
+	}
+	return s.cache.Put(ctx, key, value)
+}
+
+func (s *readThrough) Delete(ctx context.Context, key string) error {
+	err := s.kv.Delete(ctx, key)
+	_ = s.cache.Delete(ctx, key)
+	return err
 }
 
 // workerStore is a workerapi.StreamStore as well as a workerapi.Store.
@@ -74,7 +132,10 @@ func fromArrayBuffer(buf js.Value) []byte {
 	return b
 }
 
-type cacheStore struct{ c js.Value }
+type cacheStore struct {
+	c   js.Value
+	ttl func(key string) int // max-age of a stored key, in seconds
+}
 
 func (s *cacheStore) cache() (js.Value, error) {
 	if s.c.Truthy() {
@@ -124,8 +185,9 @@ func (s *cacheStore) Put(_ context.Context, key string, value []byte) error {
 	}
 	init := js.Global().Get("Object").New()
 	h := js.Global().Get("Object").New()
-	// A year: the Worker decides freshness itself, eviction is the only expiry.
-	h.Set("Cache-Control", "public, max-age=31536000")
+	// The Worker decides freshness itself: alone, the cache keeps keys a
+	// year (eviction is the only expiry); in front of KV, see ttlOf.
+	h.Set("Cache-Control", "public, max-age="+strconv.Itoa(s.ttl(key)))
 	h.Set("Content-Type", "application/octet-stream")
 	init.Set("headers", h)
 	resp := js.Global().Get("Response").New(toUint8Array(value), init)

@@ -24,25 +24,34 @@ func main() {
 	if v == "" {
 		v = os.Getenv("EMBED_ORIGINS")
 	}
+	if err := run(*out, v, *config); err != nil {
+		fmt.Fprintln(os.Stderr, "headersgen:", err)
+		os.Exit(1)
+	}
+}
+
+// run writes the _headers file for EMBED_ORIGINS v, or for the var of the
+// wrangler config when v is empty. An invalid value is an error and no
+// file is written: the build stops rather than ship a policy the Worker
+// would refuse.
+func run(out, v, config string) error {
 	if v == "" {
-		b, err := os.ReadFile(*config)
+		b, err := os.ReadFile(config)
 		if err != nil {
-			fmt.Fprintln(os.Stderr, "headersgen:", err)
-			os.Exit(1)
+			return err
 		}
 		vars, err := workerapi.WranglerVars(b)
 		if err != nil {
-			fmt.Fprintln(os.Stderr, "headersgen: "+*config+":", err)
-			os.Exit(1)
+			return fmt.Errorf("%s: %w", config, err)
 		}
 		v = vars["EMBED_ORIGINS"]
 	}
-	if err := os.MkdirAll(filepath.Dir(*out), 0o755); err != nil {
-		fmt.Fprintln(os.Stderr, "headersgen:", err)
-		os.Exit(1)
+	origins, err := workerapi.ParseOrigins(v)
+	if err != nil {
+		return fmt.Errorf("EMBED_ORIGINS: %w", err)
 	}
-	if err := os.WriteFile(*out, []byte(workerapi.HeadersFile(workerapi.ParseOrigins(v))), 0o644); err != nil {
-		fmt.Fprintln(os.Stderr, "headersgen:", err)
-		os.Exit(1)
+	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+		return err
 	}
+	return os.WriteFile(out, []byte(workerapi.HeadersFile(origins)), 0o644)
 }

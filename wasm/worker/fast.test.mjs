@@ -1,0 +1,175 @@
+// Tests of the fast path (node --test wasm/worker/; `make unit` runs them):
+// fake KV and Cache API, the record format of workerapi.FastRecord.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { fastAnswer, notModified, FAST_PREFIX } from "./fast.mjs";
+
+const VARS = ["DATAGOUV_API", "EMBED_ORIGINS"];
+const SEP = "\x1f";
+const BODY = "mesure,indicateur,id_indicateur\nx,y,nb-diagnostics-individualises\n";
+const LM = Date.UTC(2023, 0, 19, 10, 8, 49) / 1000;
+const HEADERS = [
+  ["Access-Control-Allow-Origin", "*"],
+  ["Cache-Control", "public, max-age=300, stale-while-revalidate=86400"],
+  ["Content-Length", String(BODY.length)],
+  ["Content-Security-Policy", "default-src 'self'; frame-ancestors *"],
+  ["Content-Type", "text/csv; charset=utf-8"],
+  ["Etag", '"u1-52"'],
+  ["Last-Modified", "Thu, 19 Jan 2023 10:08:49 GMT"],
+  ["X-Data-Source", "cache"],
+];
+
+function record(over = {}) {
+  return {
+    stamp: ["https://www.data.gouv.fr/api/1", ""].join(SEP),
+    vars: VARS,
+    sep: SEP,
+    key: "v2/data/detail?u=x&lm=1",
+    fresh_until: Date.now() + 60_000,
+    etag: '"u1-52"',
+    last_modified: LM,
+    headers: HEADERS,
+    ...over,
+  };
+}
+
+// world is a KV namespace, a Cache API and a ctx in memory.
+function world(rec = record(), data = BODY) {
+  const kv = new Map();
+  if (rec) kv.set(FAST_PREFIX + "detail", JSON.stringify(rec));
+  if (data !== null) kv.set(rec?.key ?? "none", new TextEncoder().encode(data).buffer);
+  const kvReads = [];
+  const cached = new Map();
+  const pending = [];
+  const env = {
+    DATAGOUV_API: "https://www.data.gouv.fr/api/1",
+    DATA_KV: {
+      async get(k, type) {
+        kvReads.push(k);
+        const v = kv.get(k);
+        if (v === undefined) return null;
+        return type === "text" ? v : v.slice(0);
+      },
+    },
+  };
+  const caches = {
+    async open(name) {
+      assert.equal(name, "francenum-map");
+      return {
+        async match(url) {
+          const r = cached.get(url);
+          return r ? r.clone() : undefined;
+        },
+        async put(url, resp) {
+          assert.match(resp.headers.get("Cache-Control"), /^max-age=\d+$/);
+          cached.set(url, resp);
+        },
+      };
+    },
+  };
+  const ctx = { waitUntil: (p) => pending.push(p) };
+  const ask = async (method = "GET", path = "/api/v1/numerisation/detail.csv", headers = {}) => {
+    const r = await fastAnswer(new Request("https://x.test" + path, { method, headers }), env, ctx, caches);
+    await Promise.all(pending.splice(0));
+    return r;
+  };
+  return { kv, kvReads, cached, env, ask };
+}
+
+test("a fresh record is replayed with Go's headers and the stored bytes", async () => {
+  const w = world();
+  const r = await w.ask();
+  assert.equal(r.status, 200);
+  const want = [...HEADERS, ["Server-Timing", "fast-path"]].map(([k, v]) => [k.toLowerCase(), v]).sort();
+  assert.deepEqual([...r.headers].sort(), want);
+  assert.equal(await r.text(), BODY);
+  // Read-through: record and bytes are now in the cache…
+  assert.deepEqual([...w.cached.keys()].sort(), [
+    "https://francenum-map.cache/v2/data/detail?u=x&lm=1",
+    "https://francenum-map.cache/v2/fast/detail",
+  ]);
+  w.kv.clear();
+  const again = await w.ask();
+  assert.equal(await again.text(), BODY);
+  // …and the bytes in the isolate: only the record is read again.
+  w.cached.delete("https://francenum-map.cache/v2/data/detail?u=x&lm=1");
+  assert.equal(await (await w.ask()).text(), BODY);
+  // A new record (Go stored a new version) is followed at once.
+  const next = record({ key: "v2/data/detail?u=x&lm=2", etag: '"u2-3"', headers: [["ETag", '"u2-3"']] });
+  w.cached.set("https://francenum-map.cache/v2/fast/detail", new Response(JSON.stringify(next)));
+  w.cached.set("https://francenum-map.cache/v2/data/detail?u=x&lm=2", new Response("new"));
+  const r2 = await w.ask();
+  assert.equal(r2.headers.get("ETag"), '"u2-3"');
+  assert.equal(await r2.text(), "new");
+});
+
+test("conditional requests get a 304 without a body or a length", async () => {
+  const w = world();
+  for (const h of [
+    { "If-None-Match": '"u1-52"' },
+    { "If-None-Match": 'W/"u1-52", "other"' },
+    { "If-None-Match": "*" },
+    { "If-Modified-Since": "Thu, 19 Jan 2023 10:08:49 GMT" },
+    { "If-Modified-Since": "Fri, 20 Jan 2023 00:00:00 GMT" },
+  ]) {
+    const r = await w.ask("GET", undefined, h);
+    assert.equal(r.status, 304, JSON.stringify(h));
+    assert.equal(r.headers.get("Content-Length"), null);
+    assert.equal(r.headers.get("ETag"), '"u1-52"');
+    assert.equal(r.headers.get("X-Data-Source"), "cache");
+    assert.equal(await r.text(), "");
+  }
+  for (const h of [
+    { "If-None-Match": '"other"' },
+    { "If-None-Match": '"other"', "If-Modified-Since": "Fri, 20 Jan 2023 00:00:00 GMT" }, // If-None-Match wins
+    { "If-Modified-Since": "Wed, 18 Jan 2023 10:08:49 GMT" },
+    { "If-Modified-Since": "not a date" },
+  ]) {
+    const r = await w.ask("GET", undefined, h);
+    assert.equal(r.status, 200, JSON.stringify(h));
+  }
+});
+
+test("HEAD gets the headers and no body", async () => {
+  const r = await world().ask("HEAD");
+  assert.equal(r.status, 200);
+  assert.equal(r.headers.get("Content-Length"), String(BODY.length));
+  assert.equal(r.body, null);
+});
+
+test("everything else goes to Go", async () => {
+  const cases = {
+    "stale record": world(record({ fresh_until: Date.now() - 1 })),
+    "record of other vars": world(record({ stamp: "https://other/api/1" + SEP })),
+    "no record": world(null),
+    "data gone": world(record({ key: "v2/data/detail?u=gone" }), null),
+    "garbage record": (() => {
+      const w = world();
+      w.kv.set(FAST_PREFIX + "detail", "{not json");
+      return w;
+    })(),
+  };
+  for (const [name, w] of Object.entries(cases)) {
+    assert.equal(await w.ask(), null, name);
+  }
+  const w = world();
+  assert.equal(await w.ask("POST"), null, "POST");
+  assert.equal(await w.ask("GET", "/api/v1/meta"), null, "meta");
+  assert.equal(await w.ask("GET", "/api/v1/numerisation/detail.csv/x"), null, "other path");
+  w.env.EMBED_ORIGINS = "https://a.fr";
+  assert.equal(await w.ask(), null, "a var changed since Go wrote the record");
+  delete w.env.EMBED_ORIGINS;
+  assert.equal(w.kvReads.filter((k) => k.startsWith(FAST_PREFIX)).length, 1, "POST, meta and other paths read nothing");
+});
+
+test("without KV and Cache API nothing is answered", async () => {
+  const r = await fastAnswer(new Request("https://x.test/api/v1/numerisation/detail.csv"), {}, { waitUntil() {} }, undefined);
+  assert.equal(r, null);
+});
+
+test("notModified agrees with workerapi.NotModified on edge cases", () => {
+  const h = (o) => new Headers(o);
+  assert.equal(notModified(h({ "If-None-Match": "" , "If-Modified-Since": "Thu, 19 Jan 2023 10:08:49 GMT" }), '"a"', LM), true);
+  assert.equal(notModified(h({ "If-None-Match": '"a"' }), "", LM), false);
+  assert.equal(notModified(h({ "If-Modified-Since": "Thu, 19 Jan 2023 10:08:49 GMT" }), '"a"', 0), false);
+});
