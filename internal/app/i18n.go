@@ -53,7 +53,7 @@ var uiStrings = [...]uiString{
 	{"mTarget", "% de la cible 2022", "% of 2022 target"},
 	{"metric", "Mesure", "Measure"},
 	{"missingMonths", "mois manquants", "missing months"},
-	{"month", "Mois", "Month"},
+	{"month", "Mois", "barometre.Month"},
 	{"more", "Mesure, classes, hachures", "Measure, classes, hatching"},
 	{"national", "France entière", "France as a whole"},
 	{"nationalTotal", "Total national", "National total"},

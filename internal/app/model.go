@@ -35,9 +35,9 @@ type App struct {
 
 	// Derived from st, recomputed by resolve when the indicator changes.
 	ind     *series.Indicator
-	months  []Month // first..last calendar month of the indicator
-	present []bool  // month has at least one departmental value
-	dateOf  map[Month]series.Date
+	months  []barometre.Month // first..last calendar month of the indicator
+	present []bool            // month has at least one departmental value
+	dateOf  map[barometre.Month]series.Date
 	ser     []*series.Series // per geo department, nil when absent
 
 	// Scale cache: the breaks stay fixed while the month changes.
@@ -242,12 +242,12 @@ func (a *App) resolve() {
 		a.ind = ind
 		a.months = a.months[:0]
 		a.present = a.present[:0]
-		a.dateOf = map[Month]series.Date{}
+		a.dateOf = map[barometre.Month]series.Date{}
 		for _, d := range ind.Dates {
-			a.dateOf[Month(d.MonthIndex())] = d
+			a.dateOf[d.Month()] = d
 		}
 		if len(ind.Dates) > 0 {
-			first, last := Month(ind.Dates[0].MonthIndex()), Month(ind.Dates[len(ind.Dates)-1].MonthIndex())
+			first, last := ind.Dates[0].Month(), ind.Dates[len(ind.Dates)-1].Month()
 			for m := first; m <= last; m++ {
 				a.months = append(a.months, m)
 				_, ok := a.dateOf[m]
@@ -292,7 +292,7 @@ func (a *App) hasTargets() bool {
 // month returns the month shown: the state's, or the latest.
 //
 //go:noinline
-func (a *App) month() Month {
+func (a *App) month() barometre.Month {
 	if a.st.Date != 0 {
 		return a.st.Date
 	}
@@ -322,7 +322,7 @@ func (a *App) lang() frfmt.Lang {
 
 // value returns the metric value of department i at month m (NaN when
 // absent).
-func (a *App) value(i int, m Month, metric string) float64 {
+func (a *App) value(i int, m barometre.Month, metric string) float64 {
 	if metric == MetricNew {
 		s := a.ser[i]
 		d, ok := a.dateOf[m]
@@ -369,7 +369,7 @@ func target(s *series.Series) float64 {
 // cumulative returns the published value of department i at month m.
 //
 //go:noinline
-func (a *App) cumulative(i int, m Month) float64 {
+func (a *App) cumulative(i int, m barometre.Month) float64 {
 	s := a.ser[i]
 	if s == nil {
 		return nan()
@@ -397,7 +397,7 @@ func (a *App) compute() {
 		// monthly increments pool every month (no month is "the" month).
 		all := make([]float64, 0, len(a.months)*len(a.ser))
 		a.vmax = 0
-		var last Month
+		var last barometre.Month
 		if len(a.months) > 0 {
 			last = a.months[len(a.months)-1]
 		}
@@ -477,7 +477,7 @@ func (a *App) dataDate() string {
 		return frfmt.NoData(a.lang())
 	}
 	d := a.ind.Dates[len(a.ind.Dates)-1]
-	return frfmt.Date(d.Year(), d.MonthOfYear(), d.Day(), a.lang())
+	return frfmt.Date(d, a.lang())
 }
 
 // indicatorName is the short name of an indicator in the UI language.
@@ -547,6 +547,6 @@ func (a *App) metricTitle() string {
 // monthLabel returns "novembre 2022".
 //
 //go:noinline
-func (a *App) monthLabel(m Month) string {
-	return frfmt.Month(m.Year(), m.Mon(), a.lang())
+func (a *App) monthLabel(m barometre.Month) string {
+	return frfmt.Month(m, a.lang())
 }

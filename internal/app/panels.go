@@ -1,6 +1,7 @@
 package app
 
 import (
+	"francenum-map/internal/barometre"
 	"math"
 	"strconv"
 
@@ -150,7 +151,7 @@ func (a *App) PanelsJSON() string {
 func (a *App) Description() string {
 	l := a.lang()
 	m := a.month()
-	in := describe.Input{Lang: l, Year: m.Year(), Month: m.Mon(), TargetYear: 2022}
+	in := describe.Input{Lang: l, Month: m, TargetYear: 2022}
 	if ind, ok := describe.KnownIndicator(a.ind.ID, l); ok {
 		in.Indicator = ind
 	} else {
@@ -241,7 +242,7 @@ func (a *App) OnTrack() ontrack.Result {
 	for _, d := range a.ind.Dates {
 		sum, n := a.ind.SumAt(d)
 		if n > 0 {
-			pts = append(pts, ontrack.Point{Date: int(d), Value: sum})
+			pts = append(pts, ontrack.Point{Date: d, Value: sum})
 		}
 	}
 	tdate := ontrack.TargetDate2022
@@ -249,15 +250,15 @@ func (a *App) OnTrack() ontrack.Result {
 		if t := target(sr); t > 0 {
 			tgt += t
 			if sr.Target.TargetDate != 0 {
-				tdate = int(sr.Target.TargetDate)
+				tdate = sr.Target.TargetDate
 			}
 		}
 	}
 	opts := ontrack.Options{}
 	if d, ok := a.dateOf[a.month()]; ok {
-		opts.AsOf = int(d)
+		opts.AsOf = d
 	} else {
-		opts.AsOf = a.month().Year()*10000 + a.month().Mon()*100 + 31
+		opts.AsOf = a.month().LastDay()
 	}
 	if a.ind.ID == IndCheques {
 		opts.Closed = ontrack.ChequesClosed
@@ -279,9 +280,9 @@ func (a *App) writeOnTrack(w *jw) {
 	var lines []string
 	if r.Status != ontrack.NoData {
 		if en {
-			lines = append(lines, "Sum of departments: "+fmtCount(r.Current, l)+" of "+fmtCount(r.Target, l)+" ("+frfmt.Percent(r.Current/r.Target*100, 1, l)+"), "+frfmt.DateYMD(r.AsOf, l)+".")
+			lines = append(lines, "Sum of departments: "+fmtCount(r.Current, l)+" of "+fmtCount(r.Target, l)+" ("+frfmt.Percent(r.Current/r.Target*100, 1, l)+"), "+frfmt.Date(r.AsOf, l)+".")
 		} else {
-			lines = append(lines, "Somme des départements\u00a0: "+fmtCount(r.Current, l)+" sur "+fmtCount(r.Target, l)+" ("+frfmt.Percent(r.Current/r.Target*100, 1, l)+"), au "+frfmt.DateYMD(r.AsOf, l)+".")
+			lines = append(lines, "Somme des départements\u00a0: "+fmtCount(r.Current, l)+" sur "+fmtCount(r.Target, l)+" ("+frfmt.Percent(r.Current/r.Target*100, 1, l)+"), au "+frfmt.Date(r.AsOf, l)+".")
 		}
 	}
 	// The sentences are describe.OnTrack's (one writer for the page and the
@@ -294,9 +295,9 @@ func (a *App) writeOnTrack(w *jw) {
 		if a.ind.ID == IndCheques {
 			// The scheme is closed whatever the verdict: never project it.
 			if en {
-				lines = append(lines, "The chèque numérique scheme closed on "+frfmt.DateYMD(ontrack.ChequesClosed, l)+": no projection is made.")
+				lines = append(lines, "The chèque numérique scheme closed on "+frfmt.Date(ontrack.ChequesClosed, l)+": no projection is made.")
 			} else {
-				lines = append(lines, "Le dispositif du chèque numérique a fermé le "+frfmt.DateYMD(ontrack.ChequesClosed, l)+"\u00a0: aucune projection n'est faite.")
+				lines = append(lines, "Le dispositif du chèque numérique a fermé le "+frfmt.Date(ontrack.ChequesClosed, l)+"\u00a0: aucune projection n'est faite.")
 			}
 		}
 	case ontrack.OnTrack, ontrack.Behind:
@@ -352,11 +353,11 @@ func (a *App) writeCompare(w *jw) {
 	if span < 1 {
 		span = 1
 	}
-	xOf := func(mm Month) float64 { return left + float64(mm-a.months[0])/span*(cmpW-left-right) }
+	xOf := func(mm barometre.Month) float64 { return left + float64(mm-a.months[0])/span*(cmpW-left-right) }
 	yOf := func(v float64) float64 { return cmpH - bottom - v/vmax*(cmpH-top-bottom) }
 	w.key("axis").obj().ks("max", frfmt.Number(vmax, 0, l)).kn("ymax", top).kn("y0", cmpH-bottom).kn("x0", left).kn("x1", cmpW-right)
 	if len(a.months) > 0 {
-		w.ks("first", frfmt.MonthShort(a.months[0].Year(), a.months[0].Mon(), l)).ks("last", frfmt.MonthShort(a.months[len(a.months)-1].Year(), a.months[len(a.months)-1].Mon(), l))
+		w.ks("first", frfmt.MonthShort(a.months[0], l)).ks("last", frfmt.MonthShort(a.months[len(a.months)-1], l))
 		w.kn("xm", math.Round(xOf(m)*10)/10)
 	}
 	w.endObj()
@@ -452,10 +453,10 @@ func fold(s string) string {
 // compare chart): a line between consecutive months, a new subpath after an
 // absent month so that a gap is never drawn as if it were data; coordinates
 // rounded to 0.1.
-func appendSeriesPath(d []byte, pts []series.Point, xOf func(Month) float64, yOf func(float64) float64) []byte {
-	prev := Month(-1)
+func appendSeriesPath(d []byte, pts []series.Point, xOf func(barometre.Month) float64, yOf func(float64) float64) []byte {
+	prev := barometre.Month(-1)
 	for _, p := range pts {
-		m := Month(p.Date.MonthIndex())
+		m := p.Date.Month()
 		if prev >= 0 && m == prev+1 {
 			d = append(d, 'L')
 		} else {

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"francenum-map/internal/barometre"
 	"francenum-map/internal/dept"
 )
 
@@ -45,56 +46,16 @@ const (
 // State is everything the URL carries. The zero Date means "latest month of
 // the indicator"; Ind "" means the default indicator.
 type State struct {
-	Ind     string    // id_indicateur
-	Metric  string    // one of the Metric* constants
-	Date    Month     // selected month; zero = latest
-	Deps    []string  // pinned department codes, normalised, at most MaxPinned
-	Scheme  string    // one of the Scheme* constants
-	Classes int       // MinClasses..MaxClasses
-	Breaks  []float64 // manual breaks (Scheme == SchemeManual), ascending
-	Lang    string    // "fr" or "en"
-	Embed   bool      // compact embed mode
-	Quality bool      // hatch departments with quality problems
-}
-
-// Month is a calendar month, Year*12 + (Month-1); zero means "unset".
-type Month int
-
-// MakeMonth builds a Month from a year and a 1-based month.
-func MakeMonth(y, m int) Month { return Month(y*12 + m - 1) }
-
-// Year returns the calendar year.
-func (m Month) Year() int { return int(m) / 12 }
-
-// Mon returns the 1-based month of the year.
-func (m Month) Mon() int { return int(m)%12 + 1 }
-
-// String writes YYYY-MM, or "" for the zero month.
-func (m Month) String() string {
-	if m == 0 {
-		return ""
-	}
-	y, mo := m.Year(), m.Mon()
-	b := make([]byte, 0, 7)
-	b = strconv.AppendInt(b, int64(y), 10)
-	b = append(b, '-', byte('0'+mo/10), byte('0'+mo%10))
-	return string(b)
-}
-
-// ParseMonth reads YYYY-MM (or the month of an ISO date YYYY-MM-DD).
-func ParseMonth(s string) (Month, bool) {
-	if len(s) == 10 && s[7] == '-' {
-		s = s[:7]
-	}
-	if len(s) != 7 || s[4] != '-' {
-		return 0, false
-	}
-	y, err1 := strconv.Atoi(s[:4])
-	mo, err2 := strconv.Atoi(s[5:])
-	if err1 != nil || err2 != nil || y < 1900 || y > 2999 || mo < 1 || mo > 12 || s[0] == '+' || s[5] == '+' || s[5] == '-' {
-		return 0, false
-	}
-	return MakeMonth(y, mo), true
+	Ind     string          // id_indicateur
+	Metric  string          // one of the Metric* constants
+	Date    barometre.Month // selected month; zero = latest
+	Deps    []string        // pinned department codes, normalised, at most MaxPinned
+	Scheme  string          // one of the Scheme* constants
+	Classes int             // MinClasses..MaxClasses
+	Breaks  []float64       // manual breaks (Scheme == SchemeManual), ascending
+	Lang    string          // "fr" or "en"
+	Embed   bool            // compact embed mode
+	Quality bool            // hatch departments with quality problems
 }
 
 // Default returns the default state: chèques, % of target, latest month,
@@ -155,7 +116,7 @@ func Decode(query string) (State, []Notice) {
 				bad = true
 			}
 		case "date":
-			if m, ok := ParseMonth(v); ok {
+			if m, ok := barometre.ParseMonth(v); ok {
 				s.Date = m
 			} else {
 				bad = true

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"francenum-map/internal/barometre"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -19,7 +20,7 @@ func TestDecodeValues(t *testing.T) {
 	require.Empty(t, notes)
 	assert.Equal(t, IndDiagnostics, s.Ind)
 	assert.Equal(t, MetricPer10k, s.Metric)
-	assert.Equal(t, MakeMonth(2022, 3), s.Date)
+	assert.Equal(t, barometre.MakeMonth(2022, 3), s.Date)
 	assert.Equal(t, []string{"75", "2A", "01"}, s.Deps)
 	assert.Equal(t, SchemeJenks, s.Scheme)
 	assert.Equal(t, 7, s.Classes)
@@ -72,14 +73,14 @@ func TestManualBreaks(t *testing.T) {
 }
 
 func TestMonth(t *testing.T) {
-	m, ok := ParseMonth("2021-07-31")
+	m, ok := barometre.ParseMonth("2021-07-31")
 	require.True(t, ok)
 	assert.Equal(t, "2021-07", m.String())
 	assert.Equal(t, 2021, m.Year())
-	assert.Equal(t, 7, m.Mon())
-	assert.Equal(t, MakeMonth(2022, 1), m+6)
+	assert.Equal(t, 7, m.MonthOfYear())
+	assert.Equal(t, barometre.MakeMonth(2022, 1), m+6)
 	for _, bad := range []string{"", "2021", "2021-7", "2021-00", "abcd-01", "2021/07"} {
-		_, ok := ParseMonth(bad)
+		_, ok := barometre.ParseMonth(bad)
 		assert.False(t, ok, bad)
 	}
 }

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"francenum-map/internal/barometre"
 	"math"
 	"strconv"
 
@@ -109,7 +110,7 @@ const (
 // writeSpark writes the cumulative series as SVG path data over the
 // indicator's months (gaps where months are absent), the target line and
 // the current month's dot.
-func (a *App) writeSpark(w *jw, sr *series.Series, t float64, cur Month) {
+func (a *App) writeSpark(w *jw, sr *series.Series, t float64, cur barometre.Month) {
 	w.key("spark").obj().ki("w", sparkW).ki("h", sparkH)
 	if sr == nil || len(sr.Points) == 0 || len(a.months) == 0 {
 		w.ks("d", "").endObj()
@@ -131,7 +132,7 @@ func (a *App) writeSpark(w *jw, sr *series.Series, t float64, cur Month) {
 		span = 1
 	}
 	pad := 3.0
-	xOf := func(m Month) float64 { return pad + float64(m-x0)/span*(sparkW-2*pad) }
+	xOf := func(m barometre.Month) float64 { return pad + float64(m-x0)/span*(sparkW-2*pad) }
 	yOf := func(v float64) float64 { return sparkH - pad - v/vmax*(sparkH-2*pad) }
 	w.ks("d", string(appendSeriesPath(nil, sr.Points, xOf, yOf)))
 	if t > 0 {
@@ -155,9 +156,9 @@ func (a *App) qualityNotes(sr *series.Series) []string {
 			continue
 		}
 		if a.st.Lang == "en" {
-			out = append(out, "Cumulative value decreases: "+fmtCount(d.Before, l)+" → "+fmtCount(d.After, l)+" ("+frfmt.MonthShort(d.To.Year(), d.To.MonthOfYear(), l)+", line "+strconv.Itoa(d.Line)+")")
+			out = append(out, "Cumulative value decreases: "+fmtCount(d.Before, l)+" → "+fmtCount(d.After, l)+" ("+frfmt.MonthShort(d.To.Month(), l)+", line "+strconv.Itoa(d.Line)+")")
 		} else {
-			out = append(out, "Baisse du cumul\u00a0: "+fmtCount(d.Before, l)+" → "+fmtCount(d.After, l)+" ("+frfmt.MonthShort(d.To.Year(), d.To.MonthOfYear(), l)+", ligne "+strconv.Itoa(d.Line)+")")
+			out = append(out, "Baisse du cumul\u00a0: "+fmtCount(d.Before, l)+" → "+fmtCount(d.After, l)+" ("+frfmt.MonthShort(d.To.Month(), l)+", ligne "+strconv.Itoa(d.Line)+")")
 		}
 	}
 	if len(sr.Missing) > 0 {
@@ -166,7 +167,7 @@ func (a *App) qualityNotes(sr *series.Series) []string {
 			if i > 0 {
 				txt += ", "
 			}
-			txt += frfmt.MonthShort(d.Year(), d.MonthOfYear(), l)
+			txt += frfmt.MonthShort(d.Month(), l)
 		}
 		if a.st.Lang == "en" {
 			out = append(out, "Missing month(s) for this department: "+txt)

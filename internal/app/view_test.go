@@ -2,6 +2,7 @@ package app
 
 import (
 	"encoding/json"
+	"francenum-map/internal/barometre"
 	"strings"
 	"testing"
 
@@ -86,7 +87,7 @@ func TestMonthKeepsBreaksAndMarksAbsentMonths(t *testing.T) {
 	// 2021-11 is absent from the chèques data: every department no data.
 	idx := -1
 	for i, m := range a.months {
-		if m == MakeMonth(2021, 11) {
+		if m == barometre.MakeMonth(2021, 11) {
 			idx = i
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"francenum-map/internal/barometre"
 	"francenum-map/internal/frfmt"
 )
 
@@ -100,8 +101,8 @@ type Input struct {
 	Lang      frfmt.Lang
 	Indicator Indicator
 	Metric    Metric
-	// Year and Month (1–12) of the view.
-	Year, Month int
+	// Month of the view.
+	Month barometre.Month
 	// Depts are the departments (usually 101) in the view.
 	Depts []Dept
 	// Total is the sum over departments of the count (cumulative, or of the
@@ -132,7 +133,7 @@ func Sentences(in Input) []string {
 		}
 	}
 	noData := len(in.Depts) - len(withData)
-	month := frfmt.Month(in.Year, in.Month, in.Lang)
+	month := frfmt.Month(in.Month, in.Lang)
 	if len(withData) == 0 {
 		if fr {
 			return append(out, "Aucune donnée départementale pour "+month+".")
@@ -217,7 +218,7 @@ func totalSentence(in Input, fr bool) string {
 		return ""
 	}
 	total := frfmt.Number(in.Total, 0, in.Lang)
-	month := frfmt.Month(in.Year, in.Month, in.Lang)
+	month := frfmt.Month(in.Month, in.Lang)
 	ind := in.Indicator
 	if in.Metric == New {
 		switch {

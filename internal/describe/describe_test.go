@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"francenum-map/internal/barometre"
 	"francenum-map/internal/frfmt"
 
 	"github.com/stretchr/testify/assert"
@@ -34,7 +35,7 @@ func input(l frfmt.Lang, m Metric) Input {
 	if !ok {
 		panic("cheques")
 	}
-	return Input{Lang: l, Indicator: ind, Metric: m, Year: 2022, Month: 11, Depts: depts(), Total: 112567, TargetYear: 2022}
+	return Input{Lang: l, Indicator: ind, Metric: m, Month: barometre.MakeMonth(2022, 11), Depts: depts(), Total: 112567, TargetYear: 2022}
 }
 
 func TestTargetFrench(t *testing.T) {
@@ -71,7 +72,7 @@ func TestOtherMetrics(t *testing.T) {
 	}, Sentences(in), "two values: one highest, one lowest")
 
 	in = input(frfmt.EN, New)
-	in.Month, in.Total = 10, 1234
+	in.Month, in.Total = barometre.MakeMonth(2022, 10), 1234
 	in.Depts = []Dept{
 		{Code: "01", Name: "Ain", Value: 12, PctTarget: nan},
 		{Code: "02", Name: "Aisne", Value: 30, PctTarget: nan},
@@ -155,7 +156,7 @@ func TestChangesWithView(t *testing.T) {
 	base := Text(input(frfmt.FR, Target))
 	views := map[string]Input{}
 	in := input(frfmt.FR, Target)
-	in.Month = 10
+	in.Month = barometre.MakeMonth(2022, 10)
 	views["month"] = in
 	views["metric"] = input(frfmt.FR, Count)
 	views["lang"] = input(frfmt.EN, Target)

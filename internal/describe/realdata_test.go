@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"testing"
 
+	"francenum-map/internal/barometre"
 	"francenum-map/internal/datadir"
 	"francenum-map/internal/frfmt"
 
@@ -40,7 +41,7 @@ func TestRealChequesDescription(t *testing.T) {
 	}
 	require.Len(t, ds, 101)
 	ind, _ := KnownIndicator(IDCheques, frfmt.FR)
-	in := Input{Lang: frfmt.FR, Indicator: ind, Metric: Target, Year: 2022, Month: 11, Depts: ds, Total: total, TargetYear: 2022}
+	in := Input{Lang: frfmt.FR, Indicator: ind, Metric: Target, Month: barometre.MakeMonth(2022, 11), Depts: ds, Total: total, TargetYear: 2022}
 	assert.Equal(t, []string{
 		"À fin novembre 2022, 112" + nb + "567 chèques numériques ont été attribués au total dans les départements.",
 		"Les plus forts taux d'atteinte de la cible" + nbs + ": La Réunion (1" + nb + "600" + nb + "%), Guadeloupe (1" + nb + "152" + nb + "%) et Guyane (900" + nb + "%).",
