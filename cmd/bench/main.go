@@ -26,6 +26,7 @@ import (
 
 	"francenum-map/internal/browser"
 	"francenum-map/internal/datadir"
+	"francenum-map/internal/indicator"
 
 	"github.com/chromedp/chromedp"
 )
@@ -493,7 +494,7 @@ func filteredDetail(root, dataDir, dst string) error {
 		if err != nil {
 			return err
 		}
-		if i == 0 || len(rec) > 2 && (rec[2] == "nb-entreprises-cheaque-numerique" || rec[2] == "nb-diagnostics-individualises") {
+		if i == 0 || len(rec) > 2 && (rec[2] == indicator.Cheques || rec[2] == indicator.Diagnostics) {
 			if err := wr.Write(rec); err != nil {
 				return err
 			}

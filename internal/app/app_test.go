@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"francenum-map/internal/indicator"
 	"os"
 	"path/filepath"
 	"testing"
@@ -20,7 +21,7 @@ import (
 func inputs(t testing.TB) (geo, detail, synthese, national []byte) {
 	t.Helper()
 	dir := filepath.Dir(datadir.MustFind(t, "barometre"))
-	ids := []string{IndCheques, IndDiagnostics}
+	ids := []string{indicator.Cheques, indicator.Diagnostics}
 	read := func(name string) []byte {
 		b, err := os.ReadFile(filepath.Join(dir, "barometre", name))
 		require.NoError(t, err)

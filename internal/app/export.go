@@ -1,6 +1,7 @@
 package app
 
 import (
+	"francenum-map/internal/source"
 	"math"
 	"strconv"
 	"strings"
@@ -18,7 +19,7 @@ func (a *App) CSV() string {
 	b.Grow(16 << 10)
 	b.WriteString("code_departement,libelle_departement,id_indicateur,date,mesure,valeur,valeur_cumulee,cible,pourcentage_cible,classe,source\n")
 	m := a.month()
-	src := csvField(SourceLine(a.st.Lang, a.dataDate()))
+	src := csvField(source.Line(a.lang(), a.dataDate()))
 	for i := range a.geo.Departments {
 		d := &a.geo.Departments[i]
 		c := a.cumulative(i, m)
@@ -188,7 +189,7 @@ func (a *App) SVG() string {
 		}
 	}
 	b.WriteString("</g>\n")
-	b.WriteString(`<text id="source" x="20" y="` + num(H-20) + `" font-size="12" fill="#3a3a3a">` + xmlEsc(SourceLine(s.Lang, a.dataDate())) + "</text>\n")
+	b.WriteString(`<text id="source" x="20" y="` + num(H-20) + `" font-size="12" fill="#3a3a3a">` + xmlEsc(source.Line(a.lang(), a.dataDate())) + "</text>\n")
 	b.WriteString("</svg>\n")
 	return b.String()
 }

@@ -126,11 +126,3 @@ func UIJSON(lang string) string {
 	w.endObj()
 	return w.String()
 }
-
-// SourceLine is the attribution every view, embed and export carries.
-func SourceLine(lang, dataDate string) string {
-	if lang == "en" {
-		return "Source: Baromètre des résultats de l'action publique, data.gouv.fr — Licence Ouverte 2.0 — data as of " + dataDate
-	}
-	return "Source : Baromètre des résultats de l'action publique, data.gouv.fr — Licence Ouverte 2.0 — données au " + dataDate
-}

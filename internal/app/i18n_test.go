@@ -20,12 +20,6 @@ func TestEveryStringTranslated(t *testing.T) {
 	assert.Equal(t, "nope", T("en", "nope"))
 }
 
-func TestSourceLine(t *testing.T) {
-	assert.Equal(t, "Source : Baromètre des résultats de l'action publique, data.gouv.fr — Licence Ouverte 2.0 — données au 30 novembre 2022",
-		SourceLine("fr", "30 novembre 2022"))
-	assert.Contains(t, SourceLine("en", "30 November 2022"), "data as of 30 November 2022")
-}
-
 func TestJSONWriter(t *testing.T) {
 	var w jw
 	w.obj().ks("a", "x\"<\n\u2028").kn("n", 1.5).key("l").arr().int(1).int(2).null().endArr().kb("b", true).kn("nan", nan()).endObj()

@@ -10,6 +10,7 @@ import (
 	"francenum-map/internal/dept"
 	"francenum-map/internal/frfmt"
 	"francenum-map/internal/geoasset"
+	"francenum-map/internal/indicator"
 	"francenum-map/internal/series"
 )
 
@@ -471,31 +472,22 @@ func itoa(i int) string {
 	return string(b[p:])
 }
 
-// dataDate is the latest date of the shown indicator, for the source line.
-func (a *App) dataDate() string {
+// dataDate is the latest date of the shown indicator, for the source line
+// (0 when it has none).
+func (a *App) dataDate() barometre.Date {
 	if a.ind == nil || len(a.ind.Dates) == 0 {
-		return frfmt.NoData(a.lang())
+		return 0
 	}
-	d := a.ind.Dates[len(a.ind.Dates)-1]
-	return frfmt.Date(d, a.lang())
+	return a.ind.Dates[len(a.ind.Dates)-1]
 }
 
-// indicatorName is the short name of an indicator in the UI language.
+// indicatorName is the short name of an indicator in the UI language: the
+// registry's, else the file's label, else the id.
 //
 //go:noinline
 func (a *App) indicatorName(ind *series.Indicator) string {
-	en := a.st.Lang == "en"
-	switch ind.ID {
-	case IndCheques:
-		if en {
-			return "Digital vouchers"
-		}
-		return "Chèques numériques"
-	case IndDiagnostics:
-		if en {
-			return "Digital diagnostics"
-		}
-		return "Diagnostics numériques"
+	if in, ok := indicator.Lookup(ind.ID); ok {
+		return in.Name.In(a.lang())
 	}
 	if ind.Label != "" {
 		return ind.Label
@@ -527,16 +519,14 @@ func decimalsFor(v float64) int {
 	return 1
 }
 
-// unit is the indicator's unit ("entreprises" / "firms").
+// unit is the indicator's unit: the registry's ("entreprises" / "firms"),
+// else the file's, else firms.
 func (a *App) unit() string {
-	u := "entreprises"
-	if a.ind != nil && a.ind.Unit != "" {
-		u = a.ind.Unit
+	in, ok := indicator.Lookup(a.ind.ID)
+	if !ok && a.ind.Unit != "" && a.ind.Unit != "entreprises" {
+		return a.ind.Unit
 	}
-	if a.st.Lang == "en" && u == "entreprises" {
-		return "firms"
-	}
-	return u
+	return indicator.UnitText(in.Unit, a.lang())
 }
 
 // metricTitle names the metric for titles and legends.

@@ -7,6 +7,7 @@ import (
 
 	"francenum-map/internal/describe"
 	"francenum-map/internal/frfmt"
+	"francenum-map/internal/indicator"
 	"francenum-map/internal/ontrack"
 	"francenum-map/internal/series"
 )
@@ -260,8 +261,8 @@ func (a *App) OnTrack() ontrack.Result {
 	} else {
 		opts.AsOf = a.month().LastDay()
 	}
-	if a.ind.ID == IndCheques {
-		opts.Closed = ontrack.ChequesClosed
+	if in, ok := indicator.Lookup(a.ind.ID); ok {
+		opts.Closed = in.Closed
 	}
 	return ontrack.Compute(pts, ontrack.Point{Date: tdate, Value: tgt}, opts)
 }
@@ -292,12 +293,12 @@ func (a *App) writeOnTrack(w *jw) {
 	switch r.Status {
 	case ontrack.Reached:
 		lines = append(lines, describe.StatusLabel(r.Status, l)+".")
-		if a.ind.ID == IndCheques {
+		if in, ok := indicator.Lookup(a.ind.ID); ok && in.Closed != 0 {
 			// The scheme is closed whatever the verdict: never project it.
 			if en {
-				lines = append(lines, "The chèque numérique scheme closed on "+frfmt.Date(ontrack.ChequesClosed, l)+": no projection is made.")
+				lines = append(lines, "The "+in.Noun.In(l)+" scheme closed on "+frfmt.Date(in.Closed, l)+": no projection is made.")
 			} else {
-				lines = append(lines, "Le dispositif du chèque numérique a fermé le "+frfmt.Date(ontrack.ChequesClosed, l)+"\u00a0: aucune projection n'est faite.")
+				lines = append(lines, "Le dispositif des "+in.Noun.In(l)+" a fermé le "+frfmt.Date(in.Closed, l)+"\u00a0: aucune projection n'est faite.")
 			}
 		}
 	case ontrack.OnTrack, ontrack.Behind:

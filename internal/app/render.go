@@ -1,6 +1,7 @@
 package app
 
 import (
+	"francenum-map/internal/source"
 	"math"
 
 	"francenum-map/internal/carto"
@@ -79,7 +80,7 @@ func (a *App) RenderJSON() string {
 	}
 	w.ks("mlabel", label).kb("absent", absent)
 	w.ks("title", a.indicatorName(a.ind)+" — "+a.metricTitle()+" — "+a.monthLabel(m))
-	w.ks("source", SourceLine(s.Lang, a.dataDate()))
+	w.ks("source", source.Line(a.lang(), a.dataDate()))
 	count := s.Metric == MetricCount
 	colors := a.scale.Colors()
 	w.key("fills").arr()

@@ -11,12 +11,7 @@ import (
 
 	"francenum-map/internal/barometre"
 	"francenum-map/internal/dept"
-)
-
-// Indicator ids of the two mapped indicators (the publisher's spelling).
-const (
-	IndCheques     = "nb-entreprises-cheaque-numerique"
-	IndDiagnostics = "nb-diagnostics-individualises"
+	"francenum-map/internal/indicator"
 )
 
 // Metric names, as written in the URL and in the #metric select.
@@ -61,7 +56,7 @@ type State struct {
 // Default returns the default state: chèques, % of target, latest month,
 // quantiles in 5 classes, French.
 func Default() State {
-	return State{Ind: IndCheques, Metric: MetricTarget, Scheme: SchemeQuantile, Classes: DefaultClasses, Lang: "fr"}
+	return State{Ind: indicator.Default, Metric: MetricTarget, Scheme: SchemeQuantile, Classes: DefaultClasses, Lang: "fr"}
 }
 
 // Notice tells the user that a URL value was not understood and what was

@@ -2,6 +2,7 @@ package app
 
 import (
 	"francenum-map/internal/barometre"
+	"francenum-map/internal/indicator"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -18,7 +19,7 @@ func TestDecodeDefaults(t *testing.T) {
 func TestDecodeValues(t *testing.T) {
 	s, notes := Decode("?ind=nb-diagnostics-individualises&metric=per10k&date=2022-03&dep=75,2a,1&scheme=jenks&classes=7&lang=en&embed=1&quality=1")
 	require.Empty(t, notes)
-	assert.Equal(t, IndDiagnostics, s.Ind)
+	assert.Equal(t, indicator.Diagnostics, s.Ind)
 	assert.Equal(t, MetricPer10k, s.Metric)
 	assert.Equal(t, barometre.MakeMonth(2022, 3), s.Date)
 	assert.Equal(t, []string{"75", "2A", "01"}, s.Deps)
@@ -46,7 +47,7 @@ func TestDecodeBadValuesFallBack(t *testing.T) {
 		{"lang=de", "lang", func(s State) bool { return s.Lang == "fr" }},
 		{"dep=20,75", "dep", func(s State) bool { return len(s.Deps) == 1 && s.Deps[0] == "75" }},
 		{"dep=01,02,03,04,05", "dep", func(s State) bool { return len(s.Deps) == MaxPinned }},
-		{"ind=<script>", "ind", func(s State) bool { return s.Ind == IndCheques }},
+		{"ind=<script>", "ind", func(s State) bool { return s.Ind == indicator.Cheques }},
 		{"zoom=3", "zoom", func(s State) bool { return s.Equal(Default()) }},
 		{"date=%zz", "date", func(s State) bool { return s.Date == 0 }},
 		{"breaks=1,x&scheme=manual", "breaks", func(s State) bool { return s.Scheme == SchemeQuantile }},

@@ -3,6 +3,7 @@ package app
 import (
 	"encoding/json"
 	"francenum-map/internal/barometre"
+	"francenum-map/internal/indicator"
 	"strings"
 	"testing"
 
@@ -58,7 +59,7 @@ func ariaOf(r render, code string) string {
 func TestDefaultView(t *testing.T) {
 	a := newApp(t)
 	r := decodeRender(t, a.RenderJSON())
-	assert.Equal(t, IndCheques, r.Ind)
+	assert.Equal(t, indicator.Cheques, r.Ind)
 	assert.Equal(t, MetricTarget, r.Metric)
 	require.Len(t, r.Fills, 101)
 	require.Len(t, r.Cls, 101)
@@ -115,7 +116,7 @@ func TestMetricsAndURLRoundTrip(t *testing.T) {
 	a := newApp(t)
 	a.SetQuery("ind=nb-diagnostics-individualises&metric=count&date=2022-11&dep=93,2a&lang=en")
 	r := decodeRender(t, a.RenderJSON())
-	assert.Equal(t, IndDiagnostics, r.Ind)
+	assert.Equal(t, indicator.Diagnostics, r.Ind)
 	assert.Len(t, r.R, 101, "counts are drawn as circles")
 	for _, f := range r.Fills {
 		assert.NotEqual(t, "", f)
@@ -128,7 +129,7 @@ func TestMetricsAndURLRoundTrip(t *testing.T) {
 
 	a.SetQuery("ind=unknown-indicator&date=1999-01")
 	r = decodeRender(t, a.RenderJSON())
-	assert.Equal(t, IndCheques, r.Ind)
+	assert.Equal(t, indicator.Cheques, r.Ind)
 	assert.Len(t, r.Notices, 2)
 	assert.Equal(t, "", r.Q)
 }
@@ -215,7 +216,7 @@ func TestPanels(t *testing.T) {
 	assert.Contains(t, p, "31 juillet 2021")
 	d1 := a.Description()
 	assert.Contains(t, d1, "112\u202f567")
-	a.Set("ind", IndDiagnostics)
+	a.Set("ind", indicator.Diagnostics)
 	assert.Contains(t, []ontrack.Status{ontrack.OnTrack, ontrack.Behind, ontrack.Reached}, a.OnTrack().Status)
 	assert.NotEqual(t, d1, a.Description())
 	var pj struct {

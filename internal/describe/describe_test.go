@@ -7,6 +7,7 @@ import (
 
 	"francenum-map/internal/barometre"
 	"francenum-map/internal/frfmt"
+	"francenum-map/internal/indicator"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -31,7 +32,7 @@ func depts() []Dept {
 }
 
 func input(l frfmt.Lang, m Metric) Input {
-	ind, ok := KnownIndicator(IDCheques, l)
+	ind, ok := KnownIndicator(indicator.Cheques, l)
 	if !ok {
 		panic("cheques")
 	}
@@ -119,7 +120,7 @@ func TestEdgeCases(t *testing.T) {
 	in.Depts[1].Value = 50
 	assert.Equal(t, "Aucun département n'a atteint sa cible.", Sentences(in)[3])
 	in.Lang = frfmt.EN
-	in.Indicator, _ = KnownIndicator(IDDiagnostics, frfmt.EN)
+	in.Indicator, _ = KnownIndicator(indicator.Diagnostics, frfmt.EN)
 	assert.Equal(t, "No department has reached its target.", Sentences(in)[3])
 	assert.Equal(t, "By the end of November 2022, 112,567 digital diagnostics had been carried out in total across the departments.", Sentences(in)[0])
 

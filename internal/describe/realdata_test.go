@@ -9,6 +9,7 @@ import (
 	"francenum-map/internal/barometre"
 	"francenum-map/internal/datadir"
 	"francenum-map/internal/frfmt"
+	"francenum-map/internal/indicator"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -29,7 +30,7 @@ func TestRealChequesDescription(t *testing.T) {
 	var ds []Dept
 	total := 0.0
 	for _, r := range rows[1:] {
-		if r[col["id_indicateur"]] != IDCheques {
+		if r[col["id_indicateur"]] != indicator.Cheques {
 			continue
 		}
 		v, err1 := strconv.ParseFloat(r[col["valeur_actuelle"]], 64)
@@ -40,7 +41,7 @@ func TestRealChequesDescription(t *testing.T) {
 		ds = append(ds, Dept{Code: r[col["code_departement"]], Name: r[col["libelle_departement"]], Value: v / c * 100, PctTarget: nan})
 	}
 	require.Len(t, ds, 101)
-	ind, _ := KnownIndicator(IDCheques, frfmt.FR)
+	ind, _ := KnownIndicator(indicator.Cheques, frfmt.FR)
 	in := Input{Lang: frfmt.FR, Indicator: ind, Metric: Target, Month: barometre.MakeMonth(2022, 11), Depts: ds, Total: total, TargetYear: 2022}
 	assert.Equal(t, []string{
 		"À fin novembre 2022, 112" + nb + "567 chèques numériques ont été attribués au total dans les départements.",

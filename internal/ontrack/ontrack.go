@@ -18,11 +18,6 @@ import (
 // TargetDate2022 is the date of the baromètre's 2022 targets (date_cible).
 const TargetDate2022 = barometre.Date(20221231)
 
-// ChequesClosed is the day the chèque numérique scheme closed to new
-// applications: for that indicator set Options.Closed to it and the app
-// states the closure instead of projecting.
-const ChequesClosed = barometre.Date(20210731)
-
 // DefaultWindow is the number of published months the recent pace looks
 // back over (when Options.Window is 0).
 const DefaultWindow = 6

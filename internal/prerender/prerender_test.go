@@ -3,6 +3,7 @@ package prerender
 import (
 	"context"
 	"encoding/json"
+	"francenum-map/internal/indicator"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -28,7 +29,7 @@ func realApp(t *testing.T) *app.App {
 	read := func(name string) []byte {
 		b, err := os.ReadFile(filepath.Join(dir, "barometre", name))
 		require.NoError(t, err)
-		out, _, err := rowfilter.FilterBytes(b, []string{app.IndCheques, app.IndDiagnostics})
+		out, _, err := rowfilter.FilterBytes(b, []string{indicator.Cheques, indicator.Diagnostics})
 		require.NoError(t, err)
 		return out
 	}

@@ -12,12 +12,13 @@ import (
 
 	"francenum-map/internal/app"
 	"francenum-map/internal/barometre"
+	"francenum-map/internal/indicator"
 	"francenum-map/internal/series"
 )
 
 // benchIDs are the two indicators the map shows; benchParse filters a whole
 // published file down to them, as the app does with a dropped file.
-var benchIDs = []string{"nb-entreprises-cheaque-numerique", "nb-diagnostics-individualises"}
+var benchIDs = indicator.IDs()
 
 var cur *app.App
 
