@@ -16,17 +16,21 @@ package boot
 // parser has finished and both deferred scripts have arrived): the module
 // and a clone of the response (for the progress bar) wait in
 // window.__fnWasm; app.js falls back to its own fetch if anything failed.
-// Last, until the HTML is parsed, each frame (before it is painted) sizes
-// the build-time map's inset names as app.js does for the live map: never
-// under 11 px on screen, so a phone does not show them at 5 px.
+// It also defines fnSizeLabels(svg), the one rule that keeps the inset
+// names readable (their size is in drawing units, ~5500 wide, which on a
+// 320 px phone is 4 px on screen: never less than 11 px on screen, never
+// smaller than the desktop size); until the HTML is parsed each frame
+// applies it to the build-time map, and web/app.js applies it to the live
+// map on every resize.
 const Script = `var q=location.search,d=document.documentElement;` +
 	`if(/^\?embed=(1|true)$/.test(q))d.classList.add("embed");else if(q)d.classList.add("has-query");` +
 	`if(self.WebAssembly&&WebAssembly.compileStreaming)window.__fnWasm=fetch("/app.wasm").then(function(r){` +
 	`if(!r.ok||(r.headers.get("Content-Type")||"").indexOf("application/wasm")<0)throw Error("app.wasm "+r.status);` +
 	`var c=r.clone(),m=WebAssembly.compileStreaming(r);m.catch(function(){});return{resp:c,mod:m}});` +
 	`window.__fnWasm&&window.__fnWasm.catch(function(){});` +
-	`(function f(){var s=document.querySelector("#map svg.prerender");if(s){var v=s.viewBox.baseVal,r=s.getBoundingClientRect(),k=Math.min(r.width/v.width,r.height/v.height);` +
-	`if(k>0){var z=String(Math.max(Math.round(11*v.width/800),Math.ceil(11/k)));s.querySelectorAll(".frame-label").forEach(function(t){t.setAttribute("font-size",z)})}}` +
+	`function fnSizeLabels(s){var v=s.viewBox.baseVal,r=s.getBoundingClientRect(),k=Math.min(r.width/v.width,r.height/v.height);` +
+	`if(k>0){var z=String(Math.max(Math.round(11*v.width/800),Math.ceil(11/k)));s.querySelectorAll(".frame-label").forEach(function(t){if(t.getAttribute("font-size")!==z)t.setAttribute("font-size",z)})}}` +
+	`(function f(){var s=document.querySelector("#map svg.prerender");if(s)fnSizeLabels(s);` +
 	`if(document.readyState=="loading")requestAnimationFrame(f)})()`
 
 // Style hides the build-time parts when the script marked the document, and
@@ -36,4 +40,4 @@ const Style = `html.has-query .pre{display:none}` +
 
 // ScriptHash is the CSP source expression of Script: 'sha256-' followed by
 // the base64 SHA-256 of its UTF-8 bytes. A test recomputes it.
-const ScriptHash = `'sha256-VbFWw8La8Eq29TarIKnif7dH0to1nx0DmbH3qXBy3po='`
+const ScriptHash = `'sha256-7SIngQGiyYmhIERgleDdlTdKg7bn6PGUfloQaKTt3Tg='`
