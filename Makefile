@@ -68,7 +68,7 @@ worker:
 	  cp wasm/worker/entry.mjs $$tmp/entry.mjs && \
 	  $(WASM_ENV) $(GO) build -trimpath -ldflags="-s -w" -o $$tmp/app.wasm ./wasm/worker && \
 	  rm -rf $(BUILD)/worker && mkdir -p $(BUILD) && mv $$tmp $(BUILD)/worker
-	$(GO) run ./internal/workerapi/cmd/headersgen -config wrangler.jsonc -o $(WEB)/_headers
+	$(GO) run ./cmd/headersgen -config wrangler.jsonc -o $(WEB)/_headers
 
 ## prerender: the default view drawn into build/web/index.html (first paint
 ## before the wasm; the live app replaces it)
