@@ -32,7 +32,7 @@ func (a *App) national() National {
 	}
 	if ok {
 		sum, n := a.ind.SumAt(d)
-		line("sumDeps", fmtCount(sum, l)+" ("+strconv.Itoa(n)+" dép.)")
+		line("sumDeps", a.f("depsCount", fmtCount(sum, l), strconv.Itoa(n)))
 	} else {
 		line("sumDeps", frfmt.NoData(l))
 	}

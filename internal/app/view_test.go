@@ -237,6 +237,7 @@ func TestPanels(t *testing.T) {
 	assert.Zero(t, a.OnTrack().Projected)
 	p := a.Panels()
 	assert.Equal(t, "+13", p.National.Lines[2][1]) // national 112 580 − 112 567 departments
+	assert.Equal(t, "112\u202f567 (101 dép.)", p.National.Lines[1][1])
 	assert.Contains(t, strings.Join(p.OnTrack.Lines, " "), "a fermé le 31 juillet 2021")
 	d1 := a.Description()
 	assert.Contains(t, d1, "112\u202f567")

@@ -36,6 +36,7 @@ var All = [...]Entry{
 	{"compare", "Comparaison", "Comparison"},
 	{"compareHelp", "Épinglez 2 à 4 départements (clic, Entrée ou recherche) pour les comparer.", "Pin 2 to 4 departments (click, Enter or search) to compare them."},
 	{"decreaseNote", "Baisse du cumul\u00a0: {0} → {1} ({2}, ligne {3})", "Cumulative value decreases: {0} → {1} ({2}, line {3})"},
+	{"depsCount", "{0} ({1} dép.)", "{0} ({1} depts)"},
 	{"embed", "Intégrer / Embed", "Intégrer / Embed"},
 	{"embedHelp", "Copiez ce code dans votre page : l'iframe s'ajuste à la hauteur de la carte.", "Paste this code into your page: the iframe adjusts to the map's height."},
 	{"embedTitle", "Carte France Num par département", "France Num map by department"},
