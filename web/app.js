@@ -176,15 +176,10 @@
   function buildMap(init) {
     codes = init.codes; names = init.names; vbW = init.w; vbH = init.h;
     svg = el('svg', { viewBox: '0 0 ' + init.w + ' ' + init.h, role: 'group', 'aria-labelledby': 'map-title', preserveAspectRatio: 'xMidYMid meet' });
+    // The hatch patterns come from Go (classify.PatternDefs), sized for the
+    // drawing: the same markup as the build-time map and the SVG export.
     const defs = el('defs', {});
-    // Patterns are in drawing units: size them to read at about 6 px on a
-    // ~800 px wide map.
-    const u = init.w / 800;
-    const nd = el('pattern', { id: 'nodata-hatch', patternUnits: 'userSpaceOnUse', width: 6 * u, height: 6 * u, patternTransform: 'rotate(45)' });
-    nd.append(el('rect', { width: 6 * u, height: 6 * u, fill: '#ffffff' }), el('line', { x1: 0, y1: 0, x2: 0, y2: 6 * u, stroke: '#6a6a6a', 'stroke-width': 2 * u }));
-    const qh = el('pattern', { id: 'qhatch', patternUnits: 'userSpaceOnUse', width: 8 * u, height: 8 * u, patternTransform: 'rotate(-45)' });
-    qh.append(el('line', { x1: 0, y1: 0, x2: 0, y2: 8 * u, stroke: '#161616', 'stroke-width': 1.5 * u }));
-    defs.append(nd, qh);
+    defs.innerHTML = init.defs;
     svg.append(defs);
     const gDep = el('g', { class: 'deps' });
     const ds = init.paths.split('|');
@@ -199,10 +194,10 @@
     gDep.append(frag);
     svg.append(gDep);
     const gFrames = el('g', { class: 'frames', 'aria-hidden': 'true' });
-    frameLabels = []; labelFs = '';
+    frameLabels = []; svg.__fz = ''; // new names: fnSizeLabels sizes them afresh
     for (const f of init.frames) {
       gFrames.append(el('path', { d: f.d, class: 'frame' }));
-      const t = el('text', { x: f.x, y: f.y, class: 'frame-label', 'font-size': Math.round(11 * init.w / 800), 'data-name': f.name, 'data-short': f.code });
+      const t = el('text', { x: f.x, y: f.y, class: 'frame-label', 'font-size': init.fs, 'data-name': f.name, 'data-short': f.code });
       t.textContent = f.name;
       gFrames.append(t);
       frameLabels.push(t);
@@ -224,31 +219,10 @@
     wireMap();
   }
 
-  // sizeLabels keeps the overseas insets' names readable: their size is in
-  // drawing units (~5500 wide), which on a 320 px phone is 4 px on screen;
-  // never less than 11 px on screen, never smaller than the desktop size.
-  // At that size a name can be wider than its frame (« Guadeloupe » is
-  // 67 px, its frame 44 px at 320 px): then every inset shows its
-  // department's code (971…976) instead, all alike.
-  // internal/boot's inline script applies the same rule to the build-time
-  // map before the wasm runs: change both together.
-  let labelFs = '';
-  function sizeLabels() {
-    const r = svg.getBoundingClientRect();
-    const k = Math.min(r.width / vbW, r.height / vbH); // px per unit
-    if (!(k > 0)) return;
-    const fs = String(Math.max(Math.round(11 * vbW / 800), Math.ceil(11 / k)));
-    if (fs === labelFs) return;
-    labelFs = fs;
-    let fit = true;
-    for (const t of frameLabels) {
-      t.setAttribute('font-size', fs);
-      if (t.textContent !== t.dataset.name) t.textContent = t.dataset.name;
-      const b = t.previousElementSibling.getBBox(); // its frame
-      if (t.getComputedTextLength() > b.width - 2 * (t.x.baseVal[0].value - b.x)) fit = false;
-    }
-    if (!fit) for (const t of frameLabels) t.textContent = t.dataset.short;
-  }
+  // sizeLabels keeps the overseas insets' names readable (never under
+  // 11 px on screen): the page's inline script (internal/boot) defines the
+  // one rule, for the build-time map and for this one.
+  function sizeLabels() { if (window.fnSizeLabels) window.fnSizeLabels(svg); }
 
   // ---------- applying a render ----------
   let last = null, ui = {}, uiLang = 'fr', indVersion = -1, qualOn = false;
@@ -260,10 +234,11 @@
     const t = performance.now();
     const r = JSON.parse(json);
     const t1 = performance.now();
-    const fills = r.fills, cls = r.cls, aria = r.aria;
+    const cls = r.cls, aria = r.aria, cf = r.cf;
     for (let i = 0; i < paths.length; i++) {
       const p = paths[i];
-      if (curFill[i] !== fills[i]) { p.setAttribute('fill', fills[i]); curFill[i] = fills[i]; }
+      const f = cls[i] < 0 ? r.ndf : cf[cls[i]];
+      if (curFill[i] !== f) { p.setAttribute('fill', f); curFill[i] = f; }
       const c = cls[i] < 0 ? 'nodata' : String(cls[i]);
       if (curCls[i] !== c) { p.setAttribute('data-class', c); curCls[i] = c; }
     }
@@ -274,8 +249,8 @@
     } else if (circles.style.display !== 'none') circles.style.display = 'none';
     const t2 = performance.now();
     applyQuality(r.flag);
-    applyLegend(r.legend, r.metric === 'count');
-    applyMonth(r.mi, r.mn, r.mlabel, r.absent, r.present, r.ind);
+    applyLegend(r.legend, r.state.metric === 'count');
+    applyMonth(r.mi, r.mn, r.mlabel, r.absent, r.present, r.state.ind);
     const ms = performance.now() - t;
     if (!silent) {
       wantMonthCache();
@@ -312,14 +287,14 @@
       if (!j) return;
       r = JSON.parse(j);
     }
-    const colors = legendColors;
+    const colors = last.cf; // Go's fill of each class
     const c = r.c;
     for (let k = 0; k < paths.length; k++) {
       const ch = c.charCodeAt(k);
       const nd = ch === 120; // 'x'
       const cls = nd ? 'nodata' : CLS[ch - 48];
       if (curCls[k] === cls) continue;
-      const f = nd ? 'url(#nodata-hatch)' : (countMode ? '#eceef6' : colors[ch - 48]);
+      const f = nd ? last.ndf : colors[ch - 48];
       const p = paths[k];
       p.setAttribute('fill', f); curFill[k] = f;
       p.setAttribute('data-class', cls); curCls[k] = cls;
@@ -331,7 +306,7 @@
       if (li && li.francenumN !== n[k]) { li.lastChild.textContent = String(n[k]); li.francenumN = n[k]; }
     }
     if (lis.nodata && lis.nodata.francenumN !== r.nd) { lis.nodata.lastChild.textContent = String(r.nd); lis.nodata.hidden = r.nd === 0; lis.nodata.francenumN = r.nd; }
-    applyMonth(r.mi, last.mn, r.mlabel, r.absent, last.present, last.ind);
+    applyMonth(r.mi, last.mn, r.mlabel, r.absent, last.present, last.state.ind);
     const ms = performance.now() - t;
     stats.lastRenderMs = ms; stats.renders++;
     doc.dispatchEvent(new CustomEvent('francenum:rendered', { detail: { ms } }));
@@ -365,17 +340,16 @@
     qualOn = true;
   }
 
-  let legendKey = '', legendColors = [], legendItems = [], countMode = false;
+  let legendKey = '', legendItems = [], countMode = false;
   function applyLegend(lg, count) {
     const box = $('legend');
     countMode = count;
-    legendColors = lg.items.map((i) => i.color);
     const key = lg.title + '|' + lg.items.map((i) => i.label + i.color).join() + count;
     if (key !== legendKey) {
       legendKey = key;
       const h = doc.createElement('h3'); h.id = 'legend-title'; h.textContent = lg.title;
       const ul = doc.createElement('ul');
-      for (const it of lg.items.slice().reverse()) ul.append(legendRow(String(it.c), count ? '#eceef6' : it.color, it.label, it.long));
+      for (const it of lg.items.slice().reverse()) ul.append(legendRow(String(it.c), it.color, it.label, it.long));
       ul.append(legendRow('nodata', null, lg.nodata.label, lg.nodata.label));
       box.replaceChildren(h, ul);
       if (lg.circles) {
@@ -412,13 +386,14 @@
   }
 
   function applyControls(r) {
-    setVal('indicator', r.ind); setVal('metric', r.metric); setVal('scheme', r.scheme); setVal('classes', String(r.classes));
-    $('breaks-field').hidden = r.scheme !== 'manual';
-    if (r.scheme === 'manual' && doc.activeElement !== $('breaks')) $('breaks').value = r.breaks;
-    $('classes').disabled = r.scheme === 'manual';
-    $('quality').checked = r.quality;
+    const s = r.state;
+    setVal('indicator', s.ind); setVal('metric', s.metric); setVal('scheme', s.scheme); setVal('classes', String(s.classes));
+    $('breaks-field').hidden = s.scheme !== 'manual';
+    if (s.scheme === 'manual' && doc.activeElement !== $('breaks')) $('breaks').value = s.breaks;
+    $('classes').disabled = s.scheme === 'manual';
+    $('quality').checked = s.quality;
     if (r.iv !== indVersion) refreshIndicators();
-    if (r.lang !== uiLang || !ui.title) setLang(r.lang);
+    if (s.lang !== uiLang || !ui.title) setLang(s.lang);
   }
   let stripInd = '', stripCur = -1;
   function applyMonth(mi, mn, label, absent, present, ind) {
@@ -451,7 +426,7 @@
     const list = JSON.parse(G.inds());
     sel.replaceChildren();
     for (const it of list) { const o = doc.createElement('option'); o.value = it.id; o.textContent = it.name; sel.append(o); }
-    if (last) { indVersion = last.iv; sel.value = last.ind; } else indVersion = 0;
+    if (last) { indVersion = last.iv; sel.value = last.state.ind; } else indVersion = 0;
   }
 
   function setLang(lang) {
@@ -587,12 +562,12 @@
     });
     for (const id of ['indicator', 'metric', 'scheme', 'classes']) {
       $(id).addEventListener('change', (e) => {
-        // Manual classes start from the breaks shown, then can be edited.
-        if (id === 'scheme' && e.target.value === 'manual') { act('breaks', last.sb); $('breaks').focus(); return; }
         act(id === 'indicator' ? 'ind' : id, e.target.value);
+        // Manual classes start from the breaks shown (Go), then can be edited.
+        if (id === 'scheme' && e.target.value === 'manual') $('breaks').focus();
       });
     }
-    $('breaks').addEventListener('change', (e) => act('breaks', e.target.value.replace(/\s+/g, '').replace(/;/g, ',')));
+    $('breaks').addEventListener('change', (e) => act('breaks', e.target.value));
     $('quality').addEventListener('change', (e) => act('quality', e.target.checked ? '1' : '0'));
     $('month').addEventListener('input', (e) => { stopPlay(); monthTo(+e.target.value); });
     $('play').addEventListener('click', () => (playing ? stopPlay() : startPlay()));
@@ -738,7 +713,7 @@
   }
 
   // ---------- exports ----------
-  function fileBase() { return 'francenum-' + (last ? last.ind + '-' + last.metric + '-' + last.state.date : 'carte'); }
+  function fileBase() { return 'francenum-' + (last ? last.state.ind + '-' + last.state.metric + '-' + last.state.date : 'carte'); }
   function download(text, type, ext) {
     const blob = text instanceof Blob ? text : new Blob([text], { type });
     const a = doc.createElement('a');
@@ -786,7 +761,7 @@
       h.append(strong, ' — ' + rep.name + (rep.kind ? ' (' + rep.kind + ')' : ''));
       sec.append(h);
       if (rep.error) { const e = doc.createElement('div'); e.setAttribute('role', 'alert'); e.textContent = rep.error; sec.append(e); }
-      if (rep.counts) { const c = doc.createElement('p'); c.textContent = rep.counts + (rep.indicators.length ? ' — ' + rep.indicators.length + ' indicateur(s)' : ''); sec.append(c); }
+      if (rep.counts) { const c = doc.createElement('p'); c.textContent = rep.counts; sec.append(c); }
       if (rep.warnings.length) {
         const ul = doc.createElement('ul');
         for (const w of rep.warnings) { const li = doc.createElement('li'); li.dataset.line = w.line; li.textContent = w.text; ul.append(li); }
@@ -814,13 +789,8 @@
       if (!allowed.includes(e.origin) || e.source !== window.parent) return;
       const d = e.data;
       if (!d || d.type !== 'francenum:set' || typeof d.state !== 'object' || d.state === null) return;
-      // Keys the host leaves out keep their current value.
-      const st = Object.assign({}, last && last.state, d.state);
-      const q = new URLSearchParams();
-      for (const k of ['ind', 'metric', 'date', 'scheme', 'classes', 'breaks', 'lang', 'quality']) if (st[k] !== undefined && st[k] !== null) q.set(k, String(st[k]));
-      if (st.dep !== undefined) q.set('dep', Array.isArray(st.dep) ? st.dep.join(',') : String(st.dep));
-      q.set('embed', '1');
-      apply(G.query(q.toString()), 'push');
+      // Go applies the keys the host gives; the others keep their value.
+      apply(G.patch(...Object.entries(d.state).flatMap(([k, v]) => [k, String(v)])), 'push');
       schedulePanels();
     });
     // The body's own height, not the document's scrollHeight: that one is

@@ -26,6 +26,7 @@ import (
 
 	"francenum-map/internal/browser"
 	"francenum-map/internal/datadir"
+	"francenum-map/internal/indicator"
 
 	"github.com/chromedp/chromedp"
 )
@@ -173,6 +174,14 @@ func run(out string, runs, wrkSecs, mixSecs int, only []string) error {
 	appMux := http.NewServeMux()
 	web := filepath.Join(root, "build", "web")
 	appMux.Handle("/", http.FileServer(http.Dir(web)))
+	// Its app.wasm is the bench build when there is one (make bench): the
+	// same app plus francenumGo.benchParse, timed on this page below.
+	if benchWasm := filepath.Join(root, "build", "bench", "app.wasm"); fileExists(benchWasm) {
+		appMux.HandleFunc("/app.wasm", func(rw http.ResponseWriter, req *http.Request) {
+			rw.Header().Set("Content-Type", "application/wasm")
+			http.ServeFile(rw, req, benchWasm)
+		})
+	}
 	appMux.HandleFunc("/api/v1/numerisation/", func(rw http.ResponseWriter, req *http.Request) {
 		rw.Header().Set("Content-Type", "text/csv; charset=utf-8")
 		http.ServeFile(rw, req, filepath.Join(web, "snapshot", filepath.Base(req.URL.Path)))
@@ -496,7 +505,7 @@ func filteredDetail(root, dataDir, dst string) error {
 		if err != nil {
 			return err
 		}
-		if i == 0 || len(rec) > 2 && (rec[2] == "nb-entreprises-cheaque-numerique" || rec[2] == "nb-diagnostics-individualises") {
+		if i == 0 || len(rec) > 2 && (rec[2] == indicator.Cheques || rec[2] == indicator.Diagnostics) {
 			if err := wr.Write(rec); err != nil {
 				return err
 			}
@@ -513,4 +522,10 @@ func contains(xs []string, x string) bool {
 		}
 	}
 	return false
+}
+
+// fileExists reports whether path is a regular file.
+func fileExists(path string) bool {
+	st, err := os.Stat(path)
+	return err == nil && st.Mode().IsRegular()
 }

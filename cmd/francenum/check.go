@@ -154,7 +154,7 @@ func summarizeSeries(f *barometre.File, out map[string]indicatorReport) {
 			ir.FirstDate, ir.LastDate = dates[0].String(), dates[len(dates)-1].String()
 		}
 		for _, mi := range months {
-			ir.MissingMonths = append(ir.MissingMonths, barometre.MonthString(mi))
+			ir.MissingMonths = append(ir.MissingMonths, mi.String())
 		}
 		ir.Decreases = decreases
 		for _, code := range ind.Codes() {
@@ -171,16 +171,16 @@ func summarizeSeries(f *barometre.File, out map[string]indicatorReport) {
 
 // absentMonths lists the months between the first and last of sorted dates
 // that have no date.
-func absentMonths(dates []barometre.Date) []int {
-	var out []int
+func absentMonths(dates []barometre.Date) []barometre.Month {
+	var out []barometre.Month
 	if len(dates) == 0 {
 		return out
 	}
-	have := map[int]bool{}
+	have := map[barometre.Month]bool{}
 	for _, d := range dates {
-		have[d.MonthIndex()] = true
+		have[d.Month()] = true
 	}
-	for mi := dates[0].MonthIndex(); mi <= dates[len(dates)-1].MonthIndex(); mi++ {
+	for mi := dates[0].Month(); mi <= dates[len(dates)-1].Month(); mi++ {
 		if !have[mi] {
 			out = append(out, mi)
 		}

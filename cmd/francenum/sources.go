@@ -1,5 +1,7 @@
 package main
 
+import "francenum-map/internal/indicator"
+
 // The one place where the project's open-data sources are named.
 //
 // Both are published under the Licence Ouverte / Open Licence 2.0 (Etalab):
@@ -38,6 +40,5 @@ var GeoFiles = []string{
 	"regions-1000m.geojson",
 }
 
-// The two indicators of France Num the map shows (the first is the
-// publisher's spelling).
-var Indicators = []string{"nb-entreprises-cheaque-numerique", "nb-diagnostics-individualises"}
+// Indicators are the ids of the indicators the map shows (the registry's).
+var Indicators = indicator.IDs()

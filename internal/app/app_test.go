@@ -1,76 +1,28 @@
 package app
 
 import (
-	"context"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/stretchr/testify/require"
 
-	"francenum-map/geodata/geobuild"
-	"francenum-map/internal/datadir"
-	"francenum-map/internal/geoasset"
-	"francenum-map/internal/rowfilter"
+	"francenum-map/internal/app/apptest"
 )
 
-// inputs builds the app's inputs from the data mirror: the geometry asset
-// (built in process like `make geodata`) and the two indicators filtered
-// out of the published files, as the Worker serves them.
-func inputs(t testing.TB) (geo, detail, synthese, national []byte) {
-	t.Helper()
-	dir := filepath.Dir(datadir.MustFind(t, "barometre"))
-	ids := []string{IndCheques, IndDiagnostics}
-	read := func(name string) []byte {
-		b, err := os.ReadFile(filepath.Join(dir, "barometre", name))
-		require.NoError(t, err)
-		out, _, err := rowfilter.FilterBytes(b, ids)
-		require.NoError(t, err)
-		return out
-	}
-	detail = read("barometre-resultats-detail-departemental.csv")
-	synthese = read("barometre-resultats-synthese-departemental.csv")
-	national = read("barometre-resultats-detail-national.csv")
-	geo = geoAsset(t)
-	return
-}
-
-var geoCache []byte
-
-func geoAsset(t testing.TB) []byte {
-	if geoCache != nil {
-		return geoCache
-	}
-	// Under GOOS=js (no exec) a prebuilt asset can be given.
-	if p := os.Getenv("GEO_ASSET"); p != "" {
-		b, err := os.ReadFile(p)
-		require.NoError(t, err)
-		geoCache = b
-		return b
-	}
-	a, err := geobuild.FromMirror(context.Background(), "1000m")
-	require.NoError(t, err)
-	geoCache, err = geoasset.Encode(a)
-	require.NoError(t, err)
-	return geoCache
-}
-
 func newApp(t testing.TB) *App {
-	g, d, s, n := inputs(t)
-	a, err := New(g, d, s, n)
+	a, err := New(apptest.Inputs(t))
 	require.NoError(t, err)
 	return a
 }
 
 func BenchmarkNew(b *testing.B) {
-	g, d, s, n := inputs(b)
+	g, d, s, n := apptest.Inputs(b)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		a, err := New(g, d, s, n)
 		if err != nil {
 			b.Fatal(err)
 		}
-		_ = a.InitJSON()
+		_ = a.Drawing()
 	}
 }
 
@@ -78,8 +30,8 @@ func BenchmarkRender(b *testing.B) {
 	a := newApp(b)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		a.Set("monthIndex", itoa(i%20))
-		_ = a.RenderJSON()
+		a.SetMonthIndex(i % 20)
+		_ = a.View()
 	}
 }
 
@@ -87,17 +39,17 @@ func BenchmarkPanels(b *testing.B) {
 	a := newApp(b)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		_ = a.PanelsJSON()
+		_ = a.Panels()
 	}
 }
 
 // BenchmarkMonth is the month slider's hot path (classes + legend counts).
 func BenchmarkMonth(b *testing.B) {
 	a := newApp(b)
-	a.RenderJSON()
 	n := len(a.months)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		_ = a.MonthJSON(i % n)
+		a.SetMonthIndex(i % n)
+		_ = a.MonthView()
 	}
 }

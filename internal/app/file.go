@@ -11,23 +11,44 @@ import (
 // is always complete).
 const MaxReportWarnings = 200
 
+// FileReport says what became of a user's file: whether the map now uses
+// it, its kind, the counts of rows, the error that refused it (with its
+// line) or the warnings with their lines, the indicators found.
+type FileReport struct {
+	Name, Kind, Title string
+	OK                bool
+	Error             string
+	ErrorLine         int
+	// Counts is "12 lignes lues, 11 gardées, 1 écartées — 1 indicateur(s)".
+	Counts                          string
+	Read, Kept, Rejected, NWarnings int
+	// Warnings are the first MaxReportWarnings warnings.
+	Warnings   []FileWarning
+	Indicators []string
+	// Notices are the view state's values the new data could not keep
+	// (another indicator, counts instead of % of target…).
+	Notices []Notice
+}
+
+// FileWarning is one row warning of a file.
+type FileWarning struct {
+	_    noEq
+	Line int
+	Text string
+}
+
 // LoadFile reads a user's CSV (a published detail or synthese file, or a
 // national detail), parsed locally. On a structural error, or when the file
-// has no usable row, the current map is left untouched. It returns the
-// report as JSON: ok, kind, counts, error, warnings with line numbers, the
-// indicators found.
-func (a *App) LoadFile(name string, data []byte) string {
-	var w jw
-	w.obj().ks("name", name)
+// has no usable row, the current map is left untouched.
+func (a *App) LoadFile(name string, data []byte) FileReport {
+	rep := FileReport{Name: name}
 	f, err := barometre.Parse(data)
 	if err != nil {
-		line := 0
 		if se, ok := err.(*barometre.StructuralError); ok { // Parse returns it unwrapped
-			line = se.Line
+			rep.ErrorLine = se.Line
 		}
-		w.kb("ok", false).ks("title", T(a.st.Lang, "fileRefused")).ks("error", err.Error()).ki("errorLine", line)
-		w.key("warnings").arr().endArr().endObj()
-		return w.String()
+		rep.Title, rep.Error = a.t("fileRefused"), err.Error()
+		return rep
 	}
 	usable := (f.Kind.IsSynthese() && len(f.Targets) > 0) || (!f.Kind.IsSynthese() && len(f.Observations) > 0)
 	if usable {
@@ -55,54 +76,56 @@ func (a *App) LoadFile(name string, data []byte) string {
 			a.model = m
 			a.ind = nil // force resolve to rebuild the indicator's data
 			a.indVersion++
-			a.resolve()
+			rep.Notices = a.resolve()
 		}
 	}
-	w.kb("ok", usable).ks("kind", f.Kind.String())
+	rep.OK, rep.Kind = usable, f.Kind.String()
+	rep.Title = a.t("fileNoRows")
 	if usable {
-		w.ks("title", T(a.st.Lang, "fileOk"))
-	} else {
-		w.ks("title", T(a.st.Lang, "fileNoRows"))
+		rep.Title = a.t("fileOk")
 	}
-	w.ks("counts", strconv.Itoa(f.Stats.Read)+" "+T(a.st.Lang, "rowsRead")+", "+strconv.Itoa(f.Stats.Kept)+" "+T(a.st.Lang, "rowsKept")+", "+strconv.Itoa(f.Stats.Rejected)+" "+T(a.st.Lang, "rowsRejected"))
-	w.ki("read", f.Stats.Read).ki("kept", f.Stats.Kept).ki("rejected", f.Stats.Rejected).ki("nwarnings", len(f.Warnings))
-	w.key("warnings").arr()
+	rep.Read, rep.Kept, rep.Rejected, rep.NWarnings = f.Stats.Read, f.Stats.Kept, f.Stats.Rejected, len(f.Warnings)
 	for i, x := range f.Warnings {
 		if i >= MaxReportWarnings {
 			break
 		}
-		w.obj().ki("line", x.Line).ks("text", x.String()).endObj()
+		rep.Warnings = append(rep.Warnings, FileWarning{Line: x.Line, Text: x.String()})
 	}
-	w.endArr()
 	seen := map[string]bool{}
-	w.key("indicators").arr()
-	for _, o := range f.Observations {
-		if !seen[o.Indicator] {
-			seen[o.Indicator] = true
-			w.str(o.Indicator)
+	add := func(id string) {
+		if !seen[id] {
+			seen[id] = true
+			rep.Indicators = append(rep.Indicators, id)
 		}
+	}
+	for _, o := range f.Observations {
+		add(o.Indicator)
 	}
 	for _, t := range f.Targets {
-		if !seen[t.Indicator] {
-			seen[t.Indicator] = true
-			w.str(t.Indicator)
-		}
+		add(t.Indicator)
 	}
-	w.endArr().endObj()
-	return w.String()
+	rep.Counts = strconv.Itoa(f.Stats.Read) + " " + a.t("rowsRead") + ", " + strconv.Itoa(f.Stats.Kept) + " " + a.t("rowsKept") + ", " + strconv.Itoa(f.Stats.Rejected) + " " + a.t("rowsRejected")
+	if len(rep.Indicators) > 0 {
+		rep.Counts += " — " + a.f("fileIndicators", strconv.Itoa(len(rep.Indicators)))
+	}
+	return rep
 }
 
-// IndicatorsJSON lists the indicators of the model, with a display name,
-// for the #indicator select.
-func (a *App) IndicatorsJSON() string {
-	var w jw
-	w.arr()
+// IndicatorItem is one choice of the #indicator select.
+type IndicatorItem struct {
+	_        noEq
+	ID, Name string
+}
+
+// Indicators lists the mappable indicators of the model (with departmental
+// values), with their display names.
+func (a *App) Indicators() []IndicatorItem {
+	var out []IndicatorItem
 	for _, ind := range a.model.Indicators {
 		if len(ind.Dates) == 0 || len(ind.Depts) == 0 {
 			continue // national-only or synthese-only: nothing to map
 		}
-		w.obj().ks("id", ind.ID).ks("name", a.indicatorName(ind)).endObj()
+		out = append(out, IndicatorItem{ID: ind.ID, Name: a.indicatorName(ind)})
 	}
-	w.endArr()
-	return w.String()
+	return out
 }

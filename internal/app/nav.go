@@ -3,6 +3,7 @@ package app
 import (
 	"math"
 	"strings"
+	"unicode/utf8"
 
 	"francenum-map/internal/ascii"
 	"francenum-map/internal/dept"
@@ -48,16 +49,19 @@ func (a *App) Search(q string) []string {
 	return out
 }
 
-// SearchJSON returns Search's codes with their names.
-func (a *App) SearchJSON(q string) string {
-	var w jw
-	w.arr()
+// SearchHit is one department found by Search.
+type SearchHit struct {
+	_          noEq
+	Code, Name string
+}
+
+// SearchHits returns Search's codes with their names.
+func (a *App) SearchHits(q string) []SearchHit {
+	var out []SearchHit
 	for _, c := range a.Search(q) {
-		i := a.geo.Index(c)
-		w.obj().ks("code", c).ks("name", a.geo.Departments[i].Name).endObj()
+		out = append(out, SearchHit{Code: c, Name: a.geo.Departments[a.geo.Index(c)].Name})
 	}
-	w.endArr()
-	return w.String()
+	return out
 }
 
 // Neighbour returns the neighbour of department code in the direction of
@@ -128,10 +132,57 @@ func (a *App) Announce(code string) string {
 	d := &a.geo.Departments[i]
 	txt := d.Name + " (" + d.Code + ") : " + a.fmtValue(a.vals[i], a.st.Metric) + ", " + a.monthLabel(a.month())
 	if r, n := a.rank(i); r > 0 {
-		txt += ", " + ascii.Lower(T(a.st.Lang, "rank")) + " " + itoa(r) + "/" + itoa(n)
+		txt += ", " + ascii.Lower(a.t("rank")) + " " + itoa(r) + "/" + itoa(n)
 	}
 	if contains(a.st.Deps, code) {
-		txt += ", " + T(a.st.Lang, "pinned")
+		txt += ", " + a.t("pinned")
 	}
 	return txt
+}
+
+// fold lower-cases and removes French accents, for search and sort.
+func fold(s string) string {
+	b := make([]byte, 0, len(s))
+	for _, r := range s {
+		if r >= 'A' && r <= 'Z' {
+			r += 'a' - 'A'
+		}
+		switch r {
+		case 'À', 'Â', 'Ä':
+			r = 'a'
+		case 'É', 'È', 'Ê', 'Ë':
+			r = 'e'
+		case 'Î', 'Ï':
+			r = 'i'
+		case 'Ô', 'Ö':
+			r = 'o'
+		case 'Ù', 'Û', 'Ü':
+			r = 'u'
+		case 'Ç':
+			r = 'c'
+		}
+		switch r {
+		case 'à', 'â', 'ä', 'á':
+			r = 'a'
+		case 'é', 'è', 'ê', 'ë':
+			r = 'e'
+		case 'î', 'ï', 'í':
+			r = 'i'
+		case 'ô', 'ö', 'ó':
+			r = 'o'
+		case 'ù', 'û', 'ü', 'ú':
+			r = 'u'
+		case 'ç':
+			r = 'c'
+		case 'ÿ':
+			r = 'y'
+		case '-', '\'', '’', '_':
+			r = ' '
+		case 'œ', 'Œ':
+			b = append(b, "oe"...)
+			continue
+		}
+		b = utf8.AppendRune(b, r)
+	}
+	return string(b)
 }

@@ -4,100 +4,31 @@ import (
 	"math"
 	"strconv"
 
+	"francenum-map/internal/barometre"
 	"francenum-map/internal/frfmt"
 	"francenum-map/internal/series"
 )
 
-// rank returns the 1-based rank of department i for the current values
-// (highest first) and how many departments have a value; 0 when none.
-func (a *App) rank(i int) (int, int) {
-	v := a.vals[i]
-	n := 0
-	r := 1
-	for _, x := range a.vals {
-		if x != x {
-			continue
-		}
-		n++
-		if x > v {
-			r++
-		}
-	}
-	if v != v {
-		return 0, n
-	}
-	return r, n
+// Tip is the tooltip card of one department: name, region, value with its
+// unit, month, rank, cumulative count, target and % of target, a sparkline
+// and the data-quality notes.
+type Tip struct {
+	Code, Name, Region, Value, Date string
+	Rank, RankLabel                 string
+	Cum, Target, Pct                string
+	Pinned                          bool
+	Spark                           Spark
+	Notes                           []string
 }
 
-// TipJSON returns the tooltip content of department code: name, value with
-// unit and date, rank, target and % of target, a sparkline and quality
-// notes. "" for an unknown code.
-func (a *App) TipJSON(code string) string {
-	i := a.geo.Index(code)
-	if i < 0 {
-		return ""
-	}
-	d := &a.geo.Departments[i]
-	s := a.st
-	l := a.lang()
-	m := a.month()
-	var w jw
-	w.obj().ks("code", d.Code).ks("name", d.Name+" ("+d.Code+")").ks("region", d.RegionName)
-	w.ks("value", a.fmtValue(a.vals[i], s.Metric)).ks("date", a.monthLabel(m))
-	r, n := a.rank(i)
-	lab := T(s.Lang, "rank")
-	if r > 0 {
-		w.ks("rank", strconv.Itoa(r)+" / "+strconv.Itoa(n))
-	} else {
-		w.ks("rank", frfmt.NoData(l))
-	}
-	w.ks("rankLabel", lab)
-	sr := a.ser[i]
-	cum := a.cumulative(i, m)
-	t := target(sr)
-	w.ks("cum", fmtCount(cum, l)+" "+a.unit())
-	w.ks("target", fmtCount(t, l))
-	pct := nan()
-	if t > 0 && cum == cum {
-		pct = cum / t * 100
-	}
-	w.ks("pct", frfmt.Percent(pct, 1, l))
-	w.ks("pinned", boolStr(contains(s.Deps, d.Code)))
-	a.writeSpark(&w, sr, t, m)
-	notes := a.qualityNotes(sr)
-	if d, ok := a.dateOf[m]; ok && sr != nil && s.Metric == MetricNew {
-		// An increment after an absent month covers several months: say so
-		// rather than pass it off as one month's.
-		if _, months, ok := sr.Increment(d); ok && months > 1 {
-			if s.Lang == "en" {
-				notes = append(notes, "New over "+strconv.Itoa(months)+" months (previous month absent)")
-			} else {
-				notes = append(notes, "Nouveaux sur "+strconv.Itoa(months)+" mois (mois précédent absent)")
-			}
-		}
-	}
-	w.key("notes").arr()
-	for _, note := range notes {
-		w.str(note)
-	}
-	w.endArr()
-	w.endObj()
-	return w.String()
-}
-
-func boolStr(b bool) string {
-	if b {
-		return "1"
-	}
-	return ""
-}
-
-//go:noinline
-func fmtCount(v float64, l frfmt.Lang) string {
-	if v != v {
-		return frfmt.NoData(l)
-	}
-	return frfmt.Number(v, decimalsFor(v), l)
+// Spark is the tooltip's sparkline in its own W×H box: the cumulative
+// series as path data, the target's y (NaN none) and the dot of the month
+// shown (NaN none).
+type Spark struct {
+	W, H       int
+	D          string
+	TargetY    float64
+	DotX, DotY float64
 }
 
 // Sparkline geometry, in its own viewBox.
@@ -106,14 +37,45 @@ const (
 	sparkH = 48
 )
 
-// writeSpark writes the cumulative series as SVG path data over the
-// indicator's months (gaps where months are absent), the target line and
-// the current month's dot.
-func (a *App) writeSpark(w *jw, sr *series.Series, t float64, cur Month) {
-	w.key("spark").obj().ki("w", sparkW).ki("h", sparkH)
+// Tip returns the tooltip card of department code; ok is false for an
+// unknown code.
+func (a *App) Tip(code string) (Tip, bool) {
+	i := a.geo.Index(code)
+	if i < 0 {
+		return Tip{}, false
+	}
+	d := &a.geo.Departments[i]
+	s := a.st
+	l := a.lang()
+	m := a.month()
+	sr := a.ser[i]
+	cum := a.cumulative(i, m)
+	t := target(sr)
+	tip := Tip{Code: d.Code, Name: d.Name + " (" + d.Code + ")", Region: d.RegionName, Value: a.fmtValue(a.vals[i], s.Metric),
+		Date: a.monthLabel(m), RankLabel: a.t("rank"), Rank: frfmt.NoData(l), Cum: fmtCount(cum, l) + " " + a.unit(),
+		Target: fmtCount(t, l), Pct: frfmt.Percent(pctOf(cum, t), 1, l), Pinned: contains(s.Deps, d.Code)}
+	if r, n := a.rank(i); r > 0 {
+		tip.Rank = strconv.Itoa(r) + " / " + strconv.Itoa(n)
+	}
+	tip.Spark = a.spark(sr, t, m, cum)
+	tip.Notes = a.qualityNotes(sr)
+	if dt, ok := a.dateOf[m]; ok && sr != nil && s.Metric == metricNew {
+		// An increment after an absent month covers several months: say so
+		// rather than pass it off as one month's.
+		if _, months, ok := sr.Increment(dt); ok && months > 1 {
+			tip.Notes = append(tip.Notes, a.f("newOver", strconv.Itoa(months)))
+		}
+	}
+	return tip, true
+}
+
+// spark draws the cumulative series over the indicator's months (gaps
+// where months are absent), the target line and the current month's dot
+// (cur's value v).
+func (a *App) spark(sr *series.Series, t float64, cur barometre.Month, v float64) Spark {
+	sp := Spark{W: sparkW, H: sparkH, TargetY: nan(), DotX: nan(), DotY: nan()}
 	if sr == nil || len(sr.Points) == 0 || len(a.months) == 0 {
-		w.ks("d", "").endObj()
-		return
+		return sp
 	}
 	vmax := t
 	if !(vmax > 0) {
@@ -131,33 +93,28 @@ func (a *App) writeSpark(w *jw, sr *series.Series, t float64, cur Month) {
 		span = 1
 	}
 	pad := 3.0
-	xOf := func(m Month) float64 { return pad + float64(m-x0)/span*(sparkW-2*pad) }
+	xOf := func(m barometre.Month) float64 { return pad + float64(m-x0)/span*(sparkW-2*pad) }
 	yOf := func(v float64) float64 { return sparkH - pad - v/vmax*(sparkH-2*pad) }
-	w.ks("d", string(appendSeriesPath(nil, sr.Points, xOf, yOf)))
+	sp.D = string(appendSeriesPath(nil, sr.Points, xOf, yOf))
 	if t > 0 {
-		w.kn("ty", math.Round(yOf(t)*10)/10)
+		sp.TargetY = round1(yOf(t))
 	}
-	if v := a.cumulative(a.geo.Index(sr.Dept), cur); v == v {
-		w.kn("cx", math.Round(xOf(cur)*10)/10).kn("cy", math.Round(yOf(v)*10)/10)
+	if v == v {
+		sp.DotX, sp.DotY = round1(xOf(cur)), round1(yOf(v))
 	}
-	w.endObj()
+	return sp
 }
 
 // qualityNotes lists the data-quality remarks of a series.
 func (a *App) qualityNotes(sr *series.Series) []string {
 	if sr == nil {
-		return []string{T(a.st.Lang, "noData")}
+		return []string{a.t("noData")}
 	}
 	l := a.lang()
 	var out []string
 	for _, d := range a.ind.Decreases {
-		if d.Dept != sr.Dept {
-			continue
-		}
-		if a.st.Lang == "en" {
-			out = append(out, "Cumulative value decreases: "+fmtCount(d.Before, l)+" → "+fmtCount(d.After, l)+" ("+frfmt.MonthShort(d.To.Year(), d.To.MonthOfYear(), l)+", line "+strconv.Itoa(d.Line)+")")
-		} else {
-			out = append(out, "Baisse du cumul\u00a0: "+fmtCount(d.Before, l)+" → "+fmtCount(d.After, l)+" ("+frfmt.MonthShort(d.To.Year(), d.To.MonthOfYear(), l)+", ligne "+strconv.Itoa(d.Line)+")")
+		if d.Dept == sr.Dept {
+			out = append(out, a.f("decreaseNote", fmtCount(d.Before, l), fmtCount(d.After, l), frfmt.MonthShort(d.To.Month(), l), strconv.Itoa(d.Line)))
 		}
 	}
 	if len(sr.Missing) > 0 {
@@ -166,20 +123,12 @@ func (a *App) qualityNotes(sr *series.Series) []string {
 			if i > 0 {
 				txt += ", "
 			}
-			txt += frfmt.MonthShort(d.Year(), d.MonthOfYear(), l)
+			txt += frfmt.MonthShort(d.Month(), l)
 		}
-		if a.st.Lang == "en" {
-			out = append(out, "Missing month(s) for this department: "+txt)
-		} else {
-			out = append(out, "Mois manquant(s) pour ce département\u00a0: "+txt)
-		}
+		out = append(out, a.f("missingNote", txt))
 	}
 	if sr.Target == nil || !sr.Target.HasTarget {
-		if a.st.Lang == "en" {
-			out = append(out, "No 2022 target in the synthese file")
-		} else {
-			out = append(out, "Pas de cible 2022 dans le fichier de synthèse")
-		}
+		out = append(out, a.t("noTarget"))
 	}
 	return out
 }

@@ -1,52 +1,21 @@
 package app
 
 import (
-	"encoding/json"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"francenum-map/internal/barometre"
+	"francenum-map/internal/classify"
+	"francenum-map/internal/indicator"
 	"francenum-map/internal/ontrack"
+	"francenum-map/internal/viewstate"
 )
 
-type render struct {
-	Q      string    `json:"q"`
-	Ind    string    `json:"ind"`
-	Metric string    `json:"metric"`
-	Mi     int       `json:"mi"`
-	Mn     int       `json:"mn"`
-	Mlabel string    `json:"mlabel"`
-	Absent bool      `json:"absent"`
-	Fills  []string  `json:"fills"`
-	Cls    []int     `json:"cls"`
-	Aria   []string  `json:"aria"`
-	R      []float64 `json:"r"`
-	Legend struct {
-		Items []struct {
-			C     int    `json:"c"`
-			Color string `json:"color"`
-			Label string `json:"label"`
-			Count int    `json:"count"`
-		} `json:"items"`
-		Nodata struct{ Count int } `json:"nodata"`
-	} `json:"legend"`
-	Source  string   `json:"source"`
-	Pinned  []string `json:"pinned"`
-	Notices []string `json:"notices"`
-	Present []bool   `json:"present"`
-}
-
-func decodeRender(t *testing.T, s string) render {
-	t.Helper()
-	var r render
-	require.NoError(t, json.Unmarshal([]byte(s), &r), s)
-	return r
-}
-
-func ariaOf(r render, code string) string {
-	for _, a := range r.Aria {
+func ariaOf(v View, code string) string {
+	for _, a := range v.Aria {
 		if strings.Contains(a, "("+code+")") {
 			return a
 		}
@@ -56,80 +25,146 @@ func ariaOf(r render, code string) string {
 
 func TestDefaultView(t *testing.T) {
 	a := newApp(t)
-	r := decodeRender(t, a.RenderJSON())
-	assert.Equal(t, IndCheques, r.Ind)
-	assert.Equal(t, MetricTarget, r.Metric)
-	require.Len(t, r.Fills, 101)
-	require.Len(t, r.Cls, 101)
-	assert.Equal(t, "novembre 2022", r.Mlabel)
-	assert.Equal(t, r.Mn-1, r.Mi)
+	v := a.View()
+	assert.Equal(t, indicator.Cheques, v.State.Ind)
+	assert.Equal(t, viewstate.MetricTarget, v.State.Metric)
+	require.Len(t, v.Class, 101)
+	assert.Equal(t, "novembre 2022", v.Month.Label)
+	assert.Equal(t, v.MonthCount-1, v.Month.Index)
+	assert.Equal(t, "2022-11", v.State.Date.String(), "the embedding page sees the month resolved")
+	assert.Equal(t, "", v.Query, "the default view's URL has no query")
 	// Ain: 752 chèques for a target of 878 → 85,6 %.
-	assert.Equal(t, "Ain (01) : 85,6\u202f%", ariaOf(r, "01"))
-	assert.Contains(t, r.Source, "données au 30 novembre 2022")
-	total := r.Legend.Nodata.Count
-	for i, it := range r.Legend.Items {
+	assert.Equal(t, "Ain (01) : 85,6\u202f%", ariaOf(v, "01"))
+	assert.Contains(t, v.Source, "données au 30 novembre 2022")
+	assert.Equal(t, "Chèques numériques — % de la cible 2022 — novembre 2022", v.Title)
+	total := v.Legend.NoData.Count
+	for i, it := range v.Legend.Items {
 		total += it.Count
-		assert.Equal(t, i, it.C)
+		assert.Equal(t, i, it.Class)
+		assert.Equal(t, v.ClassFills[i], it.Color)
 	}
 	assert.Equal(t, 101, total)
-	for i, c := range r.Cls {
+	for i, c := range v.Class {
 		if c >= 0 {
-			assert.Equal(t, r.Legend.Items[c].Color, r.Fills[i])
+			assert.Equal(t, v.Legend.Items[c].Color, v.Fill(i))
 		}
 	}
+	assert.Equal(t, classify.NoDataFill, v.NoDataFill)
+	assert.Nil(t, v.Radii, "no circles for % of target")
+	assert.Contains(t, v.Legend.Note, "Divergente à 100 % de la cible")
+	d := a.Drawing()
+	assert.Len(t, d.Paths, 101)
+	assert.Equal(t, d.Codes[0], "01")
+	assert.Contains(t, d.Defs, `id="`+classify.NoDataPattern+`"`)
+	assert.Contains(t, d.Defs, `id="`+classify.QualityPattern+`"`)
+	assert.Len(t, d.Frames, 5)
+}
+
+// Reading a view changes nothing: the same view twice, the same state.
+func TestViewsArePure(t *testing.T) {
+	a := newApp(t)
+	a.Act("quality", "1")
+	st := a.State()
+	v1 := a.View()
+	_ = a.Panels()
+	_ = a.MonthViews()
+	_, _ = a.Tip("93")
+	v2 := a.View()
+	assert.Equal(t, v1, v2)
+	assert.True(t, st.Equal(a.State()))
 }
 
 func TestMonthKeepsBreaksAndMarksAbsentMonths(t *testing.T) {
 	a := newApp(t)
 	before := append([]float64(nil), a.scale.Breaks...)
-	r := decodeRender(t, a.RenderJSON())
+	v := a.View()
 	// 2021-11 is absent from the chèques data: every department no data.
 	idx := -1
 	for i, m := range a.months {
-		if m == MakeMonth(2021, 11) {
+		if m == barometre.MakeMonth(2021, 11) {
 			idx = i
 		}
 	}
 	require.GreaterOrEqual(t, idx, 0)
-	assert.False(t, r.Present[idx])
-	var m struct {
-		C      string `json:"c"`
-		Absent bool   `json:"absent"`
-		N      []int  `json:"n"`
-		Nd     int    `json:"nd"`
-	}
-	require.NoError(t, json.Unmarshal([]byte(a.MonthJSON(idx)), &m))
+	assert.False(t, v.Present[idx])
+	a.SetMonthIndex(idx)
+	m := a.MonthView()
 	assert.True(t, m.Absent)
-	assert.Equal(t, strings.Repeat("x", 101), m.C)
-	assert.Equal(t, 101, m.Nd)
-	require.NoError(t, json.Unmarshal([]byte(a.MonthJSON(0)), &m))
+	assert.Equal(t, strings.Repeat("x", 101), string(m.Classes))
+	assert.Equal(t, 101, m.NoData)
+	assert.Contains(t, m.Label, "mois absent des données")
+	a.SetMonthIndex(0)
+	m = a.MonthView()
 	assert.False(t, m.Absent)
 	assert.Equal(t, before, a.scale.Breaks, "breaks must not move with the month")
-	r2 := decodeRender(t, a.RenderJSON())
-	assert.Equal(t, "date=2021-02", r2.Q)
-	assert.NotEqual(t, ariaOf(r, "01"), ariaOf(r2, "01"))
+	v2 := a.View()
+	assert.Equal(t, "date=2021-02", v2.Query)
+	assert.NotEqual(t, ariaOf(v, "01"), ariaOf(v2, "01"))
 }
 
 func TestMetricsAndURLRoundTrip(t *testing.T) {
 	a := newApp(t)
-	a.SetQuery("ind=nb-diagnostics-individualises&metric=count&date=2022-11&dep=93,2a&lang=en")
-	r := decodeRender(t, a.RenderJSON())
-	assert.Equal(t, IndDiagnostics, r.Ind)
-	assert.Len(t, r.R, 101, "counts are drawn as circles")
-	for _, f := range r.Fills {
-		assert.NotEqual(t, "", f)
+	assert.Empty(t, a.SetQuery("ind=nb-diagnostics-individualises&metric=count&date=2022-11&dep=93,2a&lang=en"))
+	v := a.View()
+	assert.Equal(t, indicator.Diagnostics, v.State.Ind)
+	assert.Len(t, v.Radii, 101, "counts are drawn as circles")
+	for i := range v.Class {
+		assert.Contains(t, []string{classify.NeutralFill, classify.NoDataFill}, v.Fill(i))
 	}
-	assert.Equal(t, []string{"93", "2A"}, r.Pinned)
-	assert.Contains(t, r.Source, "data as of 30 November 2022")
-	assert.Equal(t, "ind=nb-diagnostics-individualises&metric=count&date=2022-11&dep=93,2A&lang=en", r.Q)
-	a.SetQuery(r.Q)
-	assert.Equal(t, r.Q, decodeRender(t, a.RenderJSON()).Q)
+	for _, f := range v.ClassFills {
+		assert.Equal(t, classify.NeutralFill, f, "circles over a neutral map")
+	}
+	assert.NotEmpty(t, v.Legend.Circles)
+	assert.Equal(t, []string{"93", "2A"}, v.State.Deps)
+	assert.Contains(t, v.Source, "data as of 30 November 2022")
+	assert.Equal(t, "ind=nb-diagnostics-individualises&metric=count&date=2022-11&dep=93,2A&lang=en", v.Query)
+	a.SetQuery(v.Query)
+	assert.Equal(t, v.Query, a.View().Query)
 
-	a.SetQuery("ind=unknown-indicator&date=1999-01")
-	r = decodeRender(t, a.RenderJSON())
-	assert.Equal(t, IndCheques, r.Ind)
-	assert.Len(t, r.Notices, 2)
-	assert.Equal(t, "", r.Q)
+	notes := a.SetQuery("ind=unknown-indicator&date=1999-01")
+	v = a.View()
+	assert.Equal(t, indicator.Cheques, v.State.Ind)
+	assert.Len(t, notes, 2)
+	assert.Equal(t, "Paramètre d'adresse ignoré\u00a0: ind=unknown-indicator", a.NoticeText(notes[0]))
+	assert.Equal(t, "", v.Query)
+}
+
+// The page's controls change the state through Apply: a new indicator
+// starts on its latest month, manual classes start from the breaks shown,
+// pins toggle, a bad value changes nothing and says so.
+func TestActions(t *testing.T) {
+	a := newApp(t)
+	a.SetMonthIndex(3)
+	require.NotZero(t, a.State().Date)
+	assert.Empty(t, a.Act("ind", indicator.Diagnostics))
+	assert.Zero(t, a.State().Date, "a new indicator starts on its latest month")
+
+	shown := roundedBreaks(a.scale.Breaks)
+	assert.Empty(t, a.Act("scheme", viewstate.SchemeManual))
+	assert.Equal(t, viewstate.SchemeManual, a.State().Scheme)
+	assert.Equal(t, shown, a.State().Breaks, "manual classes start from the breaks shown")
+	assert.Equal(t, shown, a.View().State.Breaks)
+	assert.Empty(t, a.Act("breaks", "50; 100 ;150"))
+	assert.Equal(t, []float64{50, 100, 150}, a.State().Breaks)
+	assert.Equal(t, 4, a.View().State.Classes)
+
+	st := a.State()
+	assert.NotEmpty(t, a.Act("classes", "12"))
+	assert.True(t, st.Equal(a.State()), "a bad value changes nothing")
+
+	a.Act("toggle", "93")
+	a.Act("pin", "2a")
+	assert.Equal(t, []string{"93", "2A"}, a.State().Deps)
+	a.Act("pin", "93")
+	assert.Equal(t, []string{"93", "2A"}, a.State().Deps, "pinning twice keeps the order")
+	a.Act("toggle", "93")
+	assert.Equal(t, []string{"2A"}, a.State().Deps)
+	for _, c := range []string{"01", "02", "03", "04"} {
+		a.Act("pin", c)
+	}
+	assert.Equal(t, []string{"01", "02", "03", "04"}, a.State().Deps, "the oldest pin goes")
+	a.Act("clear", "")
+	assert.Empty(t, a.State().Deps)
 }
 
 func TestNeighboursAndSearch(t *testing.T) {
@@ -155,52 +190,43 @@ func TestNeighboursAndSearch(t *testing.T) {
 	assert.Equal(t, "93", a.Search("seine saint denis")[0])
 	assert.Contains(t, a.Search("seine"), "76")
 	assert.Empty(t, a.Search("zzz"))
-}
-
-func TestExports(t *testing.T) {
-	a := newApp(t)
-	csv := a.CSV()
-	lines := strings.Split(strings.TrimSuffix(csv, "\n"), "\n")
-	require.Len(t, lines, 102)
-	assert.True(t, strings.HasPrefix(lines[0], "code_departement,libelle_departement,"))
-	assert.True(t, strings.HasPrefix(lines[1], "01,Ain,nb-entreprises-cheaque-numerique,2022-11,target,85.649,752,878,85.649,"), lines[1])
-	svg := a.SVG()
-	assert.True(t, strings.HasPrefix(svg, "<?xml"))
-	assert.Equal(t, 101, strings.Count(svg, "data-code="))
-	assert.Contains(t, svg, `id="legend"`)
-	assert.Contains(t, svg, "Licence Ouverte 2.0 — données au 30 novembre 2022")
-	assert.Contains(t, svg, "Guadeloupe")
-	assert.Contains(t, svg, "Côtes-d&#39;Armor")
+	assert.Equal(t, []SearchHit{{Code: "2A", Name: "Corse-du-Sud"}}, a.SearchHits("Corse-du-Sud (2A)"))
 }
 
 func TestLoadFile(t *testing.T) {
 	a := newApp(t)
-	before := a.RenderJSON()
+	before := a.View()
 	rep := a.LoadFile("bad.csv", []byte("<html><body>Not found</body></html>"))
-	assert.Contains(t, rep, `"ok":false`)
-	assert.Equal(t, before, a.RenderJSON(), "a refused file leaves the map untouched")
+	assert.False(t, rep.OK)
+	assert.NotEmpty(t, rep.Error)
+	assert.Equal(t, before, a.View(), "a refused file leaves the map untouched")
 
 	bad := "mesure,indicateur,id_indicateur,code_departement,libelle_departement,date,valeur,unite\n" +
 		"M,Autre,autre-indicateur,01,Ain,2022-11-30,abc,entreprises\n"
 	rep = a.LoadFile("rows.csv", []byte(bad))
-	assert.Contains(t, rep, `"ok":false`)
-	assert.Contains(t, rep, `"line":2`)
-	assert.Equal(t, before, a.RenderJSON())
+	assert.False(t, rep.OK)
+	require.NotEmpty(t, rep.Warnings)
+	assert.Equal(t, 2, rep.Warnings[0].Line)
+	assert.Equal(t, before, a.View())
 
 	good := "mesure,indicateur,id_indicateur,code_departement,libelle_departement,date,valeur,unite\n" +
 		"M,Autre,autre-indicateur,01,Ain,2022-10-31,5.0,entreprises\n" +
 		"M,Autre,autre-indicateur,01,Ain,2022-11-30,7.0,entreprises\n" +
 		"M,Autre,autre-indicateur,20,Corse,2022-11-30,7.0,entreprises\n"
 	rep = a.LoadFile("good.csv", []byte(good))
-	assert.Contains(t, rep, `"ok":true`)
-	assert.Contains(t, rep, `"line":4`)
-	assert.Contains(t, a.IndicatorsJSON(), `"autre-indicateur"`)
-	a.Set("ind", "autre-indicateur")
-	r := decodeRender(t, a.RenderJSON())
-	assert.Equal(t, MetricCount, r.Metric, "no target: counts instead of % of target")
-	assert.NotEmpty(t, r.Notices)
-	assert.Equal(t, "autre-indicateur", r.Ind)
-	assert.Equal(t, "Ain (01) : 7 entreprises", ariaOf(r, "01"))
+	assert.True(t, rep.OK)
+	require.NotEmpty(t, rep.Warnings)
+	assert.Equal(t, 4, rep.Warnings[0].Line)
+	assert.Equal(t, []string{"autre-indicateur"}, rep.Indicators)
+	assert.Equal(t, "3 lignes lues, 2 gardées, 1 écartées — 1 indicateur(s)", rep.Counts)
+	assert.Contains(t, a.Indicators(), IndicatorItem{ID: "autre-indicateur", Name: "Autre"})
+	assert.Equal(t, []Notice{{Key: "metric", Value: viewstate.MetricTarget}}, rep.Notices,
+		"the new detail file has no chèques: its indicator is shown, without targets")
+	a.Act("ind", "autre-indicateur")
+	v := a.View()
+	assert.Equal(t, viewstate.MetricCount, v.State.Metric, "no target: counts instead of % of target")
+	assert.Equal(t, "autre-indicateur", v.State.Ind)
+	assert.Equal(t, "Ain (01) : 7 entreprises", ariaOf(v, "01"))
 }
 
 func TestPanels(t *testing.T) {
@@ -209,89 +235,84 @@ func TestPanels(t *testing.T) {
 	// and the closure of the scheme is stated, never projected.
 	assert.Equal(t, ontrack.Reached, a.OnTrack().Status)
 	assert.Zero(t, a.OnTrack().Projected)
-	p := a.PanelsJSON()
-	assert.Contains(t, p, "+13") // national 112 580 − 112 567 departments
-	assert.Contains(t, p, "31 juillet 2021")
+	p := a.Panels()
+	assert.Equal(t, "+13", p.National.Lines[2][1]) // national 112 580 − 112 567 departments
+	assert.Equal(t, "112\u202f567 (101 dép.)", p.National.Lines[1][1])
+	assert.Contains(t, strings.Join(p.OnTrack.Lines, " "), "a fermé le 31 juillet 2021")
 	d1 := a.Description()
 	assert.Contains(t, d1, "112\u202f567")
-	a.Set("ind", IndDiagnostics)
+	a.Act("ind", indicator.Diagnostics)
 	assert.Contains(t, []ontrack.Status{ontrack.OnTrack, ontrack.Behind, ontrack.Reached}, a.OnTrack().Status)
 	assert.NotEqual(t, d1, a.Description())
-	var pj struct {
-		Table struct {
-			Rows [][]string `json:"rows"`
-		} `json:"table"`
-	}
-	a.Set("sort", "name")
-	require.NoError(t, json.Unmarshal([]byte(a.PanelsJSON()), &pj))
-	require.Len(t, pj.Table.Rows, 101)
-	assert.Equal(t, "Ain", pj.Table.Rows[0][1])
-	a.Set("sort", "name")
-	require.NoError(t, json.Unmarshal([]byte(a.PanelsJSON()), &pj))
-	assert.Equal(t, "Yvelines", pj.Table.Rows[0][1])
-	a.Set("pin", "93")
-	a.Set("pin", "75")
-	assert.Contains(t, a.PanelsJSON(), "Seine-Saint-Denis (93)")
-	tip := a.TipJSON("93")
-	assert.Contains(t, tip, `"name":"Seine-Saint-Denis (93)"`)
-	assert.Contains(t, tip, `"spark"`)
+	a.Act("sort", "name")
+	p = a.Panels()
+	require.Len(t, p.Table.Rows, 101)
+	assert.Equal(t, "Ain", p.Table.Rows[0][1])
+	a.Act("sort", "name")
+	assert.Equal(t, "Yvelines", a.Panels().Table.Rows[0][1])
+	a.Act("sort", "code")
+	rows := a.Panels().Table.Rows
+	assert.Equal(t, "2A", rows[19][0], "code order is the geometry's: 2A after 19")
+	a.Act("pin", "93")
+	a.Act("pin", "75")
+	c := a.Panels().Compare
+	require.Len(t, c.Items, 2)
+	assert.Equal(t, "Seine-Saint-Denis (93)", c.Items[0].Name)
+	tip, ok := a.Tip("93")
+	require.True(t, ok)
+	assert.Equal(t, "Seine-Saint-Denis (93)", tip.Name)
+	assert.True(t, tip.Pinned)
+	assert.NotEmpty(t, tip.Spark.D)
+	_, ok = a.Tip("99")
+	assert.False(t, ok)
 }
 
 func TestIncrementAfterAbsentMonthIsFlagged(t *testing.T) {
 	a := newApp(t)
 	// 2021-11 is absent for chèques: December's increment covers 2 months.
 	a.SetQuery("metric=new&date=2021-12")
-	assert.Contains(t, a.TipJSON("01"), "Nouveaux sur 2 mois")
-	a.SetQuery("metric=new&date=2021-10")
-	assert.NotContains(t, a.TipJSON("01"), "Nouveaux sur")
+	tip, _ := a.Tip("01")
+	assert.Contains(t, tip.Notes, "Nouveaux sur 2 mois (mois précédent absent)")
+	a.SetQuery("metric=new&date=2021-10&lang=en")
+	tip, _ = a.Tip("01")
+	assert.NotContains(t, strings.Join(tip.Notes, " "), "New over")
 }
 
-func TestMonthsJSONMatchesMonthJSON(t *testing.T) {
+func TestMonthViewsMatchMonthView(t *testing.T) {
 	for _, q := range []string{"", "ind=nb-diagnostics-individualises&metric=per10k&scheme=jenks&classes=4", "metric=new&lang=en"} {
 		a := newApp(t)
 		a.SetQuery(q)
-		before := a.RenderJSON()
-		var all []map[string]any
-		require.NoError(t, json.Unmarshal([]byte(a.MonthsJSON()), &all), q)
+		before := a.View()
+		all := a.MonthViews()
 		require.Len(t, all, len(a.months), q)
-		assert.Equal(t, before, a.RenderJSON(), "MonthsJSON leaves the view as it was (%s)", q)
-		assert.NotEqual(t, all[0]["c"], all[len(all)-1]["c"], "the months differ (%s)", q)
+		assert.Equal(t, before, a.View(), "MonthViews leaves the view as it was (%s)", q)
+		assert.NotEqual(t, all[0].Classes, all[len(all)-1].Classes, "the months differ (%s)", q)
 		for _, i := range []int{0, len(a.months) / 2, len(a.months) - 1} {
-			var one map[string]any
-			require.NoError(t, json.Unmarshal([]byte(a.MonthJSON(i)), &one))
-			assert.Equal(t, one, all[i], "%s month %d", q, i)
+			a.SetMonthIndex(i)
+			assert.Equal(t, a.MonthView(), all[i], "%s month %d", q, i)
 		}
 	}
 }
 
 func TestCompareColumnsFollowTheMetric(t *testing.T) {
 	a := newApp(t)
-	a.Set("pin", "93")
-	a.Set("pin", "75")
-	type cmp struct {
-		Compare struct {
-			Headers []string `json:"headers"`
-			Items   []struct {
-				Cells []string `json:"cells"`
-			} `json:"items"`
-		} `json:"compare"`
-	}
+	a.Act("pin", "93")
+	a.Act("pin", "75")
 	for _, tc := range []struct {
 		metric string
 		cols   int
 	}{
-		{MetricTarget, 3}, // the value is the "% cible" column already
-		{MetricCount, 3},  // the value is the cumulative column already
-		{MetricPer10k, 4}, // its own column
-		{MetricNew, 4},
+		{viewstate.MetricTarget, 3}, // the value is the "% cible" column already
+		{viewstate.MetricCount, 3},  // the value is the cumulative column already
+		{viewstate.MetricPer10k, 4}, // its own column
+		{viewstate.MetricNew, 4},
 	} {
 		t.Run(tc.metric, func(t *testing.T) {
-			a.Set("metric", tc.metric)
-			var c cmp
-			require.NoError(t, json.Unmarshal([]byte(a.PanelsJSON()), &c))
-			assert.Len(t, c.Compare.Headers, tc.cols)
-			require.Len(t, c.Compare.Items, 2)
-			for _, it := range c.Compare.Items {
+			a.Act("metric", tc.metric)
+			c := a.Panels().Compare
+			assert.Len(t, c.Headers, tc.cols)
+			require.Len(t, c.Items, 2)
+			for _, it := range c.Items {
 				assert.Len(t, it.Cells, tc.cols)
 			}
 		})

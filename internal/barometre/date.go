@@ -18,9 +18,13 @@ func (d Date) MonthOfYear() int { return int(d) / 100 % 100 }
 // Day returns the day of the month.
 func (d Date) Day() int { return int(d) % 100 }
 
-// MonthIndex returns year*12 + month-1, so that consecutive months differ by
-// one; it is how absent months are counted.
-func (d Date) MonthIndex() int { return d.Year()*12 + d.MonthOfYear() - 1 }
+// Month returns the calendar month of d (the zero Month for the zero Date).
+func (d Date) Month() Month {
+	if d == 0 {
+		return 0
+	}
+	return MakeMonth(d.Year(), d.MonthOfYear())
+}
 
 // IsZero reports whether d is the zero Date.
 func (d Date) IsZero() bool { return d == 0 }
@@ -39,21 +43,55 @@ func (d Date) String() string {
 	return string(b)
 }
 
-// Month returns the month as "2022-11", or "" for the zero Date.
-func (d Date) Month() string {
-	if d == 0 {
+// Month is a calendar month counted as year*12 + month-1, so that
+// consecutive months differ by one (absent months are counted with it). It
+// is the one form of a month in the project: the reader, the data model,
+// the pace projections, the formatters and the app's state use it. The zero
+// Month means "no month".
+type Month int32
+
+// MakeMonth returns the Month of year y and month m (1–12).
+func MakeMonth(y, m int) Month { return Month(y*12 + m - 1) }
+
+// Year returns the calendar year.
+func (m Month) Year() int { return int(m) / 12 }
+
+// MonthOfYear returns the month of the year, 1–12.
+func (m Month) MonthOfYear() int { return int(m)%12 + 1 }
+
+// LastDay returns the last day of the month.
+func (m Month) LastDay() Date {
+	return NewDate(m.Year(), m.MonthOfYear(), daysIn(m.Year(), m.MonthOfYear()))
+}
+
+// String returns "2022-11", or "" for the zero Month.
+func (m Month) String() string {
+	if m == 0 {
 		return ""
 	}
 	b := make([]byte, 0, 7)
-	b = pad(b, d.Year(), 4)
+	b = pad(b, m.Year(), 4)
 	b = append(b, '-')
-	b = pad(b, d.MonthOfYear(), 2)
+	b = pad(b, m.MonthOfYear(), 2)
 	return string(b)
 }
 
-// MonthString returns the month of a MonthIndex as "2022-11".
-func MonthString(monthIndex int) string {
-	return NewDate(monthIndex/12, monthIndex%12+1, 1).Month()
+// ParseMonth reads "2022-11" (or the month of an ISO date "2022-11-30"),
+// years 1900–2999.
+func ParseMonth(s string) (Month, bool) {
+	b := []byte(s)
+	if len(b) == 10 && b[7] == '-' {
+		b = b[:7]
+	}
+	if len(b) != 7 || b[4] != '-' {
+		return 0, false
+	}
+	y, ok1 := digits(b[:4])
+	mo, ok2 := digits(b[5:])
+	if !ok1 || !ok2 || y < 1900 || y > 2999 || mo < 1 || mo > 12 {
+		return 0, false
+	}
+	return MakeMonth(y, mo), true
 }
 
 // pad appends n in decimal, left-padded with zeros to width digits.

@@ -16,25 +16,28 @@ package boot
 // parser has finished and both deferred scripts have arrived): the module
 // and a clone of the response (for the progress bar) wait in
 // window.__fnWasm; app.js falls back to its own fetch if anything failed.
-// Last, until the HTML is parsed, each frame (before it is painted) sizes
-// the build-time map's inset names as app.js does for the live map: never
-// under 11 px on screen, so a phone does not show them at 5 px, and the
-// departments' codes (data-short) instead of the names when a name would
-// not fit in its frame at that size. It redoes that when the size or the
-// number of names parsed so far changed, and once more when the HTML is
-// all parsed.
+// It also defines fnSizeLabels(svg, force), the one rule that keeps the
+// inset names readable: their size is in drawing units (~5500 wide, which
+// on a 320 px phone is 4 px on screen), so never less than 11 px on screen
+// nor smaller than the desktop size; and when a name would not fit in its
+// frame at that size (« Guadeloupe » is 67 px in a 44 px frame at 320 px),
+// every inset shows its department's code (data-short) instead, all alike.
+// It redoes that only when the size or the number of names changed (or
+// with force). Until the HTML is parsed each frame applies it to the
+// build-time map, once more with force when parsing ends; web/app.js
+// applies it to the live map on every resize.
 const Script = `var q=location.search,d=document.documentElement;` +
 	`if(/^\?embed=(1|true)$/.test(q))d.classList.add("embed");else if(q)d.classList.add("has-query");` +
 	`if(self.WebAssembly&&WebAssembly.compileStreaming)window.__fnWasm=fetch("/app.wasm").then(function(r){` +
 	`if(!r.ok||(r.headers.get("Content-Type")||"").indexOf("application/wasm")<0)throw Error("app.wasm "+r.status);` +
 	`var c=r.clone(),m=WebAssembly.compileStreaming(r);m.catch(function(){});return{resp:c,mod:m}});` +
 	`window.__fnWasm&&window.__fnWasm.catch(function(){});` +
-	`(function f(p){var s=document.querySelector("#map svg.prerender");if(s){var v=s.viewBox.baseVal,r=s.getBoundingClientRect(),k=Math.min(r.width/v.width,r.height/v.height);` +
-	`var L=s.querySelectorAll(".frame-label"),e=document.readyState!="loading",z=k>0?String(Math.max(Math.round(11*v.width/800),Math.ceil(11/k)))+"/"+L.length:p;` +
-	`if(k>0&&(z!==p||e)){var o=1;L.forEach(function(t){t.setAttribute("font-size",parseInt(z));` +
-	`var n=t.getAttribute("data-name");if(t.textContent!==n)t.textContent=n;var b=t.previousElementSibling.getBBox();if(t.getComputedTextLength()>b.width-2*(t.x.baseVal[0].value-b.x))o=0});` +
-	`if(!o)L.forEach(function(t){t.textContent=t.getAttribute("data-short")});p=z}}` +
-	`if(document.readyState=="loading")requestAnimationFrame(function(){f(p)})})("")`
+	`function fnSizeLabels(s,e){var v=s.viewBox.baseVal,r=s.getBoundingClientRect(),k=Math.min(r.width/v.width,r.height/v.height);if(!(k>0))return;` +
+	`var L=s.querySelectorAll(".frame-label"),z=String(Math.max(Math.round(11*v.width/800),Math.ceil(11/k))),y=z+"/"+L.length;if(y===s.__fz&&!e)return;s.__fz=y;` +
+	`var o=1;L.forEach(function(t){t.setAttribute("font-size",z);var n=t.getAttribute("data-name");if(n&&t.textContent!==n)t.textContent=n;` +
+	`var b=t.previousElementSibling.getBBox();if(t.getComputedTextLength()>b.width-2*(t.x.baseVal[0].value-b.x))o=0});` +
+	`if(!o)L.forEach(function(t){var c=t.getAttribute("data-short");if(c)t.textContent=c})}` +
+	`(function f(){var s=document.querySelector("#map svg.prerender"),e=document.readyState!="loading";if(s)fnSizeLabels(s,e);if(!e)requestAnimationFrame(f)})()`
 
 // Style hides the build-time parts when the script marked the document, and
 // draws the build-time map like the live one (without its interactions).
@@ -43,4 +46,4 @@ const Style = `html.has-query .pre{display:none}` +
 
 // ScriptHash is the CSP source expression of Script: 'sha256-' followed by
 // the base64 SHA-256 of its UTF-8 bytes. A test recomputes it.
-const ScriptHash = `'sha256-9EOCwiT0AlxO0AAxP2tlIgcEkqDXE5ZYpWe0UN66F5c='`
+const ScriptHash = `'sha256-gCljP84pIU2rzplzCcrtWzbMNwE8xVSrqyrpn+gkBNM='`

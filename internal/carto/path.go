@@ -5,8 +5,6 @@ import (
 	"strconv"
 
 	"github.com/paulmach/orb"
-
-	"francenum-map/internal/geoasset"
 )
 
 // PathData returns the SVG path data ("d" attribute) of a multipolygon:
@@ -85,12 +83,4 @@ func FramePath(b orb.Bound) string {
 	d = append(d, 'h')
 	d = strconv.AppendInt(d, -w, 10)
 	return string(append(d, 'z'))
-}
-
-// ViewBox returns the SVG viewBox of the whole drawing ("0 0 width height").
-func ViewBox(a *geoasset.Asset) string {
-	b := []byte("0 0 ")
-	b = strconv.AppendInt(b, round(a.Width), 10)
-	b = append(b, ' ')
-	return string(strconv.AppendInt(b, round(a.Height), 10))
 }

@@ -9,8 +9,6 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/paulmach/orb"
-
-	"francenum-map/internal/geoasset"
 )
 
 // These tests use only geoasset's geometry types, so they also run under
@@ -102,8 +100,4 @@ func TestFramePath(t *testing.T) {
 	r := parsePath(t, d)
 	require.Len(t, r, 1)
 	assert.Equal(t, orb.Ring{{40, 100}, {240, 100}, {240, 300}, {40, 300}, {40, 100}}, r[0])
-}
-
-func TestViewBox(t *testing.T) {
-	assert.Equal(t, "0 0 5514 4323", ViewBox(&geoasset.Asset{Width: 5514, Height: 4323}))
 }

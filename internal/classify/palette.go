@@ -22,6 +22,11 @@ package classify
 // neighbours under simulated protan/deutan/tritan vision, contrast with the
 // white border).
 
+import (
+	"math"
+	"strconv"
+)
+
 // sequential[n-1] is the n-step ramp, light to dark.
 var sequential = [MaxClasses][]string{
 	{"#488acb"},
@@ -73,14 +78,6 @@ const NoDataFill = "url(#" + NoDataPattern + ")"
 // data" is told by pattern, not only by colour.
 const NoDataColor = "#d9d9d9"
 
-// NoDataPatternSVG is the <pattern> element for NoDataPattern: dark grey
-// diagonal hatching on light grey, readable in greyscale and distinct from
-// every palette colour. userSpaceOnUse keeps the hatch the same size on
-// every department; the map app scales it if its viewBox is not in pixels.
-const NoDataPatternSVG = `<pattern id="` + NoDataPattern + `" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)">` +
-	`<rect width="6" height="6" fill="#eeeeee"/>` +
-	`<line x1="0" y1="0" x2="0" y2="6" stroke="#6a6a6a" stroke-width="2"/></pattern>`
-
 // Sequential returns the n-colour sequential ramp (light to dark); n is
 // clamped to 1–7. The caller must not modify the slice.
 func Sequential(n int) []string {
@@ -119,18 +116,37 @@ func clampN(n int) int {
 // missing months) when the quality toggle is on: draw the department a
 // second time with fill QualityFill on top of its class colour. Sparse
 // hatching at the opposite angle to NoDataPattern, transparent in between
-// so the class colour stays readable; each stroke is dark with a white halo
-// so it shows on the lightest and the darkest classes alike.
-const QualityPattern = "quality-hatch"
+// so the class colour stays readable.
+const QualityPattern = "qhatch"
 
 // QualityFill is the fill attribute value of the quality overlay.
 const QualityFill = "url(#" + QualityPattern + ")"
 
-// QualityPatternSVG is the <pattern> element for QualityPattern; put it in
-// the map's <defs> beside NoDataPatternSVG.
-const QualityPatternSVG = `<pattern id="` + QualityPattern + `" patternUnits="userSpaceOnUse" width="8" height="8" patternTransform="rotate(-45)">` +
-	`<line x1="0" y1="0" x2="0" y2="8" stroke="#ffffff" stroke-width="3"/>` +
-	`<line x1="0" y1="0" x2="0" y2="8" stroke="#161616" stroke-width="1.2"/></pattern>`
+// NeutralFill is the fill of departments when the metric is drawn as
+// proportional circles (raw counts are never a choropleth by default).
+const NeutralFill = "#eceef6"
 
-// PatternDefs returns both patterns, ready to put inside <defs>.
-func PatternDefs() string { return NoDataPatternSVG + QualityPatternSVG }
+// NoDataPatternDef is the <pattern> element of a no-data hatch with the
+// given id: dark grey diagonal hatching on white, readable in greyscale and
+// distinct from every palette colour. userSpaceOnUse keeps the hatch the
+// same size on every department; u is the size of a pixel in the drawing's
+// units (a hatch every 6 px, 2 px thick, once drawn).
+func NoDataPatternDef(id string, u float64) string {
+	return `<pattern id="` + id + `" patternUnits="userSpaceOnUse" width="` + num(6*u) + `" height="` + num(6*u) + `" patternTransform="rotate(45)">` +
+		`<rect width="` + num(6*u) + `" height="` + num(6*u) + `" fill="#ffffff"/>` +
+		`<line x1="0" y1="0" x2="0" y2="` + num(6*u) + `" stroke="#6a6a6a" stroke-width="` + num(2*u) + `"/></pattern>`
+}
+
+// PatternDefs returns the no-data and quality patterns of the map, ready to
+// put inside its <defs>, for a drawing where a pixel is u units. The live
+// map, the build-time map and the SVG export all take them from here.
+func PatternDefs(u float64) string {
+	return NoDataPatternDef(NoDataPattern, u) +
+		`<pattern id="` + QualityPattern + `" patternUnits="userSpaceOnUse" width="` + num(8*u) + `" height="` + num(8*u) + `" patternTransform="rotate(-45)">` +
+		`<line x1="0" y1="0" x2="0" y2="` + num(8*u) + `" stroke="#161616" stroke-width="` + num(1.5*u) + `"/></pattern>`
+}
+
+// num writes a pattern size rounded to 0.001, shortest form.
+func num(f float64) string {
+	return strconv.FormatFloat(math.Round(f*1000)/1000, 'f', -1, 64)
+}

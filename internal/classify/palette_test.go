@@ -3,6 +3,7 @@ package classify
 import (
 	"math"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -109,12 +110,17 @@ func TestDivergingPalettes(t *testing.T) {
 	assert.Equal(t, blueSide[2][2], p[5])
 }
 
-func TestNoDataPattern(t *testing.T) {
-	assert.Contains(t, NoDataPatternSVG, `id="`+NoDataPattern+`"`)
+func TestPatternDefs(t *testing.T) {
 	assert.Equal(t, "url(#nodata-hatch)", NoDataFill)
-	assert.Contains(t, NoDataPatternSVG, "<line")
-	assert.Contains(t, QualityPatternSVG, `id="`+QualityPattern+`"`)
-	assert.NotContains(t, QualityPatternSVG, "<rect", "the overlay lets the class colour show")
-	assert.Equal(t, NoDataPatternSVG+QualityPatternSVG, PatternDefs())
+	assert.Equal(t, "url(#qhatch)", QualityFill, "app.css hatches .qual with url(#qhatch)")
+	d := PatternDefs(1)
+	assert.Contains(t, d, `id="`+NoDataPattern+`"`)
+	assert.Contains(t, d, `id="`+QualityPattern+`"`)
+	assert.Contains(t, d, `<line x1="0" y1="0" x2="0" y2="6" stroke="#6a6a6a" stroke-width="2"/>`)
+	q := d[strings.Index(d, `id="`+QualityPattern+`"`):]
+	assert.NotContains(t, q, "<rect", "the overlay lets the class colour show")
+	// Scaled: a 5500-unit-wide drawing shown 800 px wide.
+	assert.Contains(t, PatternDefs(6.875), `width="41.25"`)
+	assert.Contains(t, NoDataPatternDef("legend", 1), `id="legend"`)
 	assert.NotEqual(t, NoDataPattern, QualityPattern)
 }

@@ -9,7 +9,9 @@ import (
 	"strconv"
 	"strings"
 
+	"francenum-map/internal/barometre"
 	"francenum-map/internal/frfmt"
+	"francenum-map/internal/indicator"
 )
 
 // Metric is what the map shows (same names as the app's URL).
@@ -60,28 +62,14 @@ type Indicator struct {
 	Label string
 }
 
-// Known indicator ids of the baromètre (the publisher's spelling).
-const (
-	IDCheques     = "nb-entreprises-cheaque-numerique"
-	IDDiagnostics = "nb-diagnostics-individualises"
-)
-
-// KnownIndicator returns the wording for the two indicators of the map;
-// ok is false for any other id.
+// KnownIndicator returns the wording of a registered indicator
+// (internal/indicator); ok is false for any other id.
 func KnownIndicator(id string, l frfmt.Lang) (ind Indicator, ok bool) {
-	switch id {
-	case IDCheques:
-		if l == frfmt.EN {
-			return Indicator{Noun: "digital vouchers", Participle: "granted", Label: "Digital vouchers"}, true
-		}
-		return Indicator{Noun: "chèques numériques", Participle: "attribués", Label: "Chèques numériques"}, true
-	case IDDiagnostics:
-		if l == frfmt.EN {
-			return Indicator{Noun: "digital diagnostics", Participle: "carried out", Label: "Digital diagnostics"}, true
-		}
-		return Indicator{Noun: "diagnostics numériques", Participle: "réalisés", Label: "Diagnostics numériques"}, true
+	in, ok := indicator.Lookup(id)
+	if !ok {
+		return Indicator{}, false
 	}
-	return Indicator{}, false
+	return Indicator{Noun: in.Noun.In(l), Participle: in.Participle.In(l), Label: in.Name.In(l)}, true
 }
 
 // Dept is one department's value in the current view.
@@ -100,8 +88,8 @@ type Input struct {
 	Lang      frfmt.Lang
 	Indicator Indicator
 	Metric    Metric
-	// Year and Month (1–12) of the view.
-	Year, Month int
+	// Month of the view.
+	Month barometre.Month
 	// Depts are the departments (usually 101) in the view.
 	Depts []Dept
 	// Total is the sum over departments of the count (cumulative, or of the
@@ -132,7 +120,7 @@ func Sentences(in Input) []string {
 		}
 	}
 	noData := len(in.Depts) - len(withData)
-	month := frfmt.Month(in.Year, in.Month, in.Lang)
+	month := frfmt.Month(in.Month, in.Lang)
 	if len(withData) == 0 {
 		if fr {
 			return append(out, "Aucune donnée départementale pour "+month+".")
@@ -217,7 +205,7 @@ func totalSentence(in Input, fr bool) string {
 		return ""
 	}
 	total := frfmt.Number(in.Total, 0, in.Lang)
-	month := frfmt.Month(in.Year, in.Month, in.Lang)
+	month := frfmt.Month(in.Month, in.Lang)
 	ind := in.Indicator
 	if in.Metric == New {
 		switch {

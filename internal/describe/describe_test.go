@@ -5,7 +5,9 @@ import (
 	"strings"
 	"testing"
 
+	"francenum-map/internal/barometre"
 	"francenum-map/internal/frfmt"
+	"francenum-map/internal/indicator"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -30,11 +32,11 @@ func depts() []Dept {
 }
 
 func input(l frfmt.Lang, m Metric) Input {
-	ind, ok := KnownIndicator(IDCheques, l)
+	ind, ok := KnownIndicator(indicator.Cheques, l)
 	if !ok {
 		panic("cheques")
 	}
-	return Input{Lang: l, Indicator: ind, Metric: m, Year: 2022, Month: 11, Depts: depts(), Total: 112567, TargetYear: 2022}
+	return Input{Lang: l, Indicator: ind, Metric: m, Month: barometre.MakeMonth(2022, 11), Depts: depts(), Total: 112567, TargetYear: 2022}
 }
 
 func TestTargetFrench(t *testing.T) {
@@ -71,7 +73,7 @@ func TestOtherMetrics(t *testing.T) {
 	}, Sentences(in), "two values: one highest, one lowest")
 
 	in = input(frfmt.EN, New)
-	in.Month, in.Total = 10, 1234
+	in.Month, in.Total = barometre.MakeMonth(2022, 10), 1234
 	in.Depts = []Dept{
 		{Code: "01", Name: "Ain", Value: 12, PctTarget: nan},
 		{Code: "02", Name: "Aisne", Value: 30, PctTarget: nan},
@@ -118,7 +120,7 @@ func TestEdgeCases(t *testing.T) {
 	in.Depts[1].Value = 50
 	assert.Equal(t, "Aucun département n'a atteint sa cible.", Sentences(in)[3])
 	in.Lang = frfmt.EN
-	in.Indicator, _ = KnownIndicator(IDDiagnostics, frfmt.EN)
+	in.Indicator, _ = KnownIndicator(indicator.Diagnostics, frfmt.EN)
 	assert.Equal(t, "No department has reached its target.", Sentences(in)[3])
 	assert.Equal(t, "By the end of November 2022, 112,567 digital diagnostics had been carried out in total across the departments.", Sentences(in)[0])
 
@@ -155,7 +157,7 @@ func TestChangesWithView(t *testing.T) {
 	base := Text(input(frfmt.FR, Target))
 	views := map[string]Input{}
 	in := input(frfmt.FR, Target)
-	in.Month = 10
+	in.Month = barometre.MakeMonth(2022, 10)
 	views["month"] = in
 	views["metric"] = input(frfmt.FR, Count)
 	views["lang"] = input(frfmt.EN, Target)

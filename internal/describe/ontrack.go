@@ -56,7 +56,7 @@ func OnTrack(r ontrack.Result, l frfmt.Lang) string {
 		return pick(en, "Cible atteinte"+c+num(r.Current)+" pour une cible de "+num(r.Target)+" ("+pct+").",
 			"Target reached"+c+num(r.Current)+" against a target of "+num(r.Target)+" ("+pct+").")
 	case ontrack.Closed:
-		d := frfmt.DateYMD(r.ClosedOn, l)
+		d := frfmt.Date(r.ClosedOn, l)
 		return pick(en, "Le dispositif a fermé le "+d+c+"pas de projection. Il manque "+num(r.Remaining)+" pour atteindre la cible ("+num(r.Target)+").",
 			"The scheme closed on "+d+c+"no projection. "+num(r.Remaining)+" short of the target ("+num(r.Target)+").")
 	}
@@ -65,7 +65,7 @@ func OnTrack(r ontrack.Result, l frfmt.Lang) string {
 		s = pick(en, "Échéance de la cible dépassée"+c+"il manque "+num(r.Remaining)+".",
 			"The target date has passed"+c+num(r.Remaining)+" short.")
 	} else {
-		until := frfmt.MonthYM(r.TargetDate, l)
+		until := frfmt.Month(r.TargetDate.Month(), l)
 		s = pick(en, "Rythme nécessaire"+c+pace(r.PaceNeeded, l)+" par mois jusqu'à "+until+".",
 			"Pace needed"+c+pace(r.PaceNeeded, l)+" a month until "+until+".")
 	}
@@ -81,7 +81,7 @@ func OnTrack(r ontrack.Result, l frfmt.Lang) string {
 		" Recent pace"+c+pace(r.RecentPace, l)+" a month (over "+months+enMonths+").")
 	switch {
 	case r.Projected != 0:
-		m := frfmt.MonthYM(r.Projected, l)
+		m := frfmt.Month(r.Projected, l)
 		s += pick(en, " À ce rythme, la cible serait atteinte en "+m+".", " At this pace, the target would be reached in "+m+".")
 	default:
 		s += pick(en, " À ce rythme, la cible ne serait pas atteinte.", " At this pace, the target would not be reached.")

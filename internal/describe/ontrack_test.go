@@ -3,7 +3,9 @@ package describe
 import (
 	"testing"
 
+	"francenum-map/internal/barometre"
 	"francenum-map/internal/frfmt"
+	"francenum-map/internal/indicator"
 	"francenum-map/internal/ontrack"
 
 	"github.com/stretchr/testify/assert"
@@ -29,7 +31,7 @@ func TestOnTrackText(t *testing.T) {
 		{"reached", diag, 1900, ontrack.Options{},
 			"Cible atteinte" + nbs + ": 2" + nb + "000 pour une cible de 1" + nb + "900 (105" + nb + "%).",
 			"Target reached: 2,000 against a target of 1,900 (105%)."},
-		{"closed scheme", diag, 2600, ontrack.Options{Closed: ontrack.ChequesClosed},
+		{"closed scheme", diag, 2600, ontrack.Options{Closed: chequesClosed()},
 			"Le dispositif a fermé le 31 juillet 2021" + nbs + ": pas de projection. Il manque 600 pour atteindre la cible (2" + nb + "600).",
 			"The scheme closed on 31 July 2021: no projection. 600 short of the target (2,600)."},
 		{"single month", diag[6:], 2600, ontrack.Options{},
@@ -64,4 +66,9 @@ func TestStatusLabel(t *testing.T) {
 	}
 	assert.Equal(t, "En bonne voie", StatusLabel(ontrack.OnTrack, frfmt.FR))
 	assert.Equal(t, "Scheme closed", StatusLabel(ontrack.Closed, frfmt.EN))
+}
+
+func chequesClosed() barometre.Date {
+	in, _ := indicator.Lookup(indicator.Cheques)
+	return in.Closed
 }

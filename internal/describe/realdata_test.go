@@ -6,8 +6,10 @@ import (
 	"strconv"
 	"testing"
 
+	"francenum-map/internal/barometre"
 	"francenum-map/internal/datadir"
 	"francenum-map/internal/frfmt"
+	"francenum-map/internal/indicator"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -28,7 +30,7 @@ func TestRealChequesDescription(t *testing.T) {
 	var ds []Dept
 	total := 0.0
 	for _, r := range rows[1:] {
-		if r[col["id_indicateur"]] != IDCheques {
+		if r[col["id_indicateur"]] != indicator.Cheques {
 			continue
 		}
 		v, err1 := strconv.ParseFloat(r[col["valeur_actuelle"]], 64)
@@ -39,8 +41,8 @@ func TestRealChequesDescription(t *testing.T) {
 		ds = append(ds, Dept{Code: r[col["code_departement"]], Name: r[col["libelle_departement"]], Value: v / c * 100, PctTarget: nan})
 	}
 	require.Len(t, ds, 101)
-	ind, _ := KnownIndicator(IDCheques, frfmt.FR)
-	in := Input{Lang: frfmt.FR, Indicator: ind, Metric: Target, Year: 2022, Month: 11, Depts: ds, Total: total, TargetYear: 2022}
+	ind, _ := KnownIndicator(indicator.Cheques, frfmt.FR)
+	in := Input{Lang: frfmt.FR, Indicator: ind, Metric: Target, Month: barometre.MakeMonth(2022, 11), Depts: ds, Total: total, TargetYear: 2022}
 	assert.Equal(t, []string{
 		"À fin novembre 2022, 112" + nb + "567 chèques numériques ont été attribués au total dans les départements.",
 		"Les plus forts taux d'atteinte de la cible" + nbs + ": La Réunion (1" + nb + "600" + nb + "%), Guadeloupe (1" + nb + "152" + nb + "%) et Guyane (900" + nb + "%).",

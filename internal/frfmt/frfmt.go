@@ -16,10 +16,12 @@
 package frfmt
 
 import (
-	"francenum-map/internal/ascii"
 	"math"
 	"strconv"
 	"strings"
+
+	"francenum-map/internal/ascii"
+	"francenum-map/internal/barometre"
 )
 
 // Lang is the display language.
@@ -254,53 +256,36 @@ func MonthName(month int, l Lang) string {
 	return monthsFR[month-1]
 }
 
-// Month returns "novembre 2022" / "November 2022"; "" when month is out of
-// range.
-func Month(year, month int, l Lang) string {
-	n := MonthName(month, l)
-	if n == "" {
+// Month returns "novembre 2022" / "November 2022"; "" for the zero Month.
+func Month(m barometre.Month, l Lang) string {
+	if m == 0 {
 		return ""
 	}
-	return n + " " + strconv.Itoa(year)
+	return MonthName(m.MonthOfYear(), l) + " " + strconv.Itoa(m.Year())
 }
 
 // MonthShort returns the abbreviated label (CLDR abbreviations):
-// "nov. 2022" / "Nov 2022"; "" when month is out of range.
-func MonthShort(year, month int, l Lang) string {
-	if month < 1 || month > 12 {
+// "nov. 2022" / "Nov 2022"; "" for the zero Month.
+func MonthShort(m barometre.Month, l Lang) string {
+	if m == 0 {
 		return ""
 	}
 	if l == EN {
-		return monthsShortEN[month-1] + " " + strconv.Itoa(year)
+		return monthsShortEN[m.MonthOfYear()-1] + " " + strconv.Itoa(m.Year())
 	}
-	return monthsShortFR[month-1] + " " + strconv.Itoa(year)
+	return monthsShortFR[m.MonthOfYear()-1] + " " + strconv.Itoa(m.Year())
 }
 
 // Date returns "30 novembre 2022" ("1er novembre 2022" for the first day, as
 // French writes it) / "30 November 2022" (day-month-year, unambiguous for
-// readers on both sides of the Atlantic); "" when month is out of range.
-func Date(year, month, day int, l Lang) string {
-	m := Month(year, month, l)
-	if m == "" || day < 1 || day > 31 {
+// readers on both sides of the Atlantic); "" for the zero Date.
+func Date(d barometre.Date, l Lang) string {
+	if d == 0 {
 		return ""
 	}
-	d := strconv.Itoa(day)
-	if l == FR && day == 1 {
-		d = "1er"
+	day := strconv.Itoa(d.Day())
+	if l == FR && d.Day() == 1 {
+		day = "1er"
 	}
-	return d + " " + m
-}
-
-// DateYMD is Date for a yyyymmdd integer (20221130).
-func DateYMD(ymd int, l Lang) string {
-	return Date(ymd/10000, ymd/100%100, ymd%100, l)
-}
-
-// MonthYM is Month for a yyyymm integer (202211) or a yyyymmdd integer
-// (20221130).
-func MonthYM(ym int, l Lang) string {
-	if ym > 999999 {
-		ym /= 100
-	}
-	return Month(ym/100, ym%100, l)
+	return day + " " + Month(d.Month(), l)
 }

@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+
+	"francenum-map/internal/barometre"
 )
 
 const n = NNBSP // U+202F
@@ -105,27 +107,22 @@ func TestPer10k(t *testing.T) {
 }
 
 func TestMonthsAndDates(t *testing.T) {
-	assert.Equal(t, "novembre 2022", Month(2022, 11, FR))
-	assert.Equal(t, "November 2022", Month(2022, 11, EN))
-	assert.Equal(t, "février 2021", Month(2021, 2, FR))
-	assert.Equal(t, "nov. 2022", MonthShort(2022, 11, FR))
-	assert.Equal(t, "Nov 2022", MonthShort(2022, 11, EN))
-	assert.Equal(t, "août 2022", MonthShort(2022, 8, FR))
-	assert.Equal(t, "juil. 2021", MonthShort(2021, 7, FR))
-	assert.Equal(t, "30 novembre 2022", Date(2022, 11, 30, FR))
-	assert.Equal(t, "1er janvier 2021", Date(2021, 1, 1, FR))
-	assert.Equal(t, "1 January 2021", Date(2021, 1, 1, EN))
-	assert.Equal(t, "31 décembre 2022", DateYMD(20221231, FR))
-	assert.Equal(t, "31 July 2021", DateYMD(20210731, EN))
-	assert.Equal(t, "novembre 2022", MonthYM(202211, FR))
-	assert.Equal(t, "November 2022", MonthYM(20221130, EN))
-	for _, bad := range []int{0, 13, -1} {
-		assert.Equal(t, "", Month(2022, bad, FR))
-		assert.Equal(t, "", MonthShort(2022, bad, EN))
-		assert.Equal(t, "", Date(2022, bad, 1, FR))
-	}
-	assert.Equal(t, "", Date(2022, 1, 0, FR))
-	assert.Equal(t, "", Date(2022, 1, 32, FR))
+	m := barometre.MakeMonth
+	assert.Equal(t, "novembre 2022", Month(m(2022, 11), FR))
+	assert.Equal(t, "November 2022", Month(m(2022, 11), EN))
+	assert.Equal(t, "février 2021", Month(m(2021, 2), FR))
+	assert.Equal(t, "nov. 2022", MonthShort(m(2022, 11), FR))
+	assert.Equal(t, "Nov 2022", MonthShort(m(2022, 11), EN))
+	assert.Equal(t, "août 2022", MonthShort(m(2022, 8), FR))
+	assert.Equal(t, "juil. 2021", MonthShort(m(2021, 7), FR))
+	assert.Equal(t, "30 novembre 2022", Date(barometre.NewDate(2022, 11, 30), FR))
+	assert.Equal(t, "1er janvier 2021", Date(barometre.NewDate(2021, 1, 1), FR))
+	assert.Equal(t, "1 January 2021", Date(barometre.NewDate(2021, 1, 1), EN))
+	assert.Equal(t, "31 décembre 2022", Date(20221231, FR))
+	assert.Equal(t, "31 July 2021", Date(20210731, EN))
+	assert.Equal(t, "", Month(0, FR))
+	assert.Equal(t, "", MonthShort(0, EN))
+	assert.Equal(t, "", Date(0, FR))
 }
 
 func TestLang(t *testing.T) {

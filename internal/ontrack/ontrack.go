@@ -4,22 +4,19 @@
 // of reaching the target. The decision table (Compute's doc) lives here so
 // the app only displays a Result.
 //
-// Dates are integers: yyyymmdd for data points and target (20221130), yyyymm
-// for projected months (202303). The baromètre publishes end-of-month
-// values, so only the year and month of a date matter.
+// Dates are barometre.Date (data points, target) and barometre.Month
+// (projected month). The baromètre publishes end-of-month values, so only
+// the month of a date matters.
 package ontrack
 
 import (
 	"math"
+
+	"francenum-map/internal/barometre"
 )
 
 // TargetDate2022 is the date of the baromètre's 2022 targets (date_cible).
-const TargetDate2022 = 20221231
-
-// ChequesClosed is the day the chèque numérique scheme closed to new
-// applications: for that indicator set Options.Closed to it and the app
-// states the closure instead of projecting.
-const ChequesClosed = 20210731
+const TargetDate2022 = barometre.Date(20221231)
 
 // DefaultWindow is the number of published months the recent pace looks
 // back over (when Options.Window is 0).
@@ -30,24 +27,24 @@ const maxHorizon = 600
 
 // Point is one published value of a cumulative series.
 type Point struct {
-	// Date is yyyymmdd (20221130).
-	Date int
+	// Date is the published date.
+	Date barometre.Date
 	// Value is the cumulative value; NaN points are ignored.
 	Value float64
 }
 
 // Options tunes Compute.
 type Options struct {
-	// AsOf (yyyymmdd) ignores points after it, for the month shown on the
-	// map; 0 uses every point.
-	AsOf int
+	// AsOf ignores points after it, for the month shown on the map; 0 uses
+	// every point.
+	AsOf barometre.Date
 	// Window is how many published months back the recent pace looks
 	// (DefaultWindow when ≤ 0). With months missing in the data, the pace
 	// divides by the real number of months between the two points.
 	Window int
-	// Closed (yyyymmdd), when not 0, is the day the scheme closed: no pace
-	// needed, no projection, Status Closed (unless the target is reached).
-	Closed int
+	// Closed, when not 0, is the day the scheme closed: no pace needed, no
+	// projection, Status Closed (unless the target is reached).
+	Closed barometre.Date
 }
 
 // Status is the verdict.
@@ -84,12 +81,12 @@ func (s Status) String() string {
 // or 0 (dates).
 type Result struct {
 	Status Status
-	// AsOf is the date (yyyymmdd) of the latest point used.
-	AsOf int
+	// AsOf is the date of the latest point used.
+	AsOf barometre.Date
 	// Current is the latest value; Target the target value.
 	Current, Target float64
-	// TargetDate is the target's date (yyyymmdd).
-	TargetDate int
+	// TargetDate is the target's date.
+	TargetDate barometre.Date
 	// Remaining is max(0, Target − Current).
 	Remaining float64
 	// MonthsLeft is the number of months from AsOf's month to the target's
@@ -99,29 +96,18 @@ type Result struct {
 	// closed, or no month left).
 	PaceNeeded float64
 	// RecentPace is the average monthly increase over the window (NaN with
-	// a single point); PaceFrom is the date (yyyymmdd) it starts from and
-	// PaceMonths the real number of months it spans.
+	// a single point); PaceFrom is the date it starts from and PaceMonths
+	// the real number of months it spans.
 	RecentPace float64
-	PaceFrom   int
+	PaceFrom   barometre.Date
 	PaceMonths int
-	// Projected is the month (yyyymm) when the target would be reached at
-	// the recent pace, 0 when none (reached, closed, pace ≤ 0, or beyond 50
+	// Projected is the month when the target would be reached at the
+	// recent pace, 0 when none (reached, closed, pace ≤ 0, or beyond 50
 	// years).
-	Projected int
+	Projected barometre.Month
 	// ClosedOn is Options.Closed when the scheme is closed, else 0.
-	ClosedOn int
+	ClosedOn barometre.Date
 }
-
-// monthIndex turns yyyymmdd or yyyymm into a month count.
-func monthIndex(d int) int {
-	if d > 999999 {
-		d /= 100
-	}
-	return d/100*12 + d%100 - 1
-}
-
-// ymOf turns a month count back into yyyymm.
-func ymOf(m int) int { return (m/12)*100 + m%12 + 1 }
 
 // Compute applies the decision table, in this order:
 //
@@ -146,14 +132,14 @@ func Compute(points []Point, target Point, opts Options) Result {
 	last := pts[len(pts)-1]
 	r.AsOf, r.Current = last.Date, last.Value
 	r.Remaining = math.Max(0, target.Value-last.Value)
-	r.MonthsLeft = monthIndex(target.Date) - monthIndex(last.Date)
+	r.MonthsLeft = int(target.Date.Month() - last.Date.Month())
 	w := opts.Window
 	if w <= 0 {
 		w = DefaultWindow
 	}
 	if len(pts) >= 2 {
 		first := pts[max(0, len(pts)-1-w)]
-		gap := monthIndex(last.Date) - monthIndex(first.Date)
+		gap := int(last.Date.Month() - first.Date.Month())
 		r.PaceFrom, r.PaceMonths = first.Date, gap
 		r.RecentPace = (last.Value - first.Value) / float64(gap)
 	}
@@ -169,7 +155,7 @@ func Compute(points []Point, target Point, opts Options) Result {
 	if r.RecentPace > 0 {
 		months := math.Ceil(r.Remaining / r.RecentPace)
 		if months <= maxHorizon {
-			r.Projected = ymOf(monthIndex(last.Date) + int(months))
+			r.Projected = last.Date.Month() + barometre.Month(months)
 		}
 	}
 	switch {
@@ -192,7 +178,7 @@ func Compute(points []Point, target Point, opts Options) Result {
 // usable returns the points with a finite value and a date ≤ asOf (when
 // set), sorted by date (stable), keeping one point per month: the latest
 // date, and for equal dates the one given last.
-func usable(points []Point, asOf int) []Point {
+func usable(points []Point, asOf barometre.Date) []Point {
 	out := make([]Point, 0, len(points))
 	sorted := true
 	for _, p := range points {
@@ -215,7 +201,7 @@ func usable(points []Point, asOf int) []Point {
 	}
 	w := 0
 	for i, p := range out {
-		if i > 0 && monthIndex(p.Date) == monthIndex(out[w-1].Date) {
+		if i > 0 && p.Date.Month() == out[w-1].Date.Month() {
 			out[w-1] = p
 			continue
 		}

@@ -5,7 +5,15 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+
+	"francenum-map/internal/barometre"
 )
+
+// chequesClosed is the closing day of the chèque scheme (its registry
+// entry, internal/indicator, gives it to the app).
+const chequesClosed = barometre.Date(20210731)
+
+func ym(y, m int) barometre.Month { return barometre.MakeMonth(y, m) }
 
 var nan = math.NaN()
 
@@ -27,22 +35,22 @@ func TestDecisionTable(t *testing.T) {
 		needed     float64
 		pace       float64
 		paceMonths int
-		projected  int
+		projected  barometre.Month
 	}{
 		// Window 6 → from March (6 published months back): 800 over 8 real months.
-		{"behind", series, 2600, Options{}, Behind, 600, 1, 600, 100, 8, 202305},
-		{"on track", series, 2050, Options{}, OnTrack, 50, 1, 50, 100, 8, 202212},
-		{"exactly the pace needed", series, 2100, Options{}, OnTrack, 100, 1, 100, 100, 8, 202212},
+		{"behind", series, 2600, Options{}, Behind, 600, 1, 600, 100, 8, ym(2023, 5)},
+		{"on track", series, 2050, Options{}, OnTrack, 50, 1, 50, 100, 8, ym(2022, 12)},
+		{"exactly the pace needed", series, 2100, Options{}, OnTrack, 100, 1, 100, 100, 8, ym(2022, 12)},
 		{"reached", series, 1900, Options{}, Reached, 0, 1, nan, 100, 8, 0},
 		{"reached exactly", series, 2000, Options{}, Reached, 0, 1, nan, 100, 8, 0},
-		{"window 3: from August", series, 2600, Options{Window: 3}, Behind, 600, 1, 600, 100, 3, 202305},
-		{"as of June: 5 points, from January", series, 2600, Options{AsOf: 20220630}, Behind, 1100, 6, 1100.0 / 6, 100, 5, 202305},
-		{"closed scheme: no projection", series, 2600, Options{Closed: ChequesClosed}, Closed, 600, 1, nan, 100, 8, 0},
-		{"closed but reached", series, 1500, Options{Closed: ChequesClosed}, Reached, 0, 1, nan, 100, 8, 0},
+		{"window 3: from August", series, 2600, Options{Window: 3}, Behind, 600, 1, 600, 100, 3, ym(2023, 5)},
+		{"as of June: 5 points, from January", series, 2600, Options{AsOf: 20220630}, Behind, 1100, 6, 1100.0 / 6, 100, 5, ym(2023, 5)},
+		{"closed scheme: no projection", series, 2600, Options{Closed: chequesClosed}, Closed, 600, 1, nan, 100, 8, 0},
+		{"closed but reached", series, 1500, Options{Closed: chequesClosed}, Reached, 0, 1, nan, 100, 8, 0},
 		{"single point", []Point{{20221130, 10}}, 100, Options{}, Unknown, 90, 1, 90, nan, 0, 0},
 		{"decreasing (correction): no projection", []Point{{20221031, 1000}, {20221130, 900}}, 2000, Options{}, Behind, 1100, 1, 1100, -100, 1, 0},
 		{"flat: no projection", []Point{{20221031, 1000}, {20221130, 1000}}, 2000, Options{}, Behind, 1000, 1, 1000, 0, 1, 0},
-		{"target date passed", []Point{{20221130, 1000}, {20230131, 1100}}, 2000, Options{}, Behind, 900, -1, nan, 50, 2, 202407},
+		{"target date passed", []Point{{20221130, 1000}, {20230131, 1100}}, 2000, Options{}, Behind, 900, -1, nan, 50, 2, ym(2024, 7)},
 		{"projection beyond 50 years is none", []Point{{20221031, 1000}, {20221130, 1000.001}}, 2000, Options{}, Behind, 999.999, 1, 999.999, 0.001, 1, 0},
 		{"NaN points ignored", []Point{{20221031, 1000}, {20221130, nan}}, 2000, Options{}, Unknown, 1000, 2, 500, nan, 0, 0},
 	}
@@ -58,7 +66,7 @@ func TestDecisionTable(t *testing.T) {
 			assert.Equal(t, tt.projected, r.Projected)
 			assert.Equal(t, tt.target, r.Target)
 			if tt.status == Closed {
-				assert.Equal(t, ChequesClosed, r.ClosedOn)
+				assert.Equal(t, chequesClosed, r.ClosedOn)
 			} else {
 				assert.Zero(t, r.ClosedOn)
 			}
@@ -108,17 +116,14 @@ func TestUnsortedAndDuplicates(t *testing.T) {
 	dup = append(dup, Point{20221115, 1950}) // same month, earlier day: superseded
 	r := Compute(dup, Point{TargetDate2022, 2600}, Options{})
 	assert.Equal(t, 2000.0, r.Current)
-	assert.Equal(t, 20221130, r.AsOf)
+	assert.Equal(t, barometre.Date(20221130), r.AsOf)
 	dup = append(dup, Point{20221130, 2100}) // same day given again: the later row wins
 	r = Compute(dup, Point{TargetDate2022, 2600}, Options{})
 	assert.Equal(t, 2100.0, r.Current)
 	assert.InDelta(t, 900.0/8, r.RecentPace, 1e-9, "one point per month in the window")
 }
 
-func TestMonthArithmetic(t *testing.T) {
-	assert.Equal(t, 202212, ymOf(monthIndex(20221231)))
-	assert.Equal(t, 202301, ymOf(monthIndex(202212)+1))
-	assert.Equal(t, 12, monthIndex(20230115)-monthIndex(20220131))
+func TestStatusNames(t *testing.T) {
 	for _, s := range []Status{NoData, Reached, OnTrack, Behind, Unknown, Closed} {
 		assert.NotEmpty(t, s.String())
 	}

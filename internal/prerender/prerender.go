@@ -12,7 +12,6 @@ package prerender
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"html"
@@ -36,73 +35,27 @@ type Parts struct {
 	MonthLabel string // text of #month-label
 }
 
-type initView struct {
-	W      float64  `json:"w"`
-	H      float64  `json:"h"`
-	Paths  string   `json:"paths"`
-	Codes  []string `json:"codes"`
-	Frames []struct {
-		D    string  `json:"d"`
-		Name string  `json:"name"`
-		Code string  `json:"code"`
-		X    float64 `json:"x"`
-		Y    float64 `json:"y"`
-	} `json:"frames"`
-}
-
-type renderView struct {
-	Ind    string   `json:"ind"`
-	Mi     int      `json:"mi"`
-	Mn     int      `json:"mn"`
-	Mlabel string   `json:"mlabel"`
-	Title  string   `json:"title"`
-	Source string   `json:"source"`
-	Fills  []string `json:"fills"`
-	Legend struct {
-		Title string `json:"title"`
-		Items []struct {
-			C     int    `json:"c"`
-			Color string `json:"color"`
-			Label string `json:"label"`
-			Long  string `json:"long"`
-			Count int    `json:"count"`
-		} `json:"items"`
-		Nodata struct {
-			Label string `json:"label"`
-			Count int    `json:"count"`
-		} `json:"nodata"`
-		Note string `json:"note"`
-	} `json:"legend"`
-}
-
 // Draw returns the parts of a's current view (call it on a fresh App: the
-// default view). staticSource is the source line the page's HTML already
-// holds; the data date is what Draw adds to it.
+// default view), drawn from its typed views as the live app draws them.
+// staticSource is the source line the page's HTML already holds; the data
+// date is what Draw adds to it.
 func Draw(a *app.App, staticSource string) (Parts, error) {
-	var iv initView
-	if err := json.Unmarshal([]byte(a.InitJSON()), &iv); err != nil {
-		return Parts{}, fmt.Errorf("prerender: init view: %w", err)
-	}
-	var rv renderView
-	if err := json.Unmarshal([]byte(a.RenderJSON()), &rv); err != nil {
-		return Parts{}, fmt.Errorf("prerender: render view: %w", err)
-	}
-	ds := strings.Split(iv.Paths, "|")
-	if len(ds) != len(rv.Fills) || len(ds) != len(iv.Codes) {
-		return Parts{}, fmt.Errorf("prerender: %d paths, %d codes, %d fills", len(ds), len(iv.Codes), len(rv.Fills))
+	d := a.Drawing()
+	v := a.View()
+	if len(d.Paths) != len(v.Class) || len(d.Paths) != len(d.Codes) {
+		return Parts{}, fmt.Errorf("prerender: %d paths, %d codes, %d classes", len(d.Paths), len(d.Codes), len(v.Class))
 	}
 	var p Parts
 	var b strings.Builder
 	num := func(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
-	u := iv.W / 800 // same pattern size as the live map (app.js buildMap)
-	b.WriteString(`<svg class="pre prerender" viewBox="0 0 ` + num(iv.W) + ` ` + num(iv.H) + `" preserveAspectRatio="xMidYMid meet" role="img" aria-label="` + html.EscapeString(rv.Title) + `">`)
-	b.WriteString(`<defs><pattern id="nodata-hatch" patternUnits="userSpaceOnUse" width="` + num(6*u) + `" height="` + num(6*u) + `" patternTransform="rotate(45)"><rect width="` + num(6*u) + `" height="` + num(6*u) + `" fill="#ffffff"/><line x1="0" y1="0" x2="0" y2="` + num(6*u) + `" stroke="#6a6a6a" stroke-width="` + num(2*u) + `"/></pattern></defs><g>`)
-	for i, d := range ds {
-		b.WriteString(`<path d="` + html.EscapeString(d) + `" fill="` + html.EscapeString(rv.Fills[i]) + `"/>`)
+	b.WriteString(`<svg class="pre prerender" viewBox="0 0 ` + num(d.W) + ` ` + num(d.H) + `" preserveAspectRatio="xMidYMid meet" role="img" aria-label="` + html.EscapeString(v.Title) + `">`)
+	b.WriteString(`<defs>` + d.Defs + `</defs><g>`)
+	for i, path := range d.Paths {
+		b.WriteString(`<path d="` + html.EscapeString(path) + `" fill="` + html.EscapeString(v.Fill(i)) + `"/>`)
 	}
 	b.WriteString(`</g><g class="frames">`)
-	fs := strconv.Itoa(int(11*iv.W/800 + 0.5))
-	for _, f := range iv.Frames {
+	fs := num(d.LabelSize)
+	for _, f := range d.Frames {
 		b.WriteString(`<path class="frame" d="` + html.EscapeString(f.D) + `"/><text class="frame-label" x="` + num(f.X) + `" y="` + num(f.Y) + `" font-size="` + fs + `" data-name="` + html.EscapeString(f.Name) + `" data-short="` + html.EscapeString(f.Code) + `">` + html.EscapeString(f.Name) + `</text>`)
 	}
 	b.WriteString(`</g></svg>`)
@@ -110,38 +63,34 @@ func Draw(a *app.App, staticSource string) (Parts, error) {
 
 	// The legend, as app.js applyLegend builds it (highest class first).
 	b.Reset()
-	lg := rv.Legend
+	lg := &v.Legend
 	b.WriteString(`<div class="pre"><h3>` + html.EscapeString(lg.Title) + `</h3><ul>`)
 	for i := len(lg.Items) - 1; i >= 0; i-- {
 		it := lg.Items[i]
 		b.WriteString(`<li><span class="sw" style="background:` + html.EscapeString(it.Color) + `"></span><span class="label" title="` + html.EscapeString(it.Long) + `">` + html.EscapeString(it.Label) + `</span><span class="count">` + strconv.Itoa(it.Count) + `</span></li>`)
 	}
-	if lg.Nodata.Count > 0 {
-		b.WriteString(`<li><span class="sw nodata"></span><span class="label">` + html.EscapeString(lg.Nodata.Label) + `</span><span class="count">` + strconv.Itoa(lg.Nodata.Count) + `</span></li>`)
+	if lg.NoData.Count > 0 {
+		b.WriteString(`<li><span class="sw nodata"></span><span class="label">` + html.EscapeString(lg.NoData.Label) + `</span><span class="count">` + strconv.Itoa(lg.NoData.Count) + `</span></li>`)
 	}
 	b.WriteString(`</ul><p class="note">` + html.EscapeString(lg.Note) + `</p></div>`)
 	p.Legend = b.String()
 
-	var inds []struct{ ID, Name string }
-	if err := json.Unmarshal([]byte(a.IndicatorsJSON()), &inds); err != nil {
-		return Parts{}, fmt.Errorf("prerender: indicators: %w", err)
-	}
 	b.Reset()
-	for _, it := range inds {
+	for _, it := range a.Indicators() {
 		sel := ""
-		if it.ID == rv.Ind {
+		if it.ID == v.State.Ind {
 			sel = " selected"
 		}
 		b.WriteString(`<option value="` + html.EscapeString(it.ID) + `"` + sel + `>` + html.EscapeString(it.Name) + `</option>`)
 	}
 	p.Indicators = b.String()
-	p.Month = `min="0" max="` + strconv.Itoa(max(0, rv.Mn-1)) + `" value="` + strconv.Itoa(rv.Mi) + `"`
-	p.MonthLabel = rv.Mlabel
-	p.Title = rv.Title
-	p.Source = rv.Source
-	rest, ok := strings.CutPrefix(rv.Source, staticSource)
+	p.Month = `min="0" max="` + strconv.Itoa(max(0, v.MonthCount-1)) + `" value="` + strconv.Itoa(v.Month.Index) + `"`
+	p.MonthLabel = v.Month.Label
+	p.Title = v.Title
+	p.Source = v.Source
+	rest, ok := strings.CutPrefix(v.Source, staticSource)
 	if !ok {
-		return Parts{}, fmt.Errorf("prerender: source line %q does not start with the page's %q", rv.Source, staticSource)
+		return Parts{}, fmt.Errorf("prerender: source line %q does not start with the page's %q", v.Source, staticSource)
 	}
 	p.Date = rest
 	return p, nil

@@ -1,10 +1,7 @@
 package prerender
 
 import (
-	"context"
-	"encoding/json"
 	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -12,32 +9,15 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"francenum-map/geodata/geobuild"
 	"francenum-map/internal/app"
+	"francenum-map/internal/app/apptest"
 	"francenum-map/internal/boot"
-	"francenum-map/internal/datadir"
-	"francenum-map/internal/geoasset"
-	"francenum-map/internal/rowfilter"
 )
 
 // realApp is the app on the mirror's data and the real geometry, as the
 // build draws it.
 func realApp(t *testing.T) *app.App {
-	t.Helper()
-	dir := filepath.Dir(datadir.MustFind(t, "barometre"))
-	read := func(name string) []byte {
-		b, err := os.ReadFile(filepath.Join(dir, "barometre", name))
-		require.NoError(t, err)
-		out, _, err := rowfilter.FilterBytes(b, []string{app.IndCheques, app.IndDiagnostics})
-		require.NoError(t, err)
-		return out
-	}
-	g, err := geobuild.FromMirror(context.Background(), "1000m")
-	require.NoError(t, err)
-	geo, err := geoasset.Encode(g)
-	require.NoError(t, err)
-	a, err := app.New(geo, read("barometre-resultats-detail-departemental.csv"),
-		read("barometre-resultats-synthese-departemental.csv"), read("barometre-resultats-detail-national.csv"))
+	a, err := app.New(apptest.Inputs(t))
 	require.NoError(t, err)
 	return a
 }
@@ -59,13 +39,18 @@ func TestDrawIsTheAppsDefaultView(t *testing.T) {
 
 	fills := regexp.MustCompile(`<path d="[^"]+" fill="(#[0-9a-f]{6})"/>`).FindAllStringSubmatch(p.Map, -1)
 	require.Len(t, fills, 101, "one filled path per department")
-	// The same colours as the wasm's first render, in the same order.
-	var r struct{ Fills []string }
-	render := a.RenderJSON()
-	require.NoError(t, json.Unmarshal([]byte(render), &r))
-	for i, f := range fills {
-		assert.Equal(t, r.Fills[i], f[1], "department %d", i)
+	// The same colours as the wasm's first render (the same app.View), in
+	// the same order, each one a class colour of the legend.
+	v := a.View()
+	legend := map[string]bool{}
+	for _, it := range v.Legend.Items {
+		legend[it.Color] = true
 	}
+	for i, f := range fills {
+		assert.Equal(t, v.Fill(i), f[1], "department %d", i)
+		assert.True(t, legend[f[1]], "department %d: %s is a legend colour", i, f[1])
+	}
+	assert.Contains(t, p.Map, `<pattern id="nodata-hatch"`, "the app's patterns")
 	assert.Equal(t, 5, strings.Count(p.Map, `class="frame-label"`), "five overseas insets")
 	assert.Contains(t, p.Map, `>La Réunion</text>`)
 	assert.Equal(t, 5, strings.Count(p.Legend, "<li>"), "five classes, no 'no data' row when every department has a value")

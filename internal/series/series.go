@@ -49,9 +49,9 @@ type Indicator struct {
 	ID, Label, Mesure, Unit string
 	// Dates is the union of the departments' dates, sorted.
 	Dates []Date
-	// AbsentMonths are the months (barometre.Date.MonthIndex) between the
-	// first and last date for which no department has a value.
-	AbsentMonths []int
+	// AbsentMonths are the months between the first and last date for
+	// which no department has a value.
+	AbsentMonths []barometre.Month
 	// Depts maps a department code to its series.
 	Depts map[string]*Series
 	// National is the national series, nil without a national file.
@@ -185,11 +185,11 @@ func (ind *Indicator) finish() {
 
 	ind.AbsentMonths = ind.AbsentMonths[:0]
 	if n := len(ind.Dates); n > 0 {
-		months := map[int]bool{}
+		months := map[barometre.Month]bool{}
 		for _, d := range ind.Dates {
-			months[d.MonthIndex()] = true
+			months[d.Month()] = true
 		}
-		for mi := ind.Dates[0].MonthIndex(); mi <= ind.Dates[n-1].MonthIndex(); mi++ {
+		for mi := ind.Dates[0].Month(); mi <= ind.Dates[n-1].Month(); mi++ {
 			if !months[mi] {
 				ind.AbsentMonths = append(ind.AbsentMonths, mi)
 			}
@@ -301,7 +301,7 @@ func (s *Series) Increment(d Date) (delta float64, months int, ok bool) {
 		return 0, 0, false
 	}
 	p, q := s.Points[i-1], s.Points[i]
-	return q.Value - p.Value, q.Date.MonthIndex() - p.Date.MonthIndex(), true
+	return q.Value - p.Value, int(q.Date.Month() - p.Date.Month()), true
 }
 
 // SumAt returns the sum of the departments' values at d and how many

@@ -58,7 +58,7 @@ func TestRealModel(t *testing.T) {
 	months := func(ind *Indicator) []string {
 		var out []string
 		for _, mi := range ind.AbsentMonths {
-			out = append(out, barometre.MonthString(mi))
+			out = append(out, mi.String())
 		}
 		return out
 	}
@@ -167,7 +167,7 @@ func TestSmallModel(t *testing.T) {
 	m.Add(natSynth)
 	x := m.Indicator("x")
 	assert.Equal(t, []barometre.Date{jan, feb, mar, may}, x.Dates)
-	assert.Equal(t, []int{may.MonthIndex() - 1}, x.AbsentMonths)
+	assert.Equal(t, []barometre.Month{may.Month() - 1}, x.AbsentMonths)
 	assert.Equal(t, []barometre.Date{jan, feb}, x.Series("01").Missing)
 	assert.Empty(t, x.Series("02").Missing)
 	assert.Equal(t, []Decrease{{Dept: "01", From: mar, To: may, Before: 5, After: 4, Line: int(may) % 1000}}, x.Decreases)

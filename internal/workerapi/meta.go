@@ -2,32 +2,30 @@ package workerapi
 
 import (
 	"context"
-	"strconv"
 	"time"
+
+	"francenum-map/internal/barometre"
+	"francenum-map/internal/frfmt"
+	"francenum-map/internal/source"
 )
 
 // LicenceURL is the text of the Licence Ouverte 2.0.
 const LicenceURL = "https://www.etalab.gouv.fr/licence-ouverte-open-licence/"
 
-// SourceLine is the attribution line with the data date in French.
-func SourceLine(updated time.Time) string {
-	s := "Source : Baromètre des résultats de l'action publique, data.gouv.fr — Licence Ouverte 2.0"
-	if !updated.IsZero() {
-		s += " — données au " + FrenchDate(updated)
-	}
-	return s
-}
-
-var frMonths = [...]string{"janvier", "février", "mars", "avril", "mai", "juin", "juillet",
-	"août", "septembre", "octobre", "novembre", "décembre"}
+// SourceLine is the attribution line with the data date in French: the
+// app's own (package source), so that /api/v1/meta and the map say the
+// same thing.
+func SourceLine(updated time.Time) string { return source.Line(frfmt.FR, dateOf(updated)) }
 
 // FrenchDate writes a date as "19 janvier 2023" ("1er" for the first day).
-func FrenchDate(t time.Time) string {
-	d := strconv.Itoa(t.Day())
-	if t.Day() == 1 {
-		d = "1er"
+func FrenchDate(t time.Time) string { return frfmt.Date(dateOf(t), frfmt.FR) }
+
+// dateOf is the calendar day of t (0 for the zero time).
+func dateOf(t time.Time) barometre.Date {
+	if t.IsZero() {
+		return 0
 	}
-	return d + " " + frMonths[t.Month()-1] + " " + strconv.Itoa(t.Year())
+	return barometre.NewDate(t.Year(), int(t.Month()), t.Day())
 }
 
 // NoStoreNote is /api/v1/meta's word when no KV namespace is bound.

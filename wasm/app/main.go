@@ -2,24 +2,42 @@
 
 // Command app is the browser app's WebAssembly shell: it exposes the pure
 // logic of internal/app to the page's script as globalThis.francenumGo, a
-// handful of functions that take and return strings (JSON built by
-// internal/app), so that each user action costs one call into Go and the
-// script applies the result in one pass. syscall/js is used only here.
+// handful of functions that take strings and return the app's typed views
+// encoded as JSON (encode.go), so that each user action costs one call into
+// Go and the script applies the result in one pass. syscall/js is used
+// only here.
 package main
 
 import (
 	"syscall/js"
+	"unsafe"
 
 	"francenum-map/internal/app"
-	"francenum-map/internal/barometre"
-	"francenum-map/internal/series"
+	"francenum-map/internal/export"
+	"francenum-map/internal/viewstate"
 )
 
-// benchIDs are the two indicators the map shows; benchParse filters a whole
-// published file down to them, as the app does with a dropped file.
-var benchIDs = []string{"nb-entreprises-cheaque-numerique", "nb-diagnostics-individualises"}
+// benchParse is the bench harness's hook (bench.go), nil in the
+// production build: it would cost app.wasm 6.7 KB brotli.
+var benchParse func(args []js.Value) any
 
 var cur *app.App
+
+// notices wait here until the next render shows them, once.
+var notices []string
+
+func note(ns []app.Notice) {
+	for _, n := range ns {
+		notices = append(notices, cur.NoticeText(n))
+	}
+}
+
+func render() string {
+	v := cur.View()
+	s := encodeView(&v, notices)
+	notices = notices[:0]
+	return s
+}
 
 func bytesOf(v js.Value) []byte {
 	if v.IsUndefined() || v.IsNull() {
@@ -37,16 +55,6 @@ func str(args []js.Value, i int) string {
 	return ""
 }
 
-// fn wraps a function of strings; before load it returns "".
-func fn(f func(args []js.Value) string) js.Func {
-	return js.FuncOf(func(_ js.Value, args []js.Value) any {
-		if cur == nil {
-			return ""
-		}
-		return f(args)
-	})
-}
-
 func atoi(s string) int {
 	n := 0
 	for i := 0; i < len(s); i++ {
@@ -58,9 +66,56 @@ func atoi(s string) int {
 	return n
 }
 
-func main() {
-	api := js.Global().Get("Object").New()
-	api.Set("load", js.FuncOf(func(_ js.Value, args []js.Value) any {
+// patchOf reads an embedding page's state (francenum:set), given by the
+// page's script as key, String(value) pairs: each state key the host gave,
+// as the URL would carry it ("75,2A" for an array). Other keys are left
+// out, and embed mode stays as it is.
+func patchOf(args []js.Value) (viewstate.Patch, []app.Notice) {
+	var p viewstate.Patch
+	var bad []app.Notice
+	for i := 0; i+1 < len(args); i += 2 {
+		k, v := str(args, i), str(args, i+1)
+		for _, key := range viewstate.Keys {
+			if k == key && k != "embed" && !p.Parse(k, v) {
+				bad = append(bad, app.Notice{Key: k, Value: v})
+			}
+		}
+	}
+	return p, bad
+}
+
+// names are the functions of globalThis.francenumGo, in the order of the
+// f* constants.
+var names = [...]string{"load", "ui", "benchParse", "query", "set", "patch", "render", "month", "months", "panels", "tip",
+	"nb", "announce", "search", "inds", "csv", "svg", "file"}
+
+const (
+	fLoad = iota
+	fUI
+	fBenchParse
+	fQuery
+	fSet
+	fPatch
+	fRender
+	fMonth
+	fMonths
+	fPanels
+	fTip
+	fNb
+	fAnnounce
+	fSearch
+	fInds
+	fCSV
+	fSVG
+	fFile
+)
+
+// call runs function i of francenumGo: one dispatcher rather than one
+// closure per function (each costs code in wasm). Before load, the
+// functions that need the app return "".
+func call(i int, args []js.Value) any {
+	switch i {
+	case fLoad:
 		if len(args) < 5 {
 			return "!missing arguments"
 		}
@@ -69,44 +124,81 @@ func main() {
 			return "!" + err.Error()
 		}
 		cur = a
-		cur.SetQuery(str(args, 4))
-		return cur.InitJSON()
-	}))
-	api.Set("query", fn(func(args []js.Value) string { cur.SetQuery(str(args, 0)); return cur.RenderJSON() }))
-	api.Set("set", fn(func(args []js.Value) string { cur.Set(str(args, 0), str(args, 1)); return cur.RenderJSON() }))
-	api.Set("month", fn(func(args []js.Value) string { return cur.MonthJSON(atoi(str(args, 0))) }))
-	api.Set("months", fn(func([]js.Value) string { return cur.MonthsJSON() }))
-	api.Set("render", fn(func([]js.Value) string { return cur.RenderJSON() }))
-	api.Set("panels", fn(func([]js.Value) string { return cur.PanelsJSON() }))
-	api.Set("tip", fn(func(args []js.Value) string { return cur.TipJSON(str(args, 0)) }))
-	api.Set("nb", fn(func(args []js.Value) string { return cur.Neighbour(str(args, 0), str(args, 1)) }))
-	api.Set("announce", fn(func(args []js.Value) string { return cur.Announce(str(args, 0)) }))
-	api.Set("search", fn(func(args []js.Value) string { return cur.SearchJSON(str(args, 0)) }))
-	api.Set("inds", fn(func([]js.Value) string { return cur.IndicatorsJSON() }))
-	api.Set("csv", fn(func([]js.Value) string { return cur.CSV() }))
-	api.Set("svg", fn(func([]js.Value) string { return cur.SVG() }))
-	api.Set("file", fn(func(args []js.Value) string {
+		notices = notices[:0]
+		note(cur.SetQuery(str(args, 4)))
+		d := cur.Drawing()
+		return object(unsafe.Pointer(&d), drawingFields, 256<<10)
+	case fUI:
+		return encodeUI(str(args, 0))
+	case fBenchParse:
+		// Only in the bench build (bench.go, -tags bench); main does not
+		// register it otherwise.
+		return benchParse(args)
+	}
+	if cur == nil {
+		return ""
+	}
+	switch i {
+	case fQuery:
+		note(cur.SetQuery(str(args, 0)))
+	case fSet:
+		note(cur.Act(str(args, 0), str(args, 1)))
+	case fPatch:
+		p, bad := patchOf(args)
+		note(bad)
+		note(cur.Apply(p))
+	case fMonth:
+		cur.SetMonthIndex(atoi(str(args, 0)))
+		m := cur.MonthView()
+		return object(unsafe.Pointer(&m), monthFields, 512)
+	case fMonths:
+		ms := cur.MonthViews()
+		return array(unsafe.Pointer(&ms), monthFields, unsafe.Sizeof(app.MonthView{}))
+	case fPanels:
+		p := cur.Panels()
+		return object(unsafe.Pointer(&p), panelsFields, 32<<10)
+	case fTip:
+		t, ok := cur.Tip(str(args, 0))
+		if !ok {
+			return ""
+		}
+		return object(unsafe.Pointer(&t), tipFields, 1<<10)
+	case fNb:
+		return cur.Neighbour(str(args, 0), str(args, 1))
+	case fAnnounce:
+		return cur.Announce(str(args, 0))
+	case fSearch:
+		h := cur.SearchHits(str(args, 0))
+		return array(unsafe.Pointer(&h), searchFields, unsafe.Sizeof(app.SearchHit{}))
+	case fInds:
+		l := cur.Indicators()
+		return array(unsafe.Pointer(&l), indicatorFields, unsafe.Sizeof(app.IndicatorItem{}))
+	case fCSV:
+		v := cur.View()
+		return export.CSV(&v, cur.Values())
+	case fSVG:
+		d, v := cur.Drawing(), cur.View()
+		return export.SVG(&d, &v)
+	case fFile:
 		if len(args) < 2 {
 			return ""
 		}
-		return cur.LoadFile(str(args, 0), bytesOf(args[1]))
-	}))
-	api.Set("ui", js.FuncOf(func(_ js.Value, args []js.Value) any { return app.UIJSON(str(args, 0)) }))
-	// benchParse(Uint8Array) copies a published CSV into Go, filters and
-	// parses the two indicators and builds the model; it returns the number
-	// of observations kept, or -1 when the file is refused. The bench harness
-	// times it (window.francenumApp.benchParse).
-	api.Set("benchParse", js.FuncOf(func(_ js.Value, args []js.Value) any {
-		if len(args) == 0 {
-			return -1
+		r := cur.LoadFile(str(args, 0), bytesOf(args[1]))
+		note(r.Notices)
+		return object(unsafe.Pointer(&r), fileReportFields, 4<<10)
+	}
+	// query, set, patch and render answer with the view.
+	return render()
+}
+
+func main() {
+	api := js.Global().Get("Object").New()
+	for i, name := range names {
+		if i == fBenchParse && benchParse == nil {
+			continue
 		}
-		f, err := barometre.ParseSelected(bytesOf(args[0]), benchIDs)
-		if err != nil {
-			return -1
-		}
-		series.Build(f, nil, nil)
-		return len(f.Observations)
-	}))
+		api.Set(name, js.FuncOf(func(_ js.Value, args []js.Value) any { return call(i, args) }))
+	}
 	js.Global().Set("francenumGo", api)
 	if cb := js.Global().Get("francenumGoReady"); cb.Type() == js.TypeFunction {
 		cb.Invoke()

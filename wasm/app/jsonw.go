@@ -1,9 +1,10 @@
-package app
+package main
 
 import (
 	"math"
 	"strconv"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // jw writes JSON by hand: encoding/json costs hundreds of KB in wasm and
@@ -103,8 +104,11 @@ func (w *jw) ki(k string, v int) *jw { return w.key(k).int(v) }
 //go:noinline
 func (w *jw) kb(k string, v bool) *jw { return w.key(k).bool(v) }
 
+// String returns the JSON written, without a copy: w is not written to
+// afterwards (each encoder's buffer is its own).
+//
 //go:noinline
-func (w *jw) String() string { return string(w.b) }
+func (w *jw) String() string { return unsafe.String(unsafe.SliceData(w.b), len(w.b)) }
 
 const hexDigits = "0123456789abcdef"
 
@@ -144,4 +148,59 @@ func appendJSONString(b []byte, s string) []byte {
 		i += size
 	}
 	return append(b, '"')
+}
+
+// strs writes a string array.
+//
+//go:noinline
+func (w *jw) strs(k string, a []string) *jw {
+	w.key(k).arr()
+	for _, s := range a {
+		w.str(s)
+	}
+	return w.endArr()
+}
+
+// ints writes an int array.
+//
+//go:noinline
+func (w *jw) ints(k string, a []int) *jw {
+	w.key(k).arr()
+	for _, i := range a {
+		w.int(i)
+	}
+	return w.endArr()
+}
+
+// nums writes a number array.
+//
+//go:noinline
+func (w *jw) nums(k string, a []float64) *jw {
+	w.key(k).arr()
+	for _, f := range a {
+		w.num(f)
+	}
+	return w.endArr()
+}
+
+// bools writes a boolean array.
+//
+//go:noinline
+func (w *jw) bools(k string, a []bool) *jw {
+	w.key(k).arr()
+	for _, b := range a {
+		w.bool(b)
+	}
+	return w.endArr()
+}
+
+// knOpt writes key + number unless f is NaN (the field is then absent,
+// which the page's script tests with === undefined).
+//
+//go:noinline
+func (w *jw) knOpt(k string, f float64) *jw {
+	if f == f {
+		w.kn(k, f)
+	}
+	return w
 }

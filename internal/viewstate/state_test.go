@@ -1,6 +1,8 @@
-package app
+package viewstate
 
 import (
+	"francenum-map/internal/barometre"
+	"francenum-map/internal/indicator"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -17,9 +19,9 @@ func TestDecodeDefaults(t *testing.T) {
 func TestDecodeValues(t *testing.T) {
 	s, notes := Decode("?ind=nb-diagnostics-individualises&metric=per10k&date=2022-03&dep=75,2a,1&scheme=jenks&classes=7&lang=en&embed=1&quality=1")
 	require.Empty(t, notes)
-	assert.Equal(t, IndDiagnostics, s.Ind)
+	assert.Equal(t, indicator.Diagnostics, s.Ind)
 	assert.Equal(t, MetricPer10k, s.Metric)
-	assert.Equal(t, MakeMonth(2022, 3), s.Date)
+	assert.Equal(t, barometre.MakeMonth(2022, 3), s.Date)
 	assert.Equal(t, []string{"75", "2A", "01"}, s.Deps)
 	assert.Equal(t, SchemeJenks, s.Scheme)
 	assert.Equal(t, 7, s.Classes)
@@ -45,7 +47,7 @@ func TestDecodeBadValuesFallBack(t *testing.T) {
 		{"lang=de", "lang", func(s State) bool { return s.Lang == "fr" }},
 		{"dep=20,75", "dep", func(s State) bool { return len(s.Deps) == 1 && s.Deps[0] == "75" }},
 		{"dep=01,02,03,04,05", "dep", func(s State) bool { return len(s.Deps) == MaxPinned }},
-		{"ind=<script>", "ind", func(s State) bool { return s.Ind == IndCheques }},
+		{"ind=<script>", "ind", func(s State) bool { return s.Ind == indicator.Cheques }},
 		{"zoom=3", "zoom", func(s State) bool { return s.Equal(Default()) }},
 		{"date=%zz", "date", func(s State) bool { return s.Date == 0 }},
 		{"breaks=1,x&scheme=manual", "breaks", func(s State) bool { return s.Scheme == SchemeQuantile }},
@@ -71,17 +73,45 @@ func TestManualBreaks(t *testing.T) {
 	assert.Equal(t, SchemeQuantile, s.Scheme)
 }
 
-func TestMonth(t *testing.T) {
-	m, ok := ParseMonth("2021-07-31")
-	require.True(t, ok)
-	assert.Equal(t, "2021-07", m.String())
-	assert.Equal(t, 2021, m.Year())
-	assert.Equal(t, 7, m.Mon())
-	assert.Equal(t, MakeMonth(2022, 1), m+6)
-	for _, bad := range []string{"", "2021", "2021-7", "2021-00", "abcd-01", "2021/07"} {
-		_, ok := ParseMonth(bad)
-		assert.False(t, ok, bad)
-	}
+func TestApply(t *testing.T) {
+	s := Default()
+	s.Date = barometre.MakeMonth(2022, 3)
+	// A new indicator starts on its latest month.
+	var p Patch
+	require.True(t, p.Parse("ind", indicator.Diagnostics))
+	got, notes := s.Apply(p)
+	assert.Empty(t, notes)
+	assert.Equal(t, indicator.Diagnostics, got.Ind)
+	assert.Zero(t, got.Date)
+	// ... unless the patch gives the month too.
+	require.True(t, p.Parse("date", "2022-05"))
+	got, _ = s.Apply(p)
+	assert.Equal(t, barometre.MakeMonth(2022, 5), got.Date)
+	// Breaks alone mean manual classes; spaces and semicolons are read.
+	p = Patch{}
+	require.True(t, p.Parse("breaks", "50 ; 100;150"))
+	got, notes = s.Apply(p)
+	assert.Empty(t, notes)
+	assert.Equal(t, SchemeManual, got.Scheme)
+	assert.Equal(t, 4, got.Classes)
+	assert.Equal(t, "date=2022-03&scheme=manual&breaks=50,100,150", got.Encode())
+	// Another scheme drops them.
+	p = Patch{}
+	require.True(t, p.Parse("scheme", SchemeJenks))
+	got, _ = got.Apply(p)
+	assert.Nil(t, got.Breaks)
+	assert.Equal(t, SchemeJenks, got.Scheme)
+	// A malformed value is left out: the field keeps its value.
+	p = Patch{}
+	assert.False(t, p.Parse("classes", "12"))
+	assert.False(t, p.Parse("zoom", "2"))
+	got2, notes := got.Apply(p)
+	assert.Empty(t, notes)
+	assert.True(t, got2.Equal(got))
+	// A typed patch: pins beyond MaxPinned keep the last ones.
+	got, _ = s.Apply(Patch{Set: FDeps, To: State{Deps: []string{"01", "02", "03", "04", "05"}}})
+	assert.Equal(t, []string{"02", "03", "04", "05"}, got.Deps)
+	assert.Nil(t, s.Deps, "Apply does not change its receiver")
 }
 
 func FuzzDecode(f *testing.F) {

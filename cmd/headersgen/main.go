@@ -3,7 +3,7 @@
 // share one policy. EMBED_ORIGINS comes from -embed, else the environment,
 // else the "EMBED_ORIGINS" var of wrangler.jsonc (default "*").
 //
-//	go run ./internal/workerapi/cmd/headersgen -o build/web/_headers
+//	go run ./cmd/headersgen -o build/web/_headers
 package main
 
 import (

@@ -1,13 +1,22 @@
-package app
+// Package uitext is the interface's one table of strings, French first,
+// English beside: control labels, headings, notes, and the sentences the
+// panels and tooltip fill in ({0}, {1}… placeholders). Nothing else in the
+// app writes text in one language or the other.
+package uitext
 
-// uiString is one interface string, French first. The HTML carries the
+// Lang is the interface language: "fr" or "en".
+type Lang = string
+
+// Entry is one interface string in both languages. The HTML carries the
 // French text and data-i18n="key" attributes; on a language switch the
-// shell sets each element's textContent from UIJSON(lang). A sorted slice,
-// not a map literal: map literals compile to large init code in wasm.
-type uiString struct{ key, fr, en string }
+// shell sets each element's textContent from the list of the language.
+type Entry struct{ Key, FR, EN string }
 
-// uiStrings is sorted by key (T binary-searches it; a test checks order).
-var uiStrings = [...]uiString{
+// All is sorted by key (T binary-searches it; a test checks the order). A
+// sorted array, not a map literal: map literals compile to large init code
+// in wasm.
+var All = [...]Entry{
+	{"absentDescription", "Le mois de {0} est absent des données publiées\u00a0: aucun département n'a de valeur pour ce mois.", "{0} is absent from the published data: no department has a value for this month."},
 	{"absentMonth", "mois absent des données", "month absent from the data"},
 	{"breaks", "Seuils (séparés par des virgules)", "Breaks (comma-separated)"},
 	{"capped", "classe du haut plafonnée", "top class capped"},
@@ -23,9 +32,11 @@ var uiStrings = [...]uiString{
 	{"colRegion", "Région", "Region"},
 	{"colTarget", "Cible 2022", "2022 target"},
 	{"colValue", "Valeur", "Value"},
+	{"colon", "\u00a0: ", ": "},
 	{"compare", "Comparaison", "Comparison"},
 	{"compareHelp", "Épinglez 2 à 4 départements (clic, Entrée ou recherche) pour les comparer.", "Pin 2 to 4 departments (click, Enter or search) to compare them."},
-	{"decrease", "baisse du cumul", "cumulative value decreases"},
+	{"decreaseNote", "Baisse du cumul\u00a0: {0} → {1} ({2}, ligne {3})", "Cumulative value decreases: {0} → {1} ({2}, line {3})"},
+	{"depsCount", "{0} ({1} dép.)", "{0} ({1} depts)"},
 	{"embed", "Intégrer / Embed", "Intégrer / Embed"},
 	{"embedHelp", "Copiez ce code dans votre page : l'iframe s'ajuste à la hauteur de la carte.", "Paste this code into your page: the iframe adjusts to the map's height."},
 	{"embedTitle", "Carte France Num par département", "France Num map by department"},
@@ -35,6 +46,7 @@ var uiStrings = [...]uiString{
 	{"exports", "Télécharger", "Download"},
 	{"fileChoose", "Choisir un fichier CSV", "Choose a CSV file"},
 	{"fileHelp", "Déposez ici un fichier détail (et synthèse) du Baromètre au format publié, ou choisissez-le : il est lu dans votre navigateur, rien n'est envoyé.", "Drop a Baromètre detail (and synthese) file in the published format here, or choose it: it is read in your browser, nothing is uploaded."},
+	{"fileIndicators", "{0} indicateur(s)", "{0} indicator(s)"},
 	{"fileNoRows", "Aucune ligne utilisable, la carte n'a pas changé", "No usable row, the map has not changed"},
 	{"fileOk", "Fichier lu", "File read"},
 	{"fileRefused", "Fichier refusé, la carte n'a pas changé", "File refused, the map has not changed"},
@@ -42,7 +54,6 @@ var uiStrings = [...]uiString{
 	{"geoSource", "Contours : Etalab, contours administratifs (IGN Admin Express) — Licence Ouverte 2.0", "Boundaries: Etalab, contours administratifs (IGN Admin Express) — Licence Ouverte 2.0"},
 	{"hint", "Survolez ou sélectionnez un département ; Entrée l'épingle pour comparer, les flèches passent au voisin, Échap efface.", "Hover or select a department; Enter pins it for comparison, arrow keys move to a neighbour, Escape clears."},
 	{"indicator", "Indicateur", "Indicator"},
-	{"joinMissing", "Départements sans géométrie", "Departments without geometry"},
 	{"legend", "Légende", "Legend"},
 	{"line", "ligne", "line"},
 	{"loadError", "Le chargement a échoué", "Loading failed"},
@@ -52,18 +63,24 @@ var uiStrings = [...]uiString{
 	{"mPer10k", "Pour 10 000 habitants", "Per 10,000 inhabitants"},
 	{"mTarget", "% de la cible 2022", "% of 2022 target"},
 	{"metric", "Mesure", "Measure"},
-	{"missingMonths", "mois manquants", "missing months"},
-	{"month", "Mois", "Month"},
+	{"missingNote", "Mois manquant(s) pour ce département\u00a0: {0}", "Missing month(s) for this department: {0}"},
+	{"month", "Mois", "barometre.Month"},
 	{"more", "Mesure, classes, hachures", "Measure, classes, hatching"},
 	{"national", "France entière", "France as a whole"},
 	{"nationalTotal", "Total national", "National total"},
+	{"newOver", "Nouveaux sur {0} mois (mois précédent absent)", "New over {0} months (previous month absent)"},
 	{"noData", "Pas de donnée", "No data"},
+	{"noTarget", "Pas de cible 2022 dans le fichier de synthèse", "No 2022 target in the synthese file"},
 	{"notFound", "Aucun département ne correspond", "No department matches"},
+	{"noteAllMonths", " Seuils calculés sur tous les mois, fixes quand le mois change.", " Breaks computed over all months, fixed while the month changes."},
+	{"noteDiverging", "Divergente à 100 % de la cible", "Diverging at 100% of the target"},
+	{"noteLatest", " Seuils du dernier mois, fixes quand le mois change.", " Breaks from the latest month, fixed while the month changes."},
+	{"noteManual", " Seuils manuels.", " Manual breaks."},
 	{"notice", "Paramètre d'adresse ignoré", "URL parameter ignored"},
-	{"onTrack", "Rythme", "Pace"},
+	{"ontrackSum", "Somme des départements\u00a0: {0} sur {1} ({2}), au {3}.", "Sum of departments: {0} of {1} ({2}), {3}."},
+	{"ontrackTitle", "Objectif 2022\u00a0: sur la bonne voie\u00a0?", "2022 target: on track?"},
 	{"pause", "Pause", "Pause"},
 	{"pctTarget", "% de la cible", "% of target"},
-	{"per", "pour", "per"},
 	{"pinned", "épinglé", "pinned"},
 	{"play", "Lecture", "Play"},
 	{"print", "Imprimer", "Print"},
@@ -79,8 +96,10 @@ var uiStrings = [...]uiString{
 	{"sManual", "Manuelles", "Manual"},
 	{"sQuantile", "Quantiles", "Quantiles"},
 	{"scheme", "Classes", "Classes"},
+	{"schemeClosed", "Le dispositif des {0} a fermé le {1}\u00a0: aucune projection n'est faite.", "The {0} scheme closed on {1}: no projection is made."},
 	{"search", "Rechercher un département", "Find a department"},
 	{"searchPh", "Nom ou code, ex. 93", "Name or code, e.g. 93"},
+	{"semicolon", "\u00a0; ", "; "},
 	{"skip", "Aller à la carte", "Skip to the map"},
 	{"subtitle", "Chèques numériques et diagnostics numériques France Num", "France Num digital vouchers and digital diagnostics"},
 	{"sumDeps", "Somme des départements", "Sum of departments"},
@@ -98,39 +117,39 @@ var uiStrings = [...]uiString{
 //
 //go:noinline
 func T(lang, key string) string {
-	lo, hi := 0, len(uiStrings)
+	lo, hi := 0, len(All)
 	for lo < hi {
 		m := (lo + hi) / 2
-		if uiStrings[m].key < key {
+		if All[m].Key < key {
 			lo = m + 1
 		} else {
 			hi = m
 		}
 	}
-	if lo < len(uiStrings) && uiStrings[lo].key == key {
-		if lang == "en" && uiStrings[lo].en != "" {
-			return uiStrings[lo].en
+	if lo < len(All) && All[lo].Key == key {
+		if lang == "en" && All[lo].EN != "" {
+			return All[lo].EN
 		}
-		return uiStrings[lo].fr
+		return All[lo].FR
 	}
 	return key
 }
 
-// UIJSON returns every interface string of lang as one JSON object.
-func UIJSON(lang string) string {
-	var w jw
-	w.obj()
-	for _, s := range uiStrings {
-		w.ks(s.key, T(lang, s.key))
+// F is T with its placeholders {0}…{9} replaced by args.
+//
+//go:noinline
+func F(lang, key string, args ...string) string {
+	t := T(lang, key)
+	b := make([]byte, 0, len(t)+32)
+	for i := 0; i < len(t); i++ {
+		if t[i] == '{' && i+2 < len(t) && t[i+2] == '}' && t[i+1] >= '0' && t[i+1] <= '9' {
+			if n := int(t[i+1] - '0'); n < len(args) {
+				b = append(b, args[n]...)
+			}
+			i += 2
+			continue
+		}
+		b = append(b, t[i])
 	}
-	w.endObj()
-	return w.String()
-}
-
-// SourceLine is the attribution every view, embed and export carries.
-func SourceLine(lang, dataDate string) string {
-	if lang == "en" {
-		return "Source: Baromètre des résultats de l'action publique, data.gouv.fr — Licence Ouverte 2.0 — data as of " + dataDate
-	}
-	return "Source : Baromètre des résultats de l'action publique, data.gouv.fr — Licence Ouverte 2.0 — données au " + dataDate
+	return string(b)
 }

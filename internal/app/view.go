@@ -1,0 +1,262 @@
+package app
+
+import (
+	"math"
+
+	"francenum-map/internal/barometre"
+	"francenum-map/internal/carto"
+	"francenum-map/internal/classify"
+	"francenum-map/internal/frfmt"
+	"francenum-map/internal/source"
+	"francenum-map/internal/viewstate"
+)
+
+// Drawing is the static map, built once: the drawing's size, one path per
+// department in geometry order, the label points, the inset frames and the
+// <defs> (hatch patterns) sized for a map about 800 px wide.
+type Drawing struct {
+	W, H   float64
+	Codes  []string
+	Names  []string
+	Paths  []string  // SVG path data per department
+	LabelX []float64 // label point per department, rounded
+	LabelY []float64
+	Frames []Frame
+	// Defs is the inner markup of the map's <defs>.
+	Defs string
+	// LabelSize is the font size of the inset names (11 px at 800 px).
+	LabelSize float64
+}
+
+// Frame is one overseas inset: its frame path, the department and where
+// its name is written.
+type Frame struct {
+	_             noEq
+	D, Code, Name string
+	X, Y          float64
+}
+
+// Drawing returns the static map.
+func (a *App) Drawing() Drawing {
+	g := a.geo
+	n := len(g.Departments)
+	d := Drawing{W: g.Width, H: g.Height, Codes: make([]string, n), Names: make([]string, n), Paths: make([]string, n),
+		LabelX: make([]float64, n), LabelY: make([]float64, n)}
+	var buf []byte
+	for i := range g.Departments {
+		dep := &g.Departments[i]
+		d.Codes[i], d.Names[i] = dep.Code, dep.Name
+		buf = carto.AppendPathData(buf[:0], dep.Geometry)
+		d.Paths[i] = string(buf)
+		d.LabelX[i], d.LabelY[i] = math.Round(dep.Label[0]), math.Round(dep.Label[1])
+	}
+	for _, in := range g.Insets {
+		d.Frames = append(d.Frames, Frame{D: carto.FramePath(in.Frame), Code: in.Code, Name: in.Name,
+			X: math.Round(in.Frame.Min[0] + g.Width*0.006), Y: math.Round(in.Frame.Max[1] - g.Width*0.008)})
+	}
+	u := g.Width / 800 // drawing units per pixel on a ~800 px wide map
+	d.Defs = classify.PatternDefs(u)
+	d.LabelSize = math.Round(11 * u)
+	return d
+}
+
+// View is everything the map, its legend and controls show for the
+// current state; reading it changes nothing.
+type View struct {
+	// Query is the state as a URL query (without "?"), canonical.
+	Query string
+	// IndVersion changes when the indicator list may have changed.
+	IndVersion int
+	// State is the state shown: the indicator and the month resolved
+	// against the data (what the controls and the embedding page see);
+	// Date is its month ("2022-11") and Breaks its manual breaks ("50,100",
+	// "" unless manual), as the URL writes them.
+	State        State
+	Date, Breaks string
+	// Month is the month shown, MonthIndex its position on the slider of
+	// MonthCount months; Present tells the months with data.
+	Month      MonthView
+	MonthCount int
+	Present    []bool
+	// Title is "indicator — measure — month"; IndName, MetricTitle and
+	// MonthName its parts. Source is the dated source line.
+	Title, IndName, MetricTitle, MonthName, Source string
+	// Class is the class of each department (-1 no data), Aria its
+	// accessible name ("Ain (01) : 85,6 %"); Fill(i) its fill.
+	Class []int
+	Aria  []string
+	// ClassFills is the fill of each class and NoDataFill the fill without
+	// data.
+	ClassFills []string
+	NoDataFill string
+	// Radii are the circle radii (counts only, else nil), in drawing units.
+	Radii []float64
+	// Flags mark the departments with a quality problem (quality on, else
+	// nil).
+	Flags  []bool
+	Legend Legend
+}
+
+// Legend is the legend of the view.
+type Legend struct {
+	Title string
+	// Items are the classes, lowest first.
+	Items  []LegendItem
+	NoData LegendItem
+	// Circles are the reference circles of counts (else nil) and RMax the
+	// largest radius, in drawing units.
+	Circles []RefCircle
+	RMax    float64
+	Note    string
+}
+
+// LegendItem is one class of the legend.
+type LegendItem struct {
+	_                  noEq
+	Class              int
+	Color, Label, Long string
+	Count              int
+}
+
+// RefCircle is one reference circle of the count legend.
+type RefCircle struct {
+	_     noEq
+	R     float64
+	Label string
+}
+
+// maxRadius is the radius, in drawing units, of the largest circle: 4 %
+// of the drawing's width.
+func (a *App) maxRadius() float64 { return math.Round(a.geo.Width * 0.04) }
+
+// radii returns the circle radius of each department at month m, rounded
+// to 0.1 (0 without a value).
+func (a *App) radii(m barometre.Month) []float64 {
+	out := make([]float64, len(a.ser))
+	if a.vmax <= 0 {
+		return out
+	}
+	for i := range out {
+		if c := a.cumulative(i, m); c == c {
+			out[i] = math.Round(classify.Radius(c, a.vmax, a.maxRadius())*10) / 10
+		}
+	}
+	return out
+}
+
+// classFills returns the fill of each class: its colour, or the neutral
+// fill when counts are drawn as circles.
+func (a *App) classFills() []string {
+	colors := a.scale.Colors()
+	if a.st.Metric != metricCount {
+		return colors
+	}
+	out := make([]string, len(colors))
+	for i := range out {
+		out[i] = classify.NeutralFill
+	}
+	return out
+}
+
+// View returns the view of the current state.
+func (a *App) View() View {
+	s := a.st
+	m := a.month()
+	n := len(a.cls)
+	v := View{Query: s.Encode(), IndVersion: a.indVersion, State: s,
+		Month: a.monthView(a.monthIndex(), a.cls), MonthCount: len(a.months), Present: a.present,
+		IndName: a.indicatorName(a.ind), MetricTitle: a.metricTitle(), MonthName: a.monthLabel(m),
+		Source: source.Line(a.lang(), a.dataDate()),
+		Class:  a.cls, Aria: make([]string, n),
+		ClassFills: a.classFills(), NoDataFill: classify.NoDataFill}
+	v.State.Date = m
+	v.State.Ind = a.ind.ID
+	v.Date = m.String()
+	if s.Scheme == viewstate.SchemeManual {
+		v.Breaks = viewstate.FormatBreaks(s.Breaks)
+	}
+	v.Title = v.IndName + " — " + v.MetricTitle + " — " + v.MonthName
+	// The accessible names share one string: one allocation, not 101.
+	buf := make([]byte, 0, n*40)
+	ends := make([]int, n)
+	for i := range a.cls {
+		d := &a.geo.Departments[i]
+		buf = append(append(append(append(buf, d.Name...), " ("...), d.Code...), ") : "...)
+		buf = append(buf, a.fmtValue(a.vals[i], s.Metric)...)
+		ends[i] = len(buf)
+	}
+	all, start := string(buf), 0
+	for i, e := range ends {
+		v.Aria[i], start = all[start:e], e
+	}
+	if s.Metric == metricCount {
+		v.Radii = a.radii(m)
+	}
+	if s.Quality {
+		v.Flags = make([]bool, n)
+		for i := range v.Flags {
+			v.Flags[i] = a.flagged(i)
+		}
+	}
+	v.Legend = a.legend(v.ClassFills)
+	return v
+}
+
+// Fill is the fill of department i: its class's, or the no-data hatch.
+func (v *View) Fill(i int) string {
+	if c := v.Class[i]; c >= 0 && c < len(v.ClassFills) {
+		return v.ClassFills[c]
+	}
+	return v.NoDataFill
+}
+
+// legend builds the legend with the class fills.
+func (a *App) legend(fills []string) Legend {
+	s := a.st
+	l := a.lang()
+	f := classify.Format{Lang: l}
+	switch s.Metric {
+	case metricTarget:
+		f.Unit = classify.Percent
+	case metricPer10k:
+		f.Decimals = 1
+	}
+	lg := a.scale.Legend(a.vals, f)
+	out := Legend{Title: a.metricTitle(), NoData: LegendItem{Class: -1, Color: classify.NoDataFill, Label: lg.NoData.Label, Long: lg.NoData.Label, Count: lg.NoData.Count}}
+	if s.Metric == metricCount || s.Metric == metricNew {
+		out.Title += " (" + a.unit() + ")"
+	}
+	for _, it := range lg.Items {
+		c := it.Color
+		if it.Class >= 0 && it.Class < len(fills) {
+			c = fills[it.Class]
+		}
+		out.Items = append(out.Items, LegendItem{Class: it.Class, Color: c, Label: it.Label, Long: it.Long, Count: it.Count})
+	}
+	note := ""
+	switch s.Metric {
+	case metricTarget:
+		note = a.t("noteDiverging")
+		if a.scale.Capped {
+			note += a.t("semicolon") + a.t("capped") + " (≥ " + frfmt.Percent(a.scale.Opts.Cap, 0, l) + ")"
+		}
+		note += "."
+	case metricCount:
+		note = a.t("circles") + "."
+		rm := a.maxRadius()
+		for _, v := range classify.RefValues(a.vmax, 3) {
+			out.Circles = append(out.Circles, RefCircle{R: math.Round(classify.Radius(v, a.vmax, rm)*10) / 10, Label: frfmt.Number(v, 0, l)})
+		}
+		out.RMax = rm
+	}
+	switch {
+	case s.Scheme == viewstate.SchemeManual:
+		note += a.t("noteManual")
+	case s.Metric == metricNew:
+		note += a.t("noteAllMonths")
+	default:
+		note += a.t("noteLatest")
+	}
+	out.Note = note
+	return out
+}

@@ -1,0 +1,18 @@
+package source
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+
+	"francenum-map/internal/barometre"
+	"francenum-map/internal/frfmt"
+)
+
+func TestLine(t *testing.T) {
+	nov := barometre.NewDate(2022, 11, 30)
+	assert.Equal(t, "Source : Baromètre des résultats de l'action publique, data.gouv.fr — Licence Ouverte 2.0 — données au 30 novembre 2022", Line(frfmt.FR, nov))
+	assert.Equal(t, "Source: Baromètre des résultats de l'action publique, data.gouv.fr — Licence Ouverte 2.0 — data as of 30 November 2022", Line(frfmt.EN, nov))
+	assert.Equal(t, "Source : Baromètre des résultats de l'action publique, data.gouv.fr — Licence Ouverte 2.0 — données au 1er janvier 2023", Line(frfmt.FR, barometre.NewDate(2023, 1, 1)))
+	assert.Equal(t, Static(frfmt.FR), Line(frfmt.FR, 0), "no date: the static line")
+}
