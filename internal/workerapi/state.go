@@ -43,6 +43,10 @@ type Version struct {
 	// Latest and Sums are the Summary's, for comparing the next version.
 	Latest string                        `json:"latest,omitempty"`
 	Sums   map[string]map[string]float64 `json:"sums,omitempty"`
+	// Parts is the store key of the version's split per indicator
+	// (PartSet), Indicators how many it serves.
+	Parts      string `json:"parts,omitempty"`
+	Indicators int    `json:"indicators,omitempty"`
 }
 
 // FileState is what the Worker remembers about one file between requests
