@@ -139,17 +139,7 @@ func (s *Service) Meta(ctx context.Context) Meta {
 			mf.ServedURL, mf.LastModified, mf.LastFetch = v.UpstreamURL, tp(v.LastModified), tp(v.FetchedAt)
 			mf.DataUpdated = v.LastModified.Format("2006-01-02")
 			mf.Rows, mf.RejectedRows, mf.Departments, mf.Bytes, mf.ETag = v.Rows, v.Rejected, v.Departments, v.Bytes, v.ETag
-			if set, ok := s.loadParts(ctx, v.Parts); ok {
-				mf.Indicators, mf.RefusedIndicators = len(set.Parts), set.Refused
-				for id, p := range set.Parts {
-					if p.Kept != "" {
-						if mf.KeptIndicators == nil {
-							mf.KeptIndicators = map[string]string{}
-						}
-						mf.KeptIndicators[id] = p.Kept
-					}
-				}
-			}
+			mf.Indicators, mf.KeptIndicators, mf.RefusedIndicators = v.Indicators, v.KeptIndicators, v.RefusedIndicators
 			if unfinished {
 				mf.Reason = cut + "; serving the last good version, fetched " + v.FetchedAt.Format(time.RFC3339)
 			} else if fs.LastError != "" {

@@ -87,7 +87,15 @@ func (s *Service) storeParts(ctx context.Context, fc FileConfig, sp *Splitter, p
 	if err := s.Store.Put(ctx, key, b); err != nil {
 		return nil, errors.New("storing the indicators: " + err.Error())
 	}
-	v.Parts, v.Indicators = key, len(set.Parts)
+	v.Parts, v.Indicators, v.RefusedIndicators = key, len(set.Parts), set.Refused
+	for id, p := range set.Parts {
+		if p.Kept != "" {
+			if v.KeptIndicators == nil {
+				v.KeptIndicators = map[string]string{}
+			}
+			v.KeptIndicators[id] = p.Kept
+		}
+	}
 	return set, nil
 }
 
