@@ -232,3 +232,26 @@ func TestFastGroup(t *testing.T) {
 	_, ok, _ = h.store.Get(context.Background(), old)
 	assert.False(t, ok, "old index deleted")
 }
+
+// TestSplitAfterUpgrade: a version stored before the split existed (no
+// PartSet) is downloaded again and split, even when upstream is unchanged.
+func TestSplitAfterUpgrade(t *testing.T) {
+	h := newHarness(t, nil)
+	require.NoError(t, h.svc.Refresh(context.Background()))
+	ctx := context.Background()
+	st := h.svc.LoadState(ctx)
+	for _, fs := range st.Files {
+		require.NoError(t, h.store.Delete(ctx, fs.Current.Parts))
+		fs.Current.Parts, fs.Current.Indicators = "", 0
+	}
+	require.NoError(t, h.svc.saveState(ctx, st))
+	require.NoError(t, h.store.Delete(ctx, FastGroupKey))
+	hits := h.gouv.fileHits.Load()
+	h.now = h.now.Add(7 * time.Hour)
+	require.NoError(t, h.svc.Refresh(ctx))
+	assert.Equal(t, hits+3, h.gouv.fileHits.Load(), "the three files again")
+	assert.Equal(t, 3, h.meta(t).Files["detail"].Indicators)
+	assert.Equal(t, 200, h.do("GET", IndicatorPath("detail", otherID)).Code)
+	_, ok, _ := h.store.Get(ctx, FastGroupKey)
+	assert.True(t, ok)
+}

@@ -229,6 +229,11 @@ test("the indicator routes are answered from their group record", async () => {
   assert.equal(a.headers.get("Content-Type"), "text/csv; charset=utf-8");
   const nm = await w.ask("GET", "/api/v1/indicators/tx-a.csv", { "If-None-Match": '"p1"' });
   assert.equal(nm.status, 304);
+  // A new record (Go stored a new release) is followed at once, parsed again.
+  const next = group();
+  next.answers["/api/v1/indicators/tx-a.csv"].headers = [["Etag", '"p9"']];
+  w.cached.set("https://francenum-map.cache/" + FAST_PREFIX + "indicators", new Response(JSON.stringify(next)));
+  assert.equal((await w.ask("GET", "/api/v1/indicators/tx-a.csv")).headers.get("ETag"), '"p9"');
 });
 
 test("an indicator path the group does not list, or a stale one, goes to Go", async () => {
