@@ -51,10 +51,14 @@ geodata: data node_modules
 	  -communes node_modules/@etalab/decoupage-administratif/data/communes.json \
 	  -out $(WEB)/geo/departements.bin -debug $(BUILD)/geodata/departements-projected.geojson
 
-## snapshot: the filtered data files shipped as the Worker's offline fallback
+## snapshot: the filtered data files shipped as the Worker's offline fallback:
+## the two France Num indicators (detail/synthese/national.csv) and every
+## indicator's files with their index (indicators/, indicators.json), dated
+## by wrangler.jsonc's SNAPSHOT_LAST_MODIFIED
+SNAPSHOT_MODIFIED ?= $(shell sed -n 's/.*"SNAPSHOT_LAST_MODIFIED": *"\([0-9-]*\)".*/\1/p' wrangler.jsonc)
 snapshot: data
 	@mkdir -p $(WEB)/snapshot
-	$(GO) run ./cmd/francenum snapshot -data "$(DATA_DIR)" -out $(WEB)/snapshot
+	$(GO) run ./cmd/francenum snapshot -data "$(DATA_DIR)" -out $(WEB)/snapshot -modified "$(SNAPSHOT_MODIFIED)"
 
 ## app: the browser wasm and the static web folder
 app web:

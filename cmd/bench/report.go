@@ -55,6 +55,9 @@ type Report struct {
 	ParseBytes int64 `json:"parse_bytes"`
 	// Worker load runs on workerd (wrangler dev), loopback.
 	Worker map[string]Load `json:"worker"`
+	// IndicatorFetch: GET of an indicator's .csv not fetched before, to its
+	// last byte, ms (and the sizes, kB).
+	IndicatorFetch map[string]Stat `json:"indicator_fetch_ms"`
 	// Ratios us/peer of the medians (< 1 means we are faster / smaller for
 	// times; for MB/s > 1 means we are faster).
 	Ratios map[string]float64 `json:"ratios"`
@@ -81,7 +84,8 @@ type Resource struct {
 func newReport() *Report {
 	return &Report{Sizes: map[string]Size{}, FirstLoad: map[string]FirstLoad{}, NavCold: map[string]Stat{},
 		NavWarm: map[string]Stat{}, AppColdStats: map[string]Stat{}, MonthChange: map[string]Stat{}, PlayFrame: map[string]Stat{},
-		Parse: map[string]Stat{}, Worker: map[string]Load{}, Ratios: map[string]float64{}}
+		Parse: map[string]Stat{}, Worker: map[string]Load{}, IndicatorFetch: map[string]Stat{},
+		Ratios: map[string]float64{}}
 }
 
 func (r *Report) problem(format string, args ...any) {
@@ -210,6 +214,7 @@ func (r *Report) Markdown() string {
 		}
 		fmt.Fprintf(&b, "| %s (c=%d, %d s) | %.0f | %.2f ms | %.2f ms | %s | %d | %d | %d |\n", k, l.Connection, l.Seconds, l.ReqPerSec, l.P50ms, l.P99ms, cpu, l.Requests, l.Errors, l.Non2xx)
 	}
+	b.WriteString(indicatorFetchMarkdown(r))
 	if len(r.Problems) > 0 {
 		b.WriteString("\nNot measured:\n\n")
 		for _, p := range r.Problems {

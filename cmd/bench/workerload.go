@@ -61,6 +61,7 @@ func workerLoad(ctx context.Context, r *Report, root, dataDir string, conns, sec
 			r.problem("worker load: %s not answered by the fast path (%v, Server-Timing %q)", k.path, err, h.Get("Server-Timing"))
 		}
 	}
+	indicatorFetch(r, w.URL)
 	static := staticAsset(w.URL)
 	run := func(key string, c, s int, url, script string) {
 		// Warm up first: workerd's first seconds on a path (isolate start,

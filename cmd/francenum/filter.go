@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"francenum-map/internal/barometre"
 	"francenum-map/internal/rowfilter"
@@ -91,14 +92,28 @@ func cmdSnapshot(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	data := fs.String("data", "", "data directory holding barometre/")
 	out := fs.String("out", "", "output directory")
+	modified := fs.String("modified", "", "publisher's date of the files (YYYY-MM-DD), for the index")
 	if err := fs.Parse(args); err != nil {
 		return exitUsage
+	}
+	var lm time.Time
+	if *modified != "" {
+		t, err := time.Parse("2006-01-02", *modified)
+		if err != nil {
+			fmt.Fprintf(stderr, "snapshot: -modified %q is not a YYYY-MM-DD date\n", *modified)
+			return exitUsage
+		}
+		lm = t
 	}
 	if *data == "" || *out == "" || fs.NArg() != 0 {
 		fmt.Fprint(stderr, "snapshot: need -data DIR -out DIR\n"+usage)
 		return exitUsage
 	}
 	if err := snapshot(*data, *out, stdout); err != nil {
+		fmt.Fprintf(stderr, "snapshot: %v\n", err)
+		return exitRefused
+	}
+	if err := snapshotIndicators(*data, *out, lm, stdout); err != nil {
 		fmt.Fprintf(stderr, "snapshot: %v\n", err)
 		return exitRefused
 	}

@@ -2,7 +2,8 @@
 //
 //	francenum check [--json] FILE…        read published CSV files, report rows, indicators, warnings
 //	francenum filter -ids a,b IN OUT      keep only the rows of some id_indicateur (byte for byte)
-//	francenum snapshot -data DIR -out DIR write detail.csv, synthese.csv, national.csv of the two indicators
+//	francenum snapshot -data DIR -out DIR [-modified DATE] write detail.csv, synthese.csv, national.csv of the two
+//	                                      indicators, and every indicator's files with their index (indicators/, indicators.json)
 //	francenum data -out DIR               download the baromètre and boundary files (see sources.go)
 //	francenum prerender [-page F] [-web DIR] draw the default view into DIR/index.html
 //
@@ -22,7 +23,7 @@ func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
 const usage = `usage:
   francenum check [--json] FILE…
   francenum filter -ids ID[,ID…] IN OUT      (IN/OUT may be -)
-  francenum snapshot -data DIR -out DIR
+  francenum snapshot -data DIR -out DIR [-modified YYYY-MM-DD]
   francenum data -out DIR [-api URL]
   francenum prerender [-page web/index.html] [-web build/web]
 `

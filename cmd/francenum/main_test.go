@@ -15,6 +15,8 @@ import (
 
 	"francenum-map/internal/barometre"
 	"francenum-map/internal/datadir"
+	"francenum-map/internal/rowfilter"
+	"francenum-map/internal/workerapi"
 )
 
 func fixture(name string) string { return filepath.Join("..", "..", "testdata", "barometre", name) }
@@ -144,9 +146,37 @@ func TestFilterAndSnapshot(t *testing.T) {
 
 	data := filepath.Dir(filepath.Dir(datadir.MustFind(t, "barometre/barometre-resultats-detail-departemental.csv")))
 	snap := filepath.Join(dir, "snapshot")
-	code, stdout, stderr := runCmd("snapshot", "-data", data, "-out", snap)
+	// A file of an earlier build must not survive.
+	require.NoError(t, os.MkdirAll(filepath.Join(snap, "indicators"), 0o755))
+	require.NoError(t, os.WriteFile(filepath.Join(snap, "indicators", "gone.csv"), []byte("x"), 0o644))
+	code, stdout, stderr := runCmd("snapshot", "-data", data, "-out", snap, "-modified", "2023-01-19")
 	require.Equal(t, 0, code, stderr)
 	assert.Contains(t, stdout, "3938 of 116707 rows")
+	assert.Contains(t, stdout, "54 indicators (detail), 53 synthese, 57 national: 165 files")
+	_, err = os.Stat(filepath.Join(snap, "indicators", "gone.csv"))
+	assert.True(t, os.IsNotExist(err))
+	var idx workerapi.Index
+	b, err = os.ReadFile(filepath.Join(snap, "indicators.json"))
+	require.NoError(t, err)
+	require.NoError(t, json.Unmarshal(b, &idx))
+	assert.Len(t, idx.Indicators, 54)
+	assert.Equal(t, "2023-01-19", idx.Updated)
+	// Each indicator's file is its rows of the published file, which the
+	// two France Num ones make up detail.csv with.
+	full, err := os.ReadFile(filepath.Join(data, "barometre", "barometre-resultats-detail-departemental.csv"))
+	require.NoError(t, err)
+	sum := 0
+	for _, e := range idx.Indicators {
+		b, err := os.ReadFile(filepath.Join(snap, "indicators", e.ID+".csv"))
+		require.NoError(t, err, e.ID)
+		want, _, err := rowfilter.FilterBytes(full, []string{e.ID})
+		require.NoError(t, err)
+		require.True(t, string(want) == string(b), e.ID)
+		sum += len(b)
+	}
+	assert.Equal(t, len(full)+53*strings.Index(string(full), "\n")+53, sum, "every row once, 54 headers")
+	code, _, stderr = runCmd("snapshot", "-data", data, "-out", snap, "-modified", "19/01/2023")
+	assert.Equal(t, 1, code, stderr)
 	for name, rows := range map[string]int{"detail.csv": 3938, "synthese.csv": 202, "national.csv": 39} {
 		b, err := os.ReadFile(filepath.Join(snap, name))
 		require.NoError(t, err)

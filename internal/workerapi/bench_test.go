@@ -38,8 +38,8 @@ func BenchmarkRefreshDetail(b *testing.B) {
 	b.SetBytes(int64(len(data)))
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		v, _, err := svc.download(context.Background(), fc, Resource{URL: fc.URL, LastModified: time.Unix(int64(i+1), 0)}, nil, nil)
-		if err != nil || v == nil || v.Rows != 3938 {
+		v, _, sp, err := svc.download(context.Background(), fc, Resource{URL: fc.URL, LastModified: time.Unix(int64(i+1), 0)}, nil, nil)
+		if err != nil || v == nil || v.Rows != 3938 || len(sp.IDs()) != 54 {
 			b.Fatalf("%v %+v", err, v)
 		}
 	}

@@ -24,13 +24,15 @@ type FileSpec struct {
 	DefaultTitle string
 	// Departmental files must cover at least MinDepartments departments.
 	Departmental bool
+	// Split files are also served per indicator (/api/v1/indicators/…).
+	Split bool
 }
 
 // Files are the served files, in refresh order.
 var Files = []FileSpec{
-	{Name: "detail", TitleVar: "DETAIL_RESOURCE", URLVar: "DETAIL_URL", DefaultTitle: "barometre-resultats-detail-departemental.csv", Departmental: true},
-	{Name: "synthese", TitleVar: "SYNTHESE_RESOURCE", URLVar: "SYNTHESE_URL", DefaultTitle: "barometre-resultats-synthese-departemental.csv", Departmental: true},
-	{Name: "national", TitleVar: "DETAIL_NATIONAL_RESOURCE", URLVar: "DETAIL_NATIONAL_URL", DefaultTitle: "barometre-resultats-detail-national.csv"},
+	{Name: "detail", TitleVar: "DETAIL_RESOURCE", URLVar: "DETAIL_URL", DefaultTitle: "barometre-resultats-detail-departemental.csv", Departmental: true, Split: true},
+	{Name: "synthese", TitleVar: "SYNTHESE_RESOURCE", URLVar: "SYNTHESE_URL", DefaultTitle: "barometre-resultats-synthese-departemental.csv", Departmental: true, Split: true},
+	{Name: "national", TitleVar: "DETAIL_NATIONAL_RESOURCE", URLVar: "DETAIL_NATIONAL_URL", DefaultTitle: "barometre-resultats-detail-national.csv", Split: true},
 }
 
 // FileByName returns the spec of a served file.

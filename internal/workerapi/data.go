@@ -29,34 +29,17 @@ func (s *Service) serveData(w http.ResponseWriter, r *http.Request, name string)
 				// may be missing or written under other vars).
 				s.syncFast(ctx, name, fs)
 			}
-			s.writeData(w, r, v.ETag, v.LastModified, SourceCache, cc, int64(v.Bytes), body)
+			s.writeData(w, r, CSVType, v.ETag, v.LastModified, SourceCache, cc, int64(v.Bytes), body)
 			return
 		}
 	}
 	if s.Persistent && fs.MayTryNow(now, s.Config.RetryAfter) {
-		// A visitor waits at most SyncWait; a longer download goes on after
-		// the response (waitUntil) and the snapshot is served meanwhile.
-		type result struct {
-			v    *Version
-			body []byte
-			err  error
-		}
-		done := make(chan result, 1)
-		go func() {
-			v, body, err := s.RefreshFile(context.Background(), name, nil)
-			done <- result{v, body, err}
-		}()
-		select {
-		case res := <-done:
-			if res.err == nil && res.v != nil {
-				s.writeData(w, r, res.v.ETag, res.v.LastModified, SourceUpstream, cc, int64(len(res.body)), bytesBody(res.body))
-				return
-			}
-		case <-time.After(s.Config.SyncWait):
-			s.background(func() { <-done })
+		if v, body, ok := s.refreshWithin(name); ok {
+			s.writeData(w, r, CSVType, v.ETag, v.LastModified, SourceUpstream, cc, int64(len(body)), bytesBody(body))
+			return
 		}
 	}
-	s.serveSnapshot(w, r, name)
+	s.serveSnapshot(w, r, SnapshotPath(name), CSVType, nil)
 }
 
 // StreamStore is a Store that can also hand out a value as a stream: the
@@ -110,12 +93,19 @@ func (s *Service) background(f func()) {
 	s.Background(f)
 }
 
+// The Content-Type of the data answers.
+const (
+	CSVType  = "text/csv; charset=utf-8"
+	JSONType = "application/json; charset=utf-8"
+)
+
 // SnapshotPath is the static asset path of a file's build snapshot.
 func SnapshotPath(name string) string { return "/snapshot/" + name + ".csv" }
 
-// serveSnapshot answers with the build snapshot from the static assets,
-// forwarding the asset's body. Its ETag derives from the asset's own.
-func (s *Service) serveSnapshot(w http.ResponseWriter, r *http.Request, name string) {
+// serveSnapshot answers with a file of the build snapshot from the static
+// assets, forwarding the asset's body. Its ETag derives from the asset's
+// own. When the asset does not exist, notFound answers (nil: a 503).
+func (s *Service) serveSnapshot(w http.ResponseWriter, r *http.Request, asset, ctype string, notFound func()) {
 	fail := func(err error) {
 		writeJSON(w, r, http.StatusServiceUnavailable, map[string]string{
 			"error": "no data: upstream and cache failed and the snapshot is unavailable: " + err.Error()})
@@ -124,14 +114,18 @@ func (s *Service) serveSnapshot(w http.ResponseWriter, r *http.Request, name str
 		fail(errors.New("no ASSETS binding"))
 		return
 	}
-	resp, err := s.Assets.Get(r.Context(), SnapshotPath(name))
+	resp, err := s.Assets.Get(r.Context(), asset)
 	if err != nil {
 		fail(err)
 		return
 	}
 	if resp.StatusCode != http.StatusOK {
 		resp.Body.Close()
-		fail(errors.New(SnapshotPath(name) + " answered " + resp.Status))
+		if resp.StatusCode == http.StatusNotFound && notFound != nil {
+			notFound()
+			return
+		}
+		fail(errors.New(asset + " answered " + resp.Status))
 		return
 	}
 	body := resp.Body
@@ -149,17 +143,17 @@ func (s *Service) serveSnapshot(w http.ResponseWriter, r *http.Request, name str
 		etag, body, size = ETagOf("s", b), bytesBody(b), int64(len(b))
 	}
 	// Short freshness: clients should come back once upstream answers.
-	s.writeData(w, r, etag, s.Config.SnapshotModified, SourceSnapshot, CacheControl(time.Minute, s.Config.MaxAge), size, body)
+	s.writeData(w, r, ctype, etag, s.Config.SnapshotModified, SourceSnapshot, CacheControl(time.Minute, s.Config.MaxAge), size, body)
 }
 
 // writeData answers a data file: headers, then 304 or the body (size < 0
 // when unknown). body may be nil for a 304; it is always closed.
-func (s *Service) writeData(w http.ResponseWriter, r *http.Request, etag string, lm time.Time, source, cacheControl string, size int64, body io.ReadCloser) {
+func (s *Service) writeData(w http.ResponseWriter, r *http.Request, ctype, etag string, lm time.Time, source, cacheControl string, size int64, body io.ReadCloser) {
 	if body != nil {
 		defer body.Close()
 	}
 	h := w.Header()
-	dataHeaders(h, etag, lm, source, cacheControl)
+	dataHeaders(h, ctype, etag, lm, source, cacheControl)
 	if body == nil || NotModified(r.Header, etag, lm) {
 		w.WriteHeader(http.StatusNotModified)
 		return
@@ -176,8 +170,8 @@ func (s *Service) writeData(w http.ResponseWriter, r *http.Request, etag string,
 
 // dataHeaders sets the headers of a data file answer (all but the security,
 // CORS and Content-Length headers); FastRecordOf stores the same.
-func dataHeaders(h http.Header, etag string, lm time.Time, source, cacheControl string) {
-	h.Set("Content-Type", "text/csv; charset=utf-8")
+func dataHeaders(h http.Header, ctype, etag string, lm time.Time, source, cacheControl string) {
+	h.Set("Content-Type", ctype)
 	h.Set("ETag", etag)
 	h.Set("Cache-Control", cacheControl)
 	h.Set("X-Data-Source", source)

@@ -50,7 +50,7 @@ func (s *Service) cachedHeaders(v *Version) http.Header {
 	h := http.Header{}
 	SetSecurity(h, s.Config.EmbedOrigins)
 	SetCORS(h)
-	dataHeaders(h, v.ETag, v.LastModified, SourceCache, CacheControl(s.Config.MaxAge, s.Config.StaleWhile))
+	dataHeaders(h, CSVType, v.ETag, v.LastModified, SourceCache, CacheControl(s.Config.MaxAge, s.Config.StaleWhile))
 	h.Set("Content-Length", itoa64(int64(v.Bytes)))
 	return h
 }

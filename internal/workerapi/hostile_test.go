@@ -1,10 +1,13 @@
 package workerapi
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
+	"io"
 	"net/http"
 	"runtime"
+	"runtime/debug"
 	"runtime/metrics"
 	"strconv"
 	"strings"
@@ -67,6 +70,24 @@ func hostile(w http.ResponseWriter, r *http.Request, mode string, bump int, body
 	case "bigfield": // one kept row with a 5 MB quoted field of newlines
 		big := `"Numérisation des petites et moyennes entreprises` + strings.Repeat("\n", 5<<20) + `"`
 		*body = strings.Replace(detailWith(bump, fixtureDates, nil), `"Numérisation des petites et moyennes entreprises"`, big, 1)
+	case "huge-other": // the good file, then another indicator's rows up to 100 MB, no Content-Length
+		if _, err := w.Write([]byte(detailWith(bump, fixtureDates, nil))); err != nil {
+			return true
+		}
+		row := []byte(`"Autre politique",Autre,` + otherID + ",01,Ain,2021-01-31,1.0,%\n")
+		chunk := bytes.Repeat(row, (64<<10)/len(row))
+		for sent := 0; sent < 100<<20; sent += len(chunk) {
+			if _, err := w.Write(chunk); err != nil {
+				break
+			}
+		}
+		return true
+	case "big-valid": // a valid 36 MB release: the good file and 40 more indicators, streamed
+		good := detailWith(bump, fixtureDates, nil)
+		w.Header().Set("Content-Length", strconv.Itoa(len(good)+bigRows(nil)))
+		w.Write([]byte(good))
+		bigRows(w)
+		return true
 	case "huge100": // 100 MB without Content-Length
 		for sent := 0; sent < 100<<20; sent += len(*body) {
 			if _, err := w.Write([]byte(*body)); err != nil {
@@ -85,6 +106,30 @@ func hostile(w http.ResponseWriter, r *http.Request, mode string, bump int, body
 		}
 	}
 	return false
+}
+
+// bigRows writes (w nil: counts) 40 indicators × 101 departments × 45
+// months of rows, about 36 MB, without holding them.
+func bigRows(w io.Writer) int {
+	n := 0
+	line := make([]byte, 0, 512)
+	for k := 0; k < 40; k++ {
+		id := "autre-indicateur-" + strconv.Itoa(10+k)
+		for i, code := range dept.Codes()[:101] {
+			for m := 0; m < 45; m++ {
+				date := time.Date(2015, time.Month(2+m), 0, 0, 0, 0, 0, time.UTC).Format("2006-01-02")
+				line = append(line[:0], `"Une autre politique publique au long nom",Un indicateur au long libellé `+id+","+id+","+code+
+					",Département "+code+","+date+","+strconv.Itoa(1000*i+m)+`.0,"unités comptées, par département et par mois"`+"\n"...)
+				n += len(line)
+				if w != nil {
+					if _, err := w.Write(line); err != nil {
+						return n
+					}
+				}
+			}
+		}
+	}
+	return n
 }
 
 // hostileURL is the detail resource's URL in the dataset document.
@@ -163,7 +208,7 @@ func TestCorrectionsWithinLimitsAreAccepted(t *testing.T) {
 // with the default caps and asserts the heap never reaches 64 MB (the
 // Worker has 128 MB; the 5 MB quoted field used to cost ~750 MB).
 func TestHostileFilesBoundedMemory(t *testing.T) {
-	for _, mode := range []string{"halved", "onedept-diag", "older", "negative", "bigfield", "huge100", "redirect-loop"} {
+	for _, mode := range []string{"halved", "onedept-diag", "older", "negative", "bigfield", "huge100", "huge-other", "redirect-loop"} {
 		t.Run(mode, func(t *testing.T) {
 			h := newHarness(t, map[string]string{"MAX_UPSTREAM_BYTES": "", "UPSTREAM_TIMEOUT": "60s"})
 			require.Equal(t, int64(DefaultMaxBytes), h.svc.Config.MaxBytes)
@@ -179,6 +224,51 @@ func TestHostileFilesBoundedMemory(t *testing.T) {
 			assert.Less(t, peak, uint64(64<<20))
 		})
 	}
+}
+
+// TestSplitBoundedMemory: a valid release just under the download cap (36
+// MB, 43 indicators) is split and stored with the heap under 64 MB.
+func TestSplitBoundedMemory(t *testing.T) {
+	h := newHarness(t, map[string]string{"MAX_UPSTREAM_BYTES": "", "UPSTREAM_TIMEOUT": "60s"})
+	require.NoError(t, h.svc.Refresh(context.Background()))
+	// The parts' bytes are counted, not kept (the test measures the Worker).
+	sizes := &sizeStore{memStore: h.store, sizes: map[string]int{}}
+	h.svc.Store = sizes
+	h.gouv.set("big-valid", time.Date(2023, 3, 1, 0, 0, 0, 0, time.UTC), 1)
+	h.now = h.now.Add(7 * time.Hour)
+	// The Worker runs with this soft limit (wasm/worker): the live split is
+	// most of it, and garbage collections keep the rest small.
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(MemoryLimit))
+	runtime.GC()
+	peak := peakHeap(func() {
+		_, _, err := h.svc.RefreshFile(context.Background(), "detail", nil)
+		assert.NoError(t, err)
+	})
+	t.Logf("big-valid: %d bytes upstream, peak heap %.1f MB", len(detailWith(1, fixtureDates, nil))+bigRows(nil), float64(peak)/1e6)
+	assert.Less(t, peak, uint64(64<<20))
+	d := h.meta(t).Files["detail"]
+	assert.Equal(t, 43, d.Indicators)
+	total := 0
+	for k, n := range sizes.sizes {
+		if strings.Contains(k, "/autre-indicateur-") {
+			total += n
+		}
+	}
+	assert.Equal(t, bigRows(nil)+40*len(detailHeader), total, "every row stored once")
+}
+
+// sizeStore keeps only the size of the indicators' files.
+type sizeStore struct {
+	*memStore
+	sizes map[string]int
+}
+
+func (s *sizeStore) Put(ctx context.Context, k string, v []byte) error {
+	if strings.HasPrefix(k, dataKeyPfx+"detail/") && !strings.HasPrefix(k, dataKeyPfx+"detail/parts?") {
+		s.sizes[k] = len(v)
+		v = nil
+	}
+	return s.memStore.Put(ctx, k, v)
 }
 
 // peakHeap runs f while sampling the bytes of heap objects (live and not

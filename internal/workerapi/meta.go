@@ -59,6 +59,12 @@ type MetaFile struct {
 	Departments   int        `json:"departments,omitempty"`
 	Bytes         int        `json:"bytes,omitempty"`
 	ETag          string     `json:"etag,omitempty"`
+	// Indicators is how many indicators the served version's split holds;
+	// KeptIndicators are those still served from an earlier release, and
+	// why; RefusedIndicators those of the release with no rows served.
+	Indicators        int               `json:"indicators,omitempty"`
+	KeptIndicators    map[string]string `json:"kept_indicators,omitempty"`
+	RefusedIndicators map[string]string `json:"refused_indicators,omitempty"`
 }
 
 // Meta is the /api/v1/meta document.
@@ -131,6 +137,7 @@ func (s *Service) Meta(ctx context.Context) Meta {
 			mf.ServedURL, mf.LastModified, mf.LastFetch = v.UpstreamURL, tp(v.LastModified), tp(v.FetchedAt)
 			mf.DataUpdated = v.LastModified.Format("2006-01-02")
 			mf.Rows, mf.RejectedRows, mf.Departments, mf.Bytes, mf.ETag = v.Rows, v.Rejected, v.Departments, v.Bytes, v.ETag
+			mf.Indicators, mf.KeptIndicators, mf.RefusedIndicators = v.Indicators, v.KeptIndicators, v.RefusedIndicators
 			if unfinished {
 				mf.Reason = cut + "; serving the last good version, fetched " + v.FetchedAt.Format(time.RFC3339)
 			} else if fs.LastError != "" {

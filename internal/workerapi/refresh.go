@@ -88,15 +88,28 @@ func (s *Service) RefreshFile(ctx context.Context, name string, res resolver) (*
 			current = nil // evicted: download again even if upstream is unchanged
 		}
 	}
+	var prevParts *PartSet
+	if fc.Spec.Split && baseline != nil {
+		var ok bool
+		if prevParts, ok = s.loadParts(ctx, baseline.Parts); !ok {
+			current = nil // not split yet, or evicted: split again
+		}
+	}
 
 	r, err := res(ctx, fc)
 	var v *Version
 	var body []byte
+	var sp *Splitter
 	if err == nil {
-		v, body, err = s.download(ctx, fc, r, current, baseline)
+		v, body, sp, err = s.download(ctx, fc, r, current, baseline)
 	}
+	var parts *PartSet
 	if err == nil && v != nil {
 		err = s.Store.Put(ctx, v.Key, body)
+		if err == nil && sp != nil {
+			parts, err = s.storeParts(ctx, fc, sp, prevParts, v)
+		}
+		sp = nil
 	}
 	// Reload: another request may have written meanwhile; change only ours.
 	st = s.LoadState(ctx)
@@ -109,6 +122,7 @@ func (s *Service) RefreshFile(ctx context.Context, name string, res resolver) (*
 		fs.LastError, fs.LastErrorAt = err.Error(), s.now()
 		_ = s.saveState(ctx, st)
 		s.syncFast(ctx, name, fs) // the current version stays, fresh until the next retry
+		s.syncIndicators(ctx, st)
 		return nil, nil, err
 	}
 	fs.LastError, fs.LastErrorAt, fs.LastCheck = "", time.Time{}, s.now()
@@ -118,11 +132,15 @@ func (s *Service) RefreshFile(ctx context.Context, name string, res resolver) (*
 		if old != nil && old.Key != v.Key {
 			_ = s.Store.Delete(ctx, old.Key)
 		}
+		if old != nil && old.Parts != v.Parts {
+			s.dropParts(ctx, old.Parts, prevParts, parts)
+		}
 	}
 	if err := s.saveState(ctx, st); err != nil {
 		return nil, nil, errors.New("saving state: " + err.Error())
 	}
 	s.syncFast(ctx, name, fs)
+	s.syncIndicators(ctx, st)
 	return v, body, nil
 }
 
@@ -174,18 +192,21 @@ func (s *Service) fetchDataset(ctx context.Context) ([]byte, error) {
 	})
 }
 
-// download fetches, filters and validates one resource. It returns
-// (nil, nil, nil) when the upstream version is the current one.
-func (s *Service) download(ctx context.Context, fc FileConfig, r Resource, current, baseline *Version) (*Version, []byte, error) {
+// download fetches, filters and validates one resource, and splits it per
+// indicator when the file is served so (the Splitter then holds every
+// row). It returns (nil, nil, nil, nil) when the upstream version is the
+// current one.
+func (s *Service) download(ctx context.Context, fc FileConfig, r Resource, current, baseline *Version) (*Version, []byte, *Splitter, error) {
 	same := func(lm time.Time) bool {
 		return current != nil && !lm.IsZero() && current.UpstreamURL == r.URL && current.LastModified.Equal(lm)
 	}
 	if same(r.LastModified) {
-		return nil, nil, nil
+		return nil, nil, nil, nil
 	}
 	type out struct {
 		v    *Version
 		body []byte
+		sp   *Splitter
 	}
 	o, err := withTimeout(ctx, s.Config.Timeout, "download "+r.URL, func(ctx context.Context) (out, error) {
 		resp, _, err := s.fetchUpstream(ctx, r.URL)
@@ -220,7 +241,19 @@ func (s *Service) download(ctx context.Context, fc FileConfig, r Resource, curre
 		// record may be long, and the filtered output is capped too.
 		g := &RecordGuard{R: c, Max: MaxRecordBytes}
 		buf := &cappedWriter{max: MaxFilteredBytes}
-		if _, err := rowfilter.Filter(buf, g, Indicators); err != nil {
+		var src io.Reader = g
+		var sp *Splitter
+		if fc.Spec.Split {
+			// Every row is kept once more, per indicator: at most what the
+			// download cap lets through.
+			sp = &Splitter{Max: int(s.Config.MaxBytes)}
+			src = io.TeeReader(g, sp)
+		}
+		_, err = rowfilter.Filter(buf, src, Indicators)
+		if err == nil && sp != nil {
+			err = sp.Close()
+		}
+		if err != nil {
 			if c.N > c.Max || errors.Is(err, ErrTooLarge) {
 				return out{}, errors.New("download " + r.URL + ": more than " + strconv.FormatInt(s.Config.MaxBytes, 10) + " bytes, over the cap")
 			}
@@ -241,7 +274,7 @@ func (s *Service) download(ctx context.Context, fc FileConfig, r Resource, curre
 			Key: DataKey(fc.Spec.Name, r.URL, lm), UpstreamURL: r.URL, LastModified: lm, FetchedAt: s.now(),
 			ETag: ETagOf("u", body), Bytes: len(body), UpstreamSize: c.N, Rows: sum.Rows, Rejected: sum.Rejected,
 			Departments: sum.Departments, FirstWarning: sum.FirstWarning, Latest: sum.Latest, Sums: sum.Sums,
-		}, body: body}, nil
+		}, body: body, sp: sp}, nil
 	})
-	return o.v, o.body, err
+	return o.v, o.body, o.sp, err
 }

@@ -98,10 +98,19 @@ func (s *Service) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, r, http.StatusOK, s.Meta(r.Context()))
 	case RouteData:
 		s.serveData(w, r, m.File)
+	case RouteIndex:
+		s.serveIndex(w, r)
+	case RouteIndicator:
+		s.serveIndicator(w, r, m.File, m.ID)
 	default:
-		writeJSON(w, r, http.StatusNotFound, map[string]any{"error": "not found", "path": r.URL.Path,
+		doc := map[string]any{"error": "not found", "path": r.URL.Path,
 			"endpoints": []string{DataPrefix + "detail.csv", DataPrefix + "synthese.csv", DataPrefix + "national.csv",
-				"/api/v1/meta", "/api/v1/config", "/healthz"}})
+				IndicatorsPath, IndicatorsPrefix + "{id}.csv", IndicatorsPrefix + "{id}/synthese.csv",
+				IndicatorsPrefix + "{id}/national.csv", "/api/v1/meta", "/api/v1/config", "/healthz"}}
+		if m.Why != "" {
+			doc["reason"] = m.Why
+		}
+		writeJSON(w, r, http.StatusNotFound, doc)
 	}
 }
 

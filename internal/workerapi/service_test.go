@@ -108,6 +108,17 @@ func newFakeGouv(t *testing.T) *fakeGouv {
 				body = body[:len(body)/2]
 			case "novaleur":
 				body = strings.Replace(body, ",valeur,", ",value,", 1)
+			case "other-halved": // another indicator's values halved: its rows alone are refused
+				lines := strings.SplitAfter(body, "\n")
+				for i, l := range lines {
+					if strings.Contains(l, ","+otherID+",") {
+						f := strings.Split(l, ",")
+						v, _ := strconv.ParseFloat(f[6], 64)
+						f[6] = strconv.FormatFloat(v/2, 'f', 1, 64)
+						lines[i] = strings.Join(f, ",")
+					}
+				}
+				body = strings.Join(lines, "")
 			case "few":
 				body = detailCSV(50, bump)
 			case "huge":
@@ -131,6 +142,17 @@ func newFakeGouv(t *testing.T) *fakeGouv {
 // snapshotDetail is the build snapshot of the tests: distinct from upstream.
 var snapshotDetail = refFilter(detailCSV(101, 7))
 
+// testSnapshot is the tests' snapshot split per indicator (from the whole
+// detail file the snapshot detail comes from).
+var testSnapshot = func() SnapshotSplit {
+	s, err := BuildSnapshot(map[string][]byte{"detail": []byte(detailCSV(101, 7)), "synthese": []byte(syntheseCSV(101)),
+		"national": []byte(nationalCSV())}, time.Date(2023, 1, 19, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		panic(err)
+	}
+	return s
+}()
+
 func newAssetServer(t *testing.T) *httptest.Server {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		var body string
@@ -142,8 +164,12 @@ func newAssetServer(t *testing.T) *httptest.Server {
 		case SnapshotPath("national"):
 			body = refFilter(nationalCSV())
 		default:
-			http.NotFound(w, r)
-			return
+			b, ok := testSnapshot.Assets[r.URL.Path]
+			if !ok {
+				http.NotFound(w, r)
+				return
+			}
+			body = string(b)
 		}
 		w.Header().Set("ETag", `"`+strconv.Itoa(len(body))+`"`)
 		w.Write([]byte(body))
@@ -277,7 +303,14 @@ func TestRefreshAllAndUnchanged(t *testing.T) {
 	r := h.do("GET", detailPath)
 	assert.Equal(t, refFilter(detailCSV(101, 3)), r.Body.String())
 	assert.Equal(t, "2023-02-20", r.Header().Get("X-Data-Updated"))
-	assert.Len(t, h.store.dataKeys(), 3)
+	// 3 files, 3 splits of 3 indicators each, and the index: nothing of
+	// the old version is left.
+	keys := h.store.dataKeys()
+	assert.Len(t, keys, 3+3+9+1)
+	lm := "&lm=" + strconv.FormatInt(time.Date(2023, 2, 20, 9, 0, 0, 0, time.UTC).Unix(), 10)
+	for _, k := range keys {
+		assert.True(t, strings.HasSuffix(k, lm) || strings.HasPrefix(k, dataKeyPfx+"indicators?"), k)
+	}
 }
 
 func TestUpstreamFaultsKeepLastGood(t *testing.T) {

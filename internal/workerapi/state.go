@@ -43,6 +43,13 @@ type Version struct {
 	// Latest and Sums are the Summary's, for comparing the next version.
 	Latest string                        `json:"latest,omitempty"`
 	Sums   map[string]map[string]float64 `json:"sums,omitempty"`
+	// Parts is the store key of the version's split per indicator
+	// (PartSet); Indicators, KeptIndicators and RefusedIndicators sum it
+	// up for /api/v1/meta (see MetaFile), which need not read it then.
+	Parts             string            `json:"parts,omitempty"`
+	Indicators        int               `json:"indicators,omitempty"`
+	KeptIndicators    map[string]string `json:"kept_indicators,omitempty"`
+	RefusedIndicators map[string]string `json:"refused_indicators,omitempty"`
 }
 
 // FileState is what the Worker remembers about one file between requests

@@ -1,9 +1,11 @@
 // Fast path of the Worker (imported by entry.mjs): a GET or HEAD of a data
-// file whose stored version is fresh is answered here, without starting the
-// Go wasm (a fresh instance per request costs ~10 ms of CPU, the Free
-// plan's whole budget). Go decides everything: next to each file's bytes it
-// stores a record (workerapi.FastRecord) with the headers of its own answer
-// and until when they hold; this only replays them. A miss, a stale record,
+// file (/api/v1/numerisation/*.csv; /api/v1/indicators and each
+// indicator's files) whose stored version is fresh is answered here,
+// without starting the Go wasm (a fresh instance per request costs ~10 ms
+// of CPU, the Free plan's whole budget). Go decides everything: next to
+// each file's bytes it stores a record (workerapi.FastRecord; one
+// workerapi.FastGroup for all the indicator routes) with the headers of
+// its own answer and until when they hold; this only replays them. A miss, a stale record,
 // one written under other wrangler vars, or any error returns null, and Go
 // answers as before (as it does for /api/v1/meta and the refreshes).
 
@@ -13,6 +15,10 @@ export const FAST_PREFIX = "v2/fast/";
 const CACHE_NAME = "francenum-map";
 const CACHE_BASE = "https://francenum-map.cache/";
 const DATA_PATH = /^\/api\/v1\/numerisation\/([a-z]+)\.csv$/;
+// The indicator routes share one record (workerapi.FastGroup): its
+// answers are keyed by path, so any path it does not list goes to Go.
+const GROUP_PATH = /^\/api\/v1\/indicators(\/|$)/;
+export const GROUP_KEY = FAST_PREFIX + "indicators";
 // How long a record read from KV stays in this colo's Cache API (KV itself
 // is eventually consistent over about as long).
 const RECORD_TTL = 60;
@@ -20,13 +26,15 @@ const DATA_TTL = 31536000; // data keys are immutable (upstream URL + date)
 
 export async function fastAnswer(request, env, ctx, caches = globalThis.caches) {
   if (request.method !== "GET" && request.method !== "HEAD") return null;
-  const m = DATA_PATH.exec(new URL(request.url).pathname);
-  if (!m) return null;
+  const path = new URL(request.url).pathname;
+  const m = DATA_PATH.exec(path);
+  const group = !m && GROUP_PATH.test(path);
+  if (!m && !group) return null;
   try {
     const store = new ReadThrough(env.DATA_KV, ctx, caches);
-    const text = await store.get(FAST_PREFIX + m[1], "text", RECORD_TTL);
+    const text = await store.get(group ? GROUP_KEY : FAST_PREFIX + m[1], "text", RECORD_TTL);
     if (text === null) return null;
-    const rec = JSON.parse(text);
+    const rec = group ? groupAnswer(parseGroup(text), path) : JSON.parse(text);
     if (!usable(rec, env, Date.now())) return null;
     let bytes = memo.get(rec.key);
     if (bytes === undefined) {
@@ -66,6 +74,26 @@ function replay(request, rec, body) {
     return new Response(null, { status: 304, headers });
   }
   return new Response(head ? null : body, { headers });
+}
+
+// parseGroup parses a group record, reusing the last parse while the text
+// is the same (it lists every indicator's files: ~70 kB for 165 answers,
+// and comparing strings costs far less than parsing them).
+let lastGroup = { text: null, value: null };
+function parseGroup(text) {
+  if (text !== lastGroup.text) lastGroup = { text, value: JSON.parse(text) };
+  return lastGroup.value;
+}
+
+// groupAnswer turns a path's answer of a group record into a record like
+// the others: the shared headers, then the answer's own. null when the
+// record does not list the path.
+export function groupAnswer(g, path) {
+  if (!g || typeof g.answers !== "object" || !Object.hasOwn(g.answers, path) || !Array.isArray(g.headers)) return null;
+  const a = g.answers[path];
+  if (!a || !Array.isArray(a.headers)) return null;
+  return { stamp: g.stamp, vars: g.vars, sep: g.sep, key: a.key, fresh_until: a.fresh_until, etag: a.etag,
+    last_modified: a.last_modified, headers: [...g.headers, ...a.headers] };
 }
 
 // usable: a record Go wrote under these very vars, still fresh.

@@ -173,3 +173,83 @@ test("notModified agrees with workerapi.NotModified on edge cases", () => {
   assert.equal(notModified(h({ "If-None-Match": '"a"' }), "", LM), false);
   assert.equal(notModified(h({ "If-Modified-Since": "Thu, 19 Jan 2023 10:08:49 GMT" }), '"a"', 0), false);
 });
+
+// A group record as workerapi.FastGroup writes it.
+function group(over = {}) {
+  return {
+    stamp: ["https://www.data.gouv.fr/api/1", ""].join(SEP),
+    vars: VARS,
+    sep: SEP,
+    headers: [
+      ["Access-Control-Allow-Origin", "*"],
+      ["X-Data-Source", "cache"],
+    ],
+    answers: {
+      "/api/v1/indicators": {
+        key: "v2/data/indicators?e=i1", fresh_until: Date.now() + 60_000, etag: '"i1"', last_modified: LM,
+        headers: [["Content-Type", "application/json; charset=utf-8"], ["Etag", '"i1"']],
+      },
+      "/api/v1/indicators/tx-a.csv": {
+        key: "v2/data/detail/tx-a?lm=1", fresh_until: Date.now() + 60_000, etag: '"p1"', last_modified: LM,
+        headers: [["Content-Type", "text/csv; charset=utf-8"], ["Etag", '"p1"']],
+      },
+      "/api/v1/indicators/tx-b/synthese.csv": {
+        key: "v2/data/synthese/tx-b?lm=1", fresh_until: Date.now() - 1, etag: '"p2"', last_modified: LM,
+        headers: [["Etag", '"p2"']],
+      },
+    },
+    ...over,
+  };
+}
+
+function groupWorld(g = group()) {
+  const w = world(null, null);
+  w.kv.set(FAST_PREFIX + "indicators", JSON.stringify(g));
+  w.kv.set("v2/data/indicators?e=i1", new TextEncoder().encode('{"indicators":[]}').buffer);
+  w.kv.set("v2/data/detail/tx-a?lm=1", new TextEncoder().encode("h\nrow a\n").buffer);
+  w.kv.set("v2/data/synthese/tx-b?lm=1", new TextEncoder().encode("h\nrow b\n").buffer);
+  return w;
+}
+
+test("the indicator routes are answered from their group record", async () => {
+  const w = groupWorld();
+  const idx = await w.ask("GET", "/api/v1/indicators");
+  assert.equal(idx.status, 200);
+  assert.equal(await idx.text(), '{"indicators":[]}');
+  assert.deepEqual([...idx.headers].sort(), [
+    ["access-control-allow-origin", "*"],
+    ["content-type", "application/json; charset=utf-8"],
+    ["etag", '"i1"'],
+    ["server-timing", "fast-path"],
+    ["x-data-source", "cache"],
+  ]);
+  const a = await w.ask("GET", "/api/v1/indicators/tx-a.csv");
+  assert.equal(await a.text(), "h\nrow a\n");
+  assert.equal(a.headers.get("ETag"), '"p1"');
+  assert.equal(a.headers.get("Content-Type"), "text/csv; charset=utf-8");
+  const nm = await w.ask("GET", "/api/v1/indicators/tx-a.csv", { "If-None-Match": '"p1"' });
+  assert.equal(nm.status, 304);
+  // A new record (Go stored a new release) is followed at once, parsed again.
+  const next = group();
+  next.answers["/api/v1/indicators/tx-a.csv"].headers = [["Etag", '"p9"']];
+  w.cached.set("https://francenum-map.cache/" + FAST_PREFIX + "indicators", new Response(JSON.stringify(next)));
+  assert.equal((await w.ask("GET", "/api/v1/indicators/tx-a.csv")).headers.get("ETag"), '"p9"');
+});
+
+test("an indicator path the group does not list, or a stale one, goes to Go", async () => {
+  const w = groupWorld();
+  for (const p of [
+    "/api/v1/indicators/tx-b/synthese.csv", // stale
+    "/api/v1/indicators/unknown.csv",
+    "/api/v1/indicators/",
+    "/api/v1/indicators/__proto__",
+    "/api/v1/indicators/constructor",
+    "/api/v1/indicatorsx",
+  ]) {
+    assert.equal(await w.ask("GET", p), null, p);
+  }
+  const other = groupWorld(group({ stamp: "https://other/api/1" + SEP }));
+  assert.equal(await other.ask("GET", "/api/v1/indicators"), null, "written under other vars");
+  const broken = groupWorld(group({ answers: null }));
+  assert.equal(await broken.ask("GET", "/api/v1/indicators"), null, "garbage record");
+});

@@ -9,6 +9,7 @@ package main
 import (
 	"context"
 	"os"
+	"runtime/debug"
 	"sync"
 	"time"
 
@@ -20,6 +21,9 @@ import (
 )
 
 func main() {
+	// A refresh holds the split detail file: collect sooner than Go's
+	// default pacing would (see workerapi.MemoryLimit).
+	debug.SetMemoryLimit(workerapi.MemoryLimit)
 	cfg, cfgErr := workerapi.LoadConfig(cloudflare.Getenv)
 	store, storeName := newStore()
 	svc := &workerapi.Service{
