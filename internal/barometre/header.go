@@ -54,21 +54,22 @@ func detect(h *rowfilter.Header) (layout, error) {
 		}
 	}
 	if nKnown == 0 {
-		return l, &StructuralError{Line: 1, Reason: "no header: the first line does not name the columns (expected mesure, indicateur, id_indicateur, code_departement, date, valeur, …)"}
+		return l, &StructuralError{Line: 1, Code: RefuseNoHeader, Reason: "no header: the first line does not name the columns (expected mesure, indicateur, id_indicateur, code_departement, date, valeur, …)"}
 	}
 	// A name used twice would make the reader pick one silently.
 	for i, n := range h.Names {
 		for j := i + 1; j < len(h.Names); j++ {
 			if n != "" && h.Names[j] == n {
-				return l, &StructuralError{Line: 1, Column: j + 1, Field: n,
-					Reason: "column " + ascii.Quote(n) + " appears twice (columns " + strconv.Itoa(i+1) + " and " + strconv.Itoa(j+1) + ")"}
+				a, b := strconv.Itoa(i+1), strconv.Itoa(j+1)
+				return l, &StructuralError{Line: 1, Column: j + 1, Field: n, Code: RefuseColumnTwice, Values: []string{n, a, b},
+					Reason: "column " + ascii.Quote(n) + " appears twice (columns " + a + " and " + b + ")"}
 			}
 		}
 	}
 	synthese := col(colCurrent) >= 0 || col(colCurrentDate) >= 0 || col(colTarget) >= 0 || col(colInitial) >= 0
 	national := col(colDept) < 0 && col(colMaille) >= 0
 	if col(colDept) < 0 && col(colMaille) < 0 && col(colRegion) >= 0 {
-		return l, &StructuralError{Line: 1, Field: colDept, Column: col(colRegion) + 1,
+		return l, &StructuralError{Line: 1, Field: colDept, Column: col(colRegion) + 1, Code: RefuseRegional,
 			Reason: "a regional file (column code_region): only departmental and national files are read"}
 	}
 	var required []string
@@ -100,7 +101,8 @@ func detect(h *rowfilter.Header) (layout, error) {
 				reason += ", " + ascii.Quote(m)
 			}
 		}
-		return l, &StructuralError{Line: 1, Field: missing[0], Reason: reason + " (" + l.kind.String() + " file)"}
+		return l, &StructuralError{Line: 1, Field: missing[0], Code: RefuseMissingColumn, Values: missing, Kind: l.kind,
+			Reason: reason + " (" + l.kind.String() + " file)"}
 	}
 	l.mesure, l.label, l.id = col(colMesure), col(colIndicateur), col(colID)
 	l.dept, l.deptName = col(colDept), col(colDeptName)

@@ -93,12 +93,24 @@ func ParseSelected(data []byte, ids []string) (*File, error) {
 	return p.f, nil
 }
 
-// structural turns a rowfilter error into a *StructuralError.
+// structural turns a rowfilter error into a *StructuralError. rowfilter
+// refuses three things, told apart here by line and reason so that
+// rowfilter (shared with the Worker) keeps its plain error type.
 func structural(err error) error {
-	if re, ok := err.(*rowfilter.Error); ok {
-		return &StructuralError{Line: re.Line, Reason: re.Reason}
+	re, ok := err.(*rowfilter.Error)
+	if !ok {
+		return err
 	}
-	return err
+	se := &StructuralError{Line: re.Line, Reason: re.Reason}
+	switch {
+	case re.Line == 0:
+		se.Code = RefuseEmpty
+	case bytes.Contains([]byte(re.Reason), []byte("HTML")):
+		se.Code = RefuseHTML
+	default: // no id_indicateur column (detect refuses that first)
+		se.Code, se.Field, se.Values = RefuseMissingColumn, colID, []string{colID}
+	}
+	return se
 }
 
 // parser holds the state of one read.
@@ -211,12 +223,19 @@ func (p *parser) intern(col int, b []byte) string {
 	return s
 }
 
-func (p *parser) warn(line, col int, reason string) {
-	w := Warning{Line: line, Column: col + 1, Reason: reason}
+// warn leaves the row out with a warning: col is the 0-based column (-1
+// for the whole row), values those the code's comment lists.
+func (p *parser) warn(line, col int, code Code, reason string, values ...string) {
+	w := Warning{Line: line, Column: col + 1, Reason: reason, Code: code, Values: values}
 	if col >= 0 && col < len(p.l.names) {
 		w.Field = p.l.names[col]
 	} else {
 		w.Column = 0
+	}
+	if p.l.id >= 0 && len(p.fields) == len(p.l.names) {
+		if id := trimSpace(p.fields[p.l.id]); len(id) > 0 {
+			w.Indicator = p.intern(-1, id)
+		}
 	}
 	p.f.Warnings = append(p.f.Warnings, w)
 	p.f.Stats.Rejected++
@@ -236,32 +255,35 @@ func (p *parser) record(rec []byte, line int) {
 	if len(trimSpace(body)) == 0 {
 		return // a blank line is not a row
 	}
-	fields, reason, col := p.split(body)
+	fields, code, reason, col := p.split(body)
 	p.fields = fields
 	if reason == "" && allEmpty(fields) {
 		return // a line of empty fields (Excel pads with ";;;;") is not a row
 	}
 	p.f.Stats.Read++
 	if reason != "" {
-		if reason == errUnterminated {
+		var values []string
+		if code == WarnUnterminatedQuote {
 			// By the record rules this record runs to the end of the file.
 			last := line + rowfilter.CountLines(rowfilter.TrimEOL(rec))
 			reason += " (from line " + strconv.Itoa(line) + " to the end of the file, line " + strconv.Itoa(last) + ")"
+			values = []string{strconv.Itoa(last)}
 		}
-		p.warn(line, col, reason)
+		p.warn(line, col, code, reason, values...)
 		return
 	}
 	if len(fields) != len(p.l.names) {
-		r := "wrong field count: " + strconv.Itoa(len(fields)) + " fields, the header has " + strconv.Itoa(len(p.l.names))
+		got, want := strconv.Itoa(len(fields)), strconv.Itoa(len(p.l.names))
+		r := "wrong field count: " + got + " fields, the header has " + want
 		if rec[len(rec)-1] != '\n' {
 			r += " (last line without line end: truncated?)"
 		}
-		p.warn(line, -1, r)
+		p.warn(line, -1, WarnFieldCount, r, got, want)
 		return
 	}
 	id := trimSpace(p.get(p.l.id))
 	if len(id) == 0 {
-		p.warn(line, p.l.id, "empty id_indicateur")
+		p.warn(line, p.l.id, WarnEmptyID, "empty id_indicateur")
 		return
 	}
 	var de deptEntry // zero: national
@@ -269,7 +291,7 @@ func (p *parser) record(rec []byte, line int) {
 		raw := trimSpace(p.fields[p.l.dept])
 		e, ok := p.depts[string(raw)]
 		if !ok {
-			p.warn(line, p.l.dept, "unknown department code "+ascii.Quote(string(raw)))
+			p.warn(line, p.l.dept, WarnUnknownDept, "unknown department code "+ascii.Quote(string(raw)), string(raw))
 			return
 		}
 		de = e
@@ -284,19 +306,19 @@ func (p *parser) record(rec []byte, line int) {
 func (p *parser) observation(line int, id []byte, de deptEntry) {
 	d, ok := parseDate(p.fields[p.l.date])
 	if !ok {
-		p.warn(line, p.l.date, "bad date "+ascii.Quote(string(p.fields[p.l.date])))
+		p.badDate(line, p.l.date)
 		return
 	}
-	v, reason := parseValue(p.fields[p.l.value], p.delim)
+	v, code, reason := parseValue(p.fields[p.l.value], p.delim)
 	if reason != "" {
-		p.warn(line, p.l.value, reason)
+		p.badValue(line, p.l.value, code, reason)
 		return
 	}
 	ind := p.intern(p.l.id, id)
 	k := p.key(ind, de.num, d)
 	if i, dup := p.seen[k]; dup {
 		first := p.f.Observations[i]
-		p.warn(line, p.l.value, duplicate(first.Line, first.Value, v, "indicator × department × date"))
+		p.duplicate(line, p.l.value, first.Line, first.Value, v, "indicator × department × date")
 		return
 	}
 	p.seen[k] = int32(len(p.f.Observations))
@@ -317,14 +339,15 @@ func (p *parser) observation(line int, id []byte, de deptEntry) {
 func (p *parser) target(line int, id []byte, de deptEntry) {
 	t := Target{Line: line, Dept: de.code}
 	var reason string
-	t.Current, reason = parseValue(p.fields[p.l.current], p.delim)
+	var code Code
+	t.Current, code, reason = parseValue(p.fields[p.l.current], p.delim)
 	if reason != "" {
-		p.warn(line, p.l.current, reason)
+		p.badValue(line, p.l.current, code, reason)
 		return
 	}
 	var ok bool
 	if t.CurrentDate, ok = parseDate(p.fields[p.l.currentDate]); !ok {
-		p.warn(line, p.l.currentDate, "bad date "+ascii.Quote(string(p.fields[p.l.currentDate])))
+		p.badDate(line, p.l.currentDate)
 		return
 	}
 	// Optional columns: empty is allowed, garbage is not.
@@ -332,10 +355,10 @@ func (p *parser) target(line int, id []byte, de deptEntry) {
 		if col < 0 || len(trimSpace(p.fields[col])) == 0 {
 			return false
 		}
-		v, r := parseValue(p.fields[col], p.delim)
+		v, c, r := parseValue(p.fields[col], p.delim)
 		if r != "" {
 			reason = r
-			p.warn(line, col, r)
+			p.badValue(line, col, c, r)
 			return false
 		}
 		*dst = v
@@ -348,7 +371,7 @@ func (p *parser) target(line int, id []byte, de deptEntry) {
 		d, ok := parseDate(p.fields[col])
 		if !ok {
 			reason = "bad date"
-			p.warn(line, col, "bad date "+ascii.Quote(string(p.fields[col])))
+			p.badDate(line, col)
 			return
 		}
 		*dst = d
@@ -366,7 +389,7 @@ func (p *parser) target(line int, id []byte, de deptEntry) {
 	k := p.key(t.Indicator, de.num, 0)
 	if i, dup := p.seen[k]; dup {
 		first := p.f.Targets[i]
-		p.warn(line, p.l.current, duplicate(first.Line, first.Current, t.Current, "indicator × department"))
+		p.duplicate(line, p.l.current, first.Line, first.Current, t.Current, "indicator × department")
 		return
 	}
 	p.seen[k] = int32(len(p.f.Targets))
@@ -378,12 +401,31 @@ func (p *parser) target(line int, id []byte, de deptEntry) {
 	p.f.Stats.Kept++
 }
 
-func duplicate(firstLine int, first, v float64, what string) string {
+// duplicate warns of a row whose key (what) is that of line firstLine.
+func (p *parser) duplicate(line, col, firstLine int, first, v float64, what string) {
+	fl := strconv.Itoa(firstLine)
 	if first == v {
-		return "duplicate " + what + " of line " + strconv.Itoa(firstLine) + " (same value; the first is kept)"
+		p.warn(line, col, WarnDuplicate, "duplicate "+what+" of line "+fl+" (same value; the first is kept)", fl)
+		return
 	}
-	return "duplicate " + what + " of line " + strconv.Itoa(firstLine) + " with a different value (" +
-		strconv.FormatFloat(v, 'g', -1, 64) + " here, " + strconv.FormatFloat(first, 'g', -1, 64) + " there; the first is kept)"
+	here, there := strconv.FormatFloat(v, 'g', -1, 64), strconv.FormatFloat(first, 'g', -1, 64)
+	p.warn(line, col, WarnDuplicateConflict, "duplicate "+what+" of line "+fl+" with a different value ("+
+		here+" here, "+there+" there; the first is kept)", fl, here, there)
+}
+
+// badDate warns of the unreadable date in column col.
+func (p *parser) badDate(line, col int) {
+	raw := string(p.fields[col])
+	p.warn(line, col, WarnBadDate, "bad date "+ascii.Quote(raw), raw)
+}
+
+// badValue warns of the unreadable number in column col.
+func (p *parser) badValue(line, col int, code Code, reason string) {
+	var values []string
+	if code != WarnEmptyValue {
+		values = []string{string(trimSpace(p.fields[col]))}
+	}
+	p.warn(line, col, code, reason, values...)
 }
 
 // text returns the trimmed field i, or nil when the column is absent.
@@ -398,35 +440,33 @@ func allEmpty(fields [][]byte) bool {
 	return true
 }
 
-const errUnterminated = "unterminated quoted field"
-
 // split cuts a record (line end removed) into field values, quotes removed
 // and `""` unescaped. It reports a bare quote inside an unquoted field, text
 // after a closing quote and an unterminated quote, with the 0-based column.
 // Delimiters and quotes are found eight bytes at a time
 // (rowfilter.IndexSpecial).
-func (p *parser) split(rec []byte) (fields [][]byte, reason string, col int) {
+func (p *parser) split(rec []byte) (fields [][]byte, code Code, reason string, col int) {
 	fields = p.fields[:0]
 	p.buf = p.buf[:0]
 	start := 0
 	for i := 0; ; {
 		k := rowfilter.IndexSpecial(rec[i:], p.delim)
 		if k < 0 {
-			return append(fields, rec[start:]), "", 0
+			return append(fields, rec[start:]), "", "", 0
 		}
 		i += k
 		if rec[i] == '"' {
 			// Quoted only if nothing but spaces precedes the quote.
 			if len(trimSpace(rec[start:i])) != 0 {
-				return fields, "quote inside an unquoted field", len(fields)
+				return fields, WarnQuoteInField, "quote inside an unquoted field", len(fields)
 			}
-			f, next, r := p.quoted(rec, i+1)
+			f, next, c, r := p.quoted(rec, i+1)
 			if r != "" {
-				return fields, r, len(fields)
+				return fields, c, r, len(fields)
 			}
 			fields = append(fields, f)
 			if next == len(rec) {
-				return fields, "", 0
+				return fields, "", "", 0
 			}
 			start, i = next+1, next+1
 			continue
@@ -438,13 +478,13 @@ func (p *parser) split(rec []byte) (fields [][]byte, reason string, col int) {
 
 // quoted reads a quoted field whose text starts at rec[i] (after the
 // opening quote). It returns the unescaped value, the offset of the
-// delimiter that ends the field (or len(rec)), or a reason.
-func (p *parser) quoted(rec []byte, i int) ([]byte, int, string) {
+// delimiter that ends the field (or len(rec)), or a code and reason.
+func (p *parser) quoted(rec []byte, i int) ([]byte, int, Code, string) {
 	from := len(p.buf)
 	for {
 		q := bytes.IndexByte(rec[i:], '"')
 		if q < 0 {
-			return nil, 0, errUnterminated
+			return nil, 0, WarnUnterminatedQuote, "unterminated quoted field"
 		}
 		p.buf = append(p.buf, rec[i:i+q]...)
 		i += q + 1
@@ -459,7 +499,7 @@ func (p *parser) quoted(rec []byte, i int) ([]byte, int, string) {
 		i++
 	}
 	if i < len(rec) && rec[i] != p.delim {
-		return nil, 0, "unexpected text after a closing quote"
+		return nil, 0, WarnTextAfterQuote, "unexpected text after a closing quote"
 	}
-	return p.buf[from:len(p.buf):len(p.buf)], i, ""
+	return p.buf[from:len(p.buf):len(p.buf)], i, "", ""
 }

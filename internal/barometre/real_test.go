@@ -48,6 +48,9 @@ func TestRealDetailFull(t *testing.T) {
 	assert.Equal(t, 1159, f.Stats.Rejected)
 	for _, w := range f.Warnings {
 		assert.Contains(t, w.Reason, "(same value; the first is kept)", w.String())
+		assert.Equal(t, WarnDuplicate, w.Code, w.String())
+		assert.NotEmpty(t, w.Indicator, w.String())
+		assert.NotContains(t, twoIDs, w.Indicator, w.String())
 	}
 }
 

@@ -85,12 +85,24 @@ type Stats struct {
 }
 
 // Warning is a row left out (or, for Field "", a remark about the file),
-// with where it is.
+// with where it is. Code and Values say what is wrong in a form any
+// language can render (see package problemtext); Reason is the English
+// sentence the CLI prints.
 type Warning struct {
 	Line   int    // physical line number (1 = header)
 	Column int    // 1-based field number, 0 when it concerns the whole row
 	Field  string // column name when known
 	Reason string // English sentence, e.g. `unparseable value "abc"`
+	// Code is the kind of problem (one of the Warn… constants).
+	Code Code
+	// Values are the texts involved, as the constant's comment lists them
+	// (e.g. the unparseable text; numbers are written with strconv, '.'
+	// as decimal point).
+	Values []string
+	// Indicator is the row's id_indicateur when it could be read ("" when
+	// the row could not be split into the header's fields), so that the
+	// warnings of the mapped indicators can be shown first.
+	Indicator string
 }
 
 // String returns "line 12, column 7 (valeur): unparseable value \"abc\"".
@@ -106,12 +118,19 @@ func (w Warning) String() string {
 }
 
 // StructuralError refuses a whole file: empty file, HTML page, no header,
-// missing required column, unsupported layout.
+// missing required column, unsupported layout, truncated, too large.
 type StructuralError struct {
 	Line   int    // physical line, 0 when it concerns the whole file
 	Column int    // 1-based field number, 0 when none
 	Field  string // column name concerned, e.g. the missing one
-	Reason string
+	Reason string // English sentence
+	// Code is the kind of refusal (one of the Refuse… constants).
+	Code Code
+	// Values are the texts involved, as the constant's comment lists them.
+	Values []string
+	// Kind is the kind of file the header announced, when known (the
+	// missing-column refusal says which kind needs the column).
+	Kind Kind
 }
 
 // Error returns e.g. "refused: line 1: missing required column \"valeur\"".

@@ -2,6 +2,7 @@ package barometre
 
 import (
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -72,17 +73,21 @@ func TestParseValue(t *testing.T) {
 		{"112 580", ';', 0, `unparseable value "112 580"`},
 	}
 	for _, tt := range tests {
-		v, reason := parseValue([]byte(tt.in), tt.delim)
+		v, code, reason := parseValue([]byte(tt.in), tt.delim)
 		assert.Equal(t, tt.reason, reason, tt.in)
+		// The code is the reason's first words, as a stable token.
+		want := map[string]Code{"": "", "unparseable": WarnUnparseable, "not": WarnNotANumber, "value": WarnOutOfRange, "empty": WarnEmptyValue}
+		first, _, _ := strings.Cut(tt.reason, " ")
+		assert.Equal(t, want[first], code, tt.in)
 		assert.Equal(t, tt.want, v, tt.in)
 	}
 	// The fast path agrees with strconv on long mantissas and fractions.
 	for _, s := range []string{"123456789012345", "0.000000000000001", "9007199254740993", "4.35", "116707.0"} {
-		v, reason := parseValue([]byte(s), ',')
+		v, _, reason := parseValue([]byte(s), ',')
 		assert.Empty(t, reason)
 		assert.False(t, math.IsNaN(v))
 	}
-	v, _ := parseValue([]byte("4.35"), ',')
+	v, _, _ := parseValue([]byte("4.35"), ',')
 	assert.Equal(t, 4.35, v)
 }
 
@@ -94,7 +99,7 @@ func TestKindAndWarningStrings(t *testing.T) {
 	assert.Equal(t, "national synthese", KindNationalSynthese.String())
 	assert.True(t, KindNationalDetail.IsNational())
 	assert.False(t, KindDetail.IsSynthese())
-	assert.Equal(t, `line 12, column 7 (valeur): unparseable value "abc"`, Warning{12, 7, "valeur", `unparseable value "abc"`}.String())
+	assert.Equal(t, `line 12, column 7 (valeur): unparseable value "abc"`, Warning{Line: 12, Column: 7, Field: "valeur", Reason: `unparseable value "abc"`}.String())
 	assert.Equal(t, "line 3: wrong field count", Warning{Line: 3, Reason: "wrong field count"}.String())
 	assert.Equal(t, `refused: line 1: missing required column "valeur"`, (&StructuralError{Line: 1, Reason: `missing required column "valeur"`}).Error())
 	assert.Equal(t, "refused: empty file", (&StructuralError{Reason: "empty file"}).Error())
