@@ -22,6 +22,11 @@ const (
 	// RefuseMissingColumn: Values = the missing column names (at least
 	// one); StructuralError.Kind says which kind of file needs them.
 	RefuseMissingColumn Code = "missing-column"
+	// RefuseTruncated: the last line has no line end and is incomplete
+	// (not the header's number of fields, or a quote still open): the file
+	// was cut. Line is the file's last line; Values = [fields found (the
+	// one cut inside a quote included), fields in the header].
+	RefuseTruncated Code = "truncated"
 )
 
 // Row warnings: the Code of a Warning.
@@ -62,7 +67,7 @@ const (
 // Codes lists every Code, refusals then warnings (for tables and tests).
 var Codes = []Code{
 	RefuseEmpty, RefuseHTML, RefuseNoHeader, RefuseColumnTwice, RefuseRegional,
-	RefuseMissingColumn,
+	RefuseMissingColumn, RefuseTruncated,
 	WarnUnterminatedQuote, WarnQuoteInField, WarnTextAfterQuote, WarnFieldCount,
 	WarnEmptyID, WarnUnknownDept, WarnBadDate, WarnEmptyValue, WarnNotANumber,
 	WarnOutOfRange, WarnUnparseable, WarnDuplicate, WarnDuplicateConflict,

@@ -78,7 +78,7 @@ func TestFixtureRowsBad(t *testing.T) {
 		wn(15, 3, "id_indicateur", WarnEmptyID, "", "empty id_indicateur"),
 		wn(16, 2, "indicateur", WarnQuoteInField, "", "quote inside an unquoted field"),
 		wn(17, 2, "indicateur", WarnTextAfterQuote, "", "unexpected text after a closing quote"),
-		wn(22, 0, "", WarnFieldCount, "", "wrong field count: 5 fields, the header has 8 (last line without line end: truncated?)", "5", "8"),
+		wn(22, 0, "", WarnFieldCount, "", "wrong field count: 5 fields, the header has 8", "5", "8"),
 	}, f.Warnings)
 	type kept struct {
 		line  int
@@ -203,4 +203,34 @@ func TestFixtureNational(t *testing.T) {
 	assert.Equal(t, "", f.Observations[1].Dept)
 	assert.Equal(t, "national", f.Observations[1].DeptName)
 	assert.Equal(t, 112580.0, f.Observations[1].Value)
+}
+
+func TestFixtureTruncated(t *testing.T) {
+	tests := []struct {
+		file   string
+		values []string
+		reason string
+	}{
+		{"truncated.csv", []string{"3", "8"}, "the file is truncated: its last line has no line end and 3 fields, the header has 8"},
+		{"truncated-quote.csv", []string{"2", "8"}, "the file is truncated: its last line has no line end and 2 fields, the header has 8 (it ends inside a quoted field)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			for _, parse := range []func([]byte) (*File, error){Parse, func(b []byte) (*File, error) { return ParseSelected(b, twoIDs) },
+				func(b []byte) (*File, error) { return ParseSelected(b, []string{"other"}) }} {
+				f, err := parse(fixture(t, tt.file))
+				assert.Nil(t, f)
+				var se *StructuralError
+				require.ErrorAs(t, err, &se)
+				assert.Equal(t, StructuralError{Line: 3, Code: RefuseTruncated, Values: tt.values, Reason: tt.reason}, *se)
+			}
+		})
+	}
+	// A whole last row without line end is read (editors often write none).
+	for _, parse := range []func([]byte) (*File, error){Parse, func(b []byte) (*File, error) { return ParseSelected(b, twoIDs) }} {
+		f, err := parse(fixture(t, "no-final-eol.csv"))
+		require.NoError(t, err)
+		assert.Equal(t, Stats{Read: 2, Kept: 2}, f.Stats)
+		assert.Equal(t, 500.0, f.Observations[1].Value)
+	}
 }

@@ -28,11 +28,69 @@ func Parse(data []byte) (*File, error) {
 	line := 1 + h.Lines
 	for pos := h.End; pos < len(data); {
 		end, lines, _ := rowfilter.RecordEnd(data, pos)
+		if end == len(data) {
+			if err := p.truncated(data[pos:end], line); err != nil {
+				return nil, err
+			}
+		}
 		p.record(data[pos:end], line)
 		line += lines
 		pos = end
 	}
 	return p.f, nil
+}
+
+// truncated refuses the file when rec, its last record, has no line end
+// and is incomplete: fewer or more fields than the header, or a quote
+// still open. A file cut in the middle (a download interrupted, a copy
+// stopped at a size) looks like that; read as is, its last row would be
+// dropped and every department after the cut would read as missing,
+// replacing a good map by a wrong one. A last line without line end but
+// with the right fields is a whole row (many editors write no final line
+// end) and is read.
+func (p *parser) truncated(rec []byte, line int) *StructuralError {
+	if len(rec) == 0 || rec[len(rec)-1] == '\n' {
+		return nil
+	}
+	body := rowfilter.TrimEOL(rec)
+	if len(trimSpace(body)) == 0 {
+		return nil
+	}
+	saved := p.fields
+	defer func() { p.fields = saved }()
+	fields, code, _, _ := p.split(body)
+	p.fields = fields
+	n, inQuote := len(fields), code == WarnUnterminatedQuote
+	if inQuote {
+		n++ // the field the file ends in
+	} else if code != "" || allEmpty(fields) || n == len(p.l.names) {
+		return nil // a row error, or a whole row: the record reads it
+	}
+	got, want := strconv.Itoa(n), strconv.Itoa(len(p.l.names))
+	reason := "the file is truncated: its last line has no line end and " + got + " fields, the header has " + want
+	if inQuote {
+		reason += " (it ends inside a quoted field)"
+	}
+	return &StructuralError{Line: line + rowfilter.CountLines(rec), Code: RefuseTruncated, Values: []string{got, want}, Reason: reason}
+}
+
+// lastRecord returns the last record of data after the header (by the
+// record rules, from the header on) and its first line; nil when data
+// ends with a line end, the only case that needs no walk.
+func lastRecord(data []byte, h *rowfilter.Header) ([]byte, int) {
+	if len(data) == 0 || data[len(data)-1] == '\n' {
+		return nil, 0
+	}
+	line := 1 + h.Lines
+	for pos := h.End; pos < len(data); {
+		end, lines, _ := rowfilter.RecordEnd(data, pos)
+		if end == len(data) {
+			return data[pos:end], line
+		}
+		line += lines
+		pos = end
+	}
+	return nil, 0
 }
 
 // ParseSelected reads only the rows whose id_indicateur is one of ids
@@ -80,6 +138,13 @@ func ParseSelected(data []byte, ids []string) (*File, error) {
 	p, _, err := start(hdr, enc)
 	if err != nil {
 		return nil, err
+	}
+	// The last row may be of another indicator: check it apart, as Parse
+	// does, so a cut file is refused whichever rows are selected.
+	if rec, line := lastRecord(data, &h); rec != nil {
+		if err := p.truncated(rec, line); err != nil {
+			return nil, err
+		}
 	}
 	p.reserve(len(spans))
 	for _, s := range spans {
@@ -274,11 +339,7 @@ func (p *parser) record(rec []byte, line int) {
 	}
 	if len(fields) != len(p.l.names) {
 		got, want := strconv.Itoa(len(fields)), strconv.Itoa(len(p.l.names))
-		r := "wrong field count: " + got + " fields, the header has " + want
-		if rec[len(rec)-1] != '\n' {
-			r += " (last line without line end: truncated?)"
-		}
-		p.warn(line, -1, WarnFieldCount, r, got, want)
+		p.warn(line, -1, WarnFieldCount, "wrong field count: "+got+" fields, the header has "+want, got, want)
 		return
 	}
 	id := trimSpace(p.get(p.l.id))
