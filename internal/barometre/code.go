@@ -27,6 +27,9 @@ const (
 	// was cut. Line is the file's last line; Values = [fields found (the
 	// one cut inside a quote included), fields in the header].
 	RefuseTruncated Code = "truncated"
+	// RefuseTooLarge: the file is over MaxFileSize. Values = [its size in
+	// bytes, MaxFileSize].
+	RefuseTooLarge Code = "too-large"
 )
 
 // Row warnings: the Code of a Warning.
@@ -67,7 +70,7 @@ const (
 // Codes lists every Code, refusals then warnings (for tables and tests).
 var Codes = []Code{
 	RefuseEmpty, RefuseHTML, RefuseNoHeader, RefuseColumnTwice, RefuseRegional,
-	RefuseMissingColumn, RefuseTruncated,
+	RefuseMissingColumn, RefuseTruncated, RefuseTooLarge,
 	WarnUnterminatedQuote, WarnQuoteInField, WarnTextAfterQuote, WarnFieldCount,
 	WarnEmptyID, WarnUnknownDept, WarnBadDate, WarnEmptyValue, WarnNotANumber,
 	WarnOutOfRange, WarnUnparseable, WarnDuplicate, WarnDuplicateConflict,

@@ -153,7 +153,7 @@ func placeholder(p string, values []string, kind barometre.Kind, l frfmt.Lang) s
 		return s
 	}
 	mode := byte(0)
-	if len(p) == 2 && (p[0] == '#' || p[0] == 'n') {
+	if len(p) == 2 && (p[0] == '#' || p[0] == 'n' || p[0] == 'm') {
 		mode, p = p[0], p[1:]
 	}
 	if len(p) != 1 || p[0] < '0' || p[0] > '9' {
@@ -168,6 +168,8 @@ func placeholder(p string, values []string, kind barometre.Kind, l frfmt.Lang) s
 		return number(v, l)
 	case 'n':
 		return clean(v)
+	case 'm':
+		return megabytes(v, l)
 	}
 	return quote(v, l)
 }
@@ -191,6 +193,21 @@ func number(v string, l frfmt.Lang) string {
 		dec = len(v) - k - 1
 	}
 	return frfmt.Number(f, dec, l)
+}
+
+// megabytes writes a size in bytes in megabytes (10^6 bytes, as file
+// managers show them), one decimal unless whole: « 45,3 Mo », "40 MB".
+func megabytes(v string, l frfmt.Lang) string {
+	n, err := strconv.ParseInt(v, 10, 64)
+	if err != nil {
+		return clean(v)
+	}
+	mb := float64(n) / 1e6
+	dec := 1
+	if mb == float64(int64(mb)) {
+		dec = 0
+	}
+	return frfmt.Number(mb, dec, l) + pick(l, " Mo", " MB")
 }
 
 // clean makes control characters and invalid UTF-8 visible (\t, \xNN):

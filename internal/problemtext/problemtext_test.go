@@ -137,6 +137,10 @@ func TestRenderings(t *testing.T) {
 	assert.Equal(t, "doublon de la ligne ?, même valeur (la première est gardée)", Text(barometre.WarnDuplicate, nil, 0, fr))
 	assert.Equal(t, `problem "x-y"`, Text("x-y", nil, 0, en))
 
+	big := &barometre.StructuralError{Code: barometre.RefuseTooLarge, Values: []string{"45312000", "40000000"}}
+	assert.Equal(t, "le fichier est trop gros"+nbsp+": 45,3"+nbsp+"Mo, la limite est de 40"+nbsp+"Mo", Refusal(big, fr))
+	assert.Equal(t, "the file is too large: 45.3 MB, the limit is 40 MB", Refusal(big, en))
+
 	assert.Equal(t, "Valeur illisible"+nbsp+": 1"+frfmt.NNBSP+"159 lignes (220, 221, …)", Group(barometre.WarnUnparseable, 1159, []int{220, 221}, fr))
 	assert.Equal(t, "Empty value: 1 line (4)", Group(barometre.WarnEmptyValue, 1, []int{4}, en))
 }
