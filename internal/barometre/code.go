@@ -27,8 +27,8 @@ const (
 	// was cut. Line is the file's last line; Values = [fields found (the
 	// one cut inside a quote included), fields in the header].
 	RefuseTruncated Code = "truncated"
-	// RefuseTooLarge: the file is over MaxFileSize. Values = [its size in
-	// bytes, MaxFileSize].
+	// RefuseTooLarge: the file is over MaxFileSize. Values = [its size,
+	// the limit], in megabytes (10^6 bytes, one decimal at most).
 	RefuseTooLarge Code = "too-large"
 )
 

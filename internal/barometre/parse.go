@@ -5,7 +5,6 @@ import (
 	"strconv"
 	"unicode/utf8"
 
-	"francenum-map/internal/ascii"
 	"francenum-map/internal/dept"
 	"francenum-map/internal/rowfilter"
 )
@@ -52,29 +51,23 @@ func Parse(data []byte) (*File, error) {
 // with the right fields is a whole row (many editors write no final line
 // end) and is read.
 func (p *parser) truncated(rec []byte, line int) *StructuralError {
-	if len(rec) == 0 || rec[len(rec)-1] == '\n' {
+	if len(rec) == 0 || rec[len(rec)-1] == '\n' || len(trimSpace(rowfilter.TrimEOL(rec))) == 0 {
 		return nil
 	}
-	body := rowfilter.TrimEOL(rec)
-	if len(trimSpace(body)) == 0 {
-		return nil
+	// By the record rules an odd number of quotes leaves the last field
+	// open: the file ends inside it.
+	quotes := 0
+	for _, c := range rec {
+		if c == '"' {
+			quotes++
+		}
 	}
-	saved := p.fields
-	defer func() { p.fields = saved }()
-	fields, code, _, _ := p.split(body)
-	p.fields = fields
-	n, inQuote := len(fields), code == WarnUnterminatedQuote
-	if inQuote {
-		n++ // the field the file ends in
-	} else if code != "" || allEmpty(fields) || n == len(p.l.names) {
-		return nil // a row error, or a whole row: the record reads it
+	fields := rowfilter.Fields(rec, p.delim, nil)
+	n := len(fields)
+	if quotes%2 == 0 && (n == len(p.l.names) || allEmpty(fields)) {
+		return nil // a whole row (or a row error the record reports)
 	}
-	got, want := strconv.Itoa(n), strconv.Itoa(len(p.l.names))
-	reason := "the file is truncated: its last line has no line end and " + got + " fields, the header has " + want
-	if inQuote {
-		reason += " (it ends inside a quoted field)"
-	}
-	return &StructuralError{Line: line + rowfilter.CountLines(rec), Code: RefuseTruncated, Values: []string{got, want}, Reason: reason}
+	return &StructuralError{Line: line + rowfilter.CountLines(rec), Code: RefuseTruncated, Values: vals(strconv.Itoa(n), strconv.Itoa(len(p.l.names)))}
 }
 
 // lastRecord returns the last record of data after the header (by the
@@ -171,17 +164,17 @@ func ParseSelected(data []byte, ids []string) (*File, error) {
 // memory. Parsing needs about twice the file's size on top of it.
 const MaxFileSize = 40_000_000
 
-// CheckSize refuses (Code RefuseTooLarge) a file of size bytes above
-// MaxFileSize; it returns nil otherwise. The page calls it with the
+// CheckSize refuses (Code RefuseTooLarge, Values [size, limit] in MB) a
+// file of size bytes above MaxFileSize; it returns nil otherwise. The page calls it with the
 // dropped file's size before reading the file; Parse and ParseSelected
 // call it too.
 func CheckSize(size int64) error {
 	if size <= MaxFileSize {
 		return nil
 	}
-	n, m := strconv.FormatInt(size, 10), strconv.Itoa(MaxFileSize)
-	return &StructuralError{Code: RefuseTooLarge, Values: []string{n, m},
-		Reason: "the file is too large: " + n + " bytes, the limit is " + m + " (40 MB)"}
+	// In megabytes (10^6 bytes, as file managers count), one decimal
+	// rounded up (a file just over the limit does not read "40 MB").
+	return &StructuralError{Code: RefuseTooLarge, Values: vals(strconv.FormatFloat(float64((size+99_999)/100_000)/10, 'f', -1, 64), "40")}
 }
 
 // structural turns a rowfilter error into a *StructuralError. rowfilter
@@ -192,14 +185,12 @@ func structural(err error) error {
 	if !ok {
 		return err
 	}
-	se := &StructuralError{Line: re.Line, Reason: re.Reason}
+	se := &StructuralError{Line: re.Line, Code: RefuseHTML}
 	switch {
 	case re.Line == 0:
 		se.Code = RefuseEmpty
-	case bytes.Contains([]byte(re.Reason), []byte("HTML")):
-		se.Code = RefuseHTML
-	default: // no id_indicateur column (detect refuses that first)
-		se.Code, se.Field, se.Values = RefuseMissingColumn, colID, []string{colID}
+	case re.Reason != "an HTML page, not a CSV file": // no id_indicateur (detect refuses that first)
+		se.Code, se.Field, se.Values = RefuseMissingColumn, colID, vals(colID)
 	}
 	return se
 }
@@ -324,8 +315,11 @@ func (p *parser) intern(col int, b []byte) string {
 
 // warn leaves the row out with a warning: col is the 0-based column (-1
 // for the whole row), values those the code's comment lists.
-func (p *parser) warn(line, col int, code Code, reason string, values ...string) {
-	w := Warning{Line: line, Column: col + 1, Reason: reason, Code: code, Values: values}
+func (p *parser) warn(line, col int, code Code, values ...string) {
+	w := Warning{Line: line, Column: col + 1, Code: code}
+	if len(values) > 0 {
+		w.Values = vals(values...)
+	}
 	if col >= 0 && col < len(p.l.names) {
 		w.Field = p.l.names[col]
 	} else {
@@ -354,31 +348,28 @@ func (p *parser) record(rec []byte, line int) {
 	if len(trimSpace(body)) == 0 {
 		return // a blank line is not a row
 	}
-	fields, code, reason, col := p.split(body)
+	fields, code, col := p.split(body)
 	p.fields = fields
-	if reason == "" && allEmpty(fields) {
+	if code == "" && allEmpty(fields) {
 		return // a line of empty fields (Excel pads with ";;;;") is not a row
 	}
 	p.f.Stats.Read++
-	if reason != "" {
-		var values []string
-		if code == WarnUnterminatedQuote {
-			// By the record rules this record runs to the end of the file.
-			last := line + rowfilter.CountLines(rowfilter.TrimEOL(rec))
-			reason += " (from line " + strconv.Itoa(line) + " to the end of the file, line " + strconv.Itoa(last) + ")"
-			values = []string{strconv.Itoa(last)}
-		}
-		p.warn(line, col, code, reason, values...)
+	if code == WarnUnterminatedQuote {
+		// By the record rules this record runs to the end of the file.
+		p.warn(line, col, code, strconv.Itoa(line+rowfilter.CountLines(rowfilter.TrimEOL(rec))))
+		return
+	}
+	if code != "" {
+		p.warn(line, col, code)
 		return
 	}
 	if len(fields) != len(p.l.names) {
-		got, want := strconv.Itoa(len(fields)), strconv.Itoa(len(p.l.names))
-		p.warn(line, -1, WarnFieldCount, "wrong field count: "+got+" fields, the header has "+want, got, want)
+		p.warn(line, -1, WarnFieldCount, strconv.Itoa(len(fields)), strconv.Itoa(len(p.l.names)))
 		return
 	}
 	id := trimSpace(p.get(p.l.id))
 	if len(id) == 0 {
-		p.warn(line, p.l.id, WarnEmptyID, "empty id_indicateur")
+		p.warn(line, p.l.id, WarnEmptyID)
 		return
 	}
 	var de deptEntry // zero: national
@@ -386,7 +377,7 @@ func (p *parser) record(rec []byte, line int) {
 		raw := trimSpace(p.fields[p.l.dept])
 		e, ok := p.depts[string(raw)]
 		if !ok {
-			p.warn(line, p.l.dept, WarnUnknownDept, "unknown department code "+ascii.Quote(string(raw)), string(raw))
+			p.warn(line, p.l.dept, WarnUnknownDept, string(raw))
 			return
 		}
 		de = e
@@ -404,9 +395,9 @@ func (p *parser) observation(line int, id []byte, de deptEntry) {
 		p.badDate(line, p.l.date)
 		return
 	}
-	v, code, reason := parseValue(p.fields[p.l.value], p.delim)
-	if reason != "" {
-		p.badValue(line, p.l.value, code, reason)
+	v, code := parseValue(p.fields[p.l.value], p.delim)
+	if code != "" {
+		p.badValue(line, p.l.value, code)
 		return
 	}
 	ind := p.intern(p.l.id, id)
@@ -433,11 +424,10 @@ func (p *parser) observation(line int, id []byte, de deptEntry) {
 
 func (p *parser) target(line int, id []byte, de deptEntry) {
 	t := Target{Line: line, Dept: de.code}
-	var reason string
-	var code Code
-	t.Current, code, reason = parseValue(p.fields[p.l.current], p.delim)
+	var reason Code
+	t.Current, reason = parseValue(p.fields[p.l.current], p.delim)
 	if reason != "" {
-		p.badValue(line, p.l.current, code, reason)
+		p.badValue(line, p.l.current, reason)
 		return
 	}
 	var ok bool
@@ -450,10 +440,10 @@ func (p *parser) target(line int, id []byte, de deptEntry) {
 		if col < 0 || len(trimSpace(p.fields[col])) == 0 {
 			return false
 		}
-		v, c, r := parseValue(p.fields[col], p.delim)
-		if r != "" {
-			reason = r
-			p.badValue(line, col, c, r)
+		v, c := parseValue(p.fields[col], p.delim)
+		if c != "" {
+			reason = c
+			p.badValue(line, col, c)
 			return false
 		}
 		*dst = v
@@ -465,7 +455,7 @@ func (p *parser) target(line int, id []byte, de deptEntry) {
 		}
 		d, ok := parseDate(p.fields[col])
 		if !ok {
-			reason = "bad date"
+			reason = WarnBadDate
 			p.badDate(line, col)
 			return
 		}
@@ -498,29 +488,25 @@ func (p *parser) target(line int, id []byte, de deptEntry) {
 
 // duplicate warns of a row whose key (what) is that of line firstLine.
 func (p *parser) duplicate(line, col, firstLine int, first, v float64, what string) {
-	fl := strconv.Itoa(firstLine)
 	if first == v {
-		p.warn(line, col, WarnDuplicate, "duplicate "+what+" of line "+fl+" (same value; the first is kept)", fl)
+		p.warn(line, col, WarnDuplicate, strconv.Itoa(firstLine))
 		return
 	}
-	here, there := strconv.FormatFloat(v, 'g', -1, 64), strconv.FormatFloat(first, 'g', -1, 64)
-	p.warn(line, col, WarnDuplicateConflict, "duplicate "+what+" of line "+fl+" with a different value ("+
-		here+" here, "+there+" there; the first is kept)", fl, here, there)
+	p.warn(line, col, WarnDuplicateConflict, strconv.Itoa(firstLine), strconv.FormatFloat(v, 'g', -1, 64), strconv.FormatFloat(first, 'g', -1, 64))
 }
 
 // badDate warns of the unreadable date in column col.
 func (p *parser) badDate(line, col int) {
-	raw := string(p.fields[col])
-	p.warn(line, col, WarnBadDate, "bad date "+ascii.Quote(raw), raw)
+	p.warn(line, col, WarnBadDate, string(p.fields[col]))
 }
 
 // badValue warns of the unreadable number in column col.
-func (p *parser) badValue(line, col int, code Code, reason string) {
-	var values []string
-	if code != WarnEmptyValue {
-		values = []string{string(trimSpace(p.fields[col]))}
+func (p *parser) badValue(line, col int, code Code) {
+	if code == WarnEmptyValue {
+		p.warn(line, col, code)
+		return
 	}
-	p.warn(line, col, code, reason, values...)
+	p.warn(line, col, code, string(trimSpace(p.fields[col])))
 }
 
 // text returns the trimmed field i, or nil when the column is absent.
@@ -540,28 +526,28 @@ func allEmpty(fields [][]byte) bool {
 // after a closing quote and an unterminated quote, with the 0-based column.
 // Delimiters and quotes are found eight bytes at a time
 // (rowfilter.IndexSpecial).
-func (p *parser) split(rec []byte) (fields [][]byte, code Code, reason string, col int) {
+func (p *parser) split(rec []byte) (fields [][]byte, code Code, col int) {
 	fields = p.fields[:0]
 	p.buf = p.buf[:0]
 	start := 0
 	for i := 0; ; {
 		k := rowfilter.IndexSpecial(rec[i:], p.delim)
 		if k < 0 {
-			return append(fields, rec[start:]), "", "", 0
+			return append(fields, rec[start:]), "", 0
 		}
 		i += k
 		if rec[i] == '"' {
 			// Quoted only if nothing but spaces precedes the quote.
 			if len(trimSpace(rec[start:i])) != 0 {
-				return fields, WarnQuoteInField, "quote inside an unquoted field", len(fields)
+				return fields, WarnQuoteInField, len(fields)
 			}
-			f, next, c, r := p.quoted(rec, i+1)
-			if r != "" {
-				return fields, c, r, len(fields)
+			f, next, c := p.quoted(rec, i+1)
+			if c != "" {
+				return fields, c, len(fields)
 			}
 			fields = append(fields, f)
 			if next == len(rec) {
-				return fields, "", "", 0
+				return fields, "", 0
 			}
 			start, i = next+1, next+1
 			continue
@@ -573,13 +559,13 @@ func (p *parser) split(rec []byte) (fields [][]byte, code Code, reason string, c
 
 // quoted reads a quoted field whose text starts at rec[i] (after the
 // opening quote). It returns the unescaped value, the offset of the
-// delimiter that ends the field (or len(rec)), or a code and reason.
-func (p *parser) quoted(rec []byte, i int) ([]byte, int, Code, string) {
+// delimiter that ends the field (or len(rec)), or the problem's code.
+func (p *parser) quoted(rec []byte, i int) ([]byte, int, Code) {
 	from := len(p.buf)
 	for {
 		q := bytes.IndexByte(rec[i:], '"')
 		if q < 0 {
-			return nil, 0, WarnUnterminatedQuote, "unterminated quoted field"
+			return nil, 0, WarnUnterminatedQuote
 		}
 		p.buf = append(p.buf, rec[i:i+q]...)
 		i += q + 1
@@ -594,7 +580,7 @@ func (p *parser) quoted(rec []byte, i int) ([]byte, int, Code, string) {
 		i++
 	}
 	if i < len(rec) && rec[i] != p.delim {
-		return nil, 0, WarnTextAfterQuote, "unexpected text after a closing quote"
+		return nil, 0, WarnTextAfterQuote
 	}
-	return p.buf[from:len(p.buf):len(p.buf)], i, "", ""
+	return p.buf[from:len(p.buf):len(p.buf)], i, ""
 }

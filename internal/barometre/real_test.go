@@ -48,7 +48,7 @@ func TestRealDetailFull(t *testing.T) {
 	// than the two of the map): each is reported, none silently dropped.
 	assert.Equal(t, 1159, f.Stats.Rejected)
 	for _, w := range f.Warnings {
-		assert.Contains(t, w.Reason, "(same value; the first is kept)", w.String())
+		assert.Contains(t, w.Reason(), "(same value; the first is kept)", w.String())
 		assert.Equal(t, WarnDuplicate, w.Code, w.String())
 		assert.NotEmpty(t, w.Indicator, w.String())
 		assert.NotContains(t, twoIDs, w.Indicator, w.String())
@@ -158,7 +158,7 @@ func TestRealRegionalRefused(t *testing.T) {
 	_, err := Parse(readReal(t, "barometre-resultats-detail-regional.csv"))
 	var se *StructuralError
 	require.ErrorAs(t, err, &se)
-	assert.Contains(t, se.Reason, "regional")
+	assert.Contains(t, se.Reason(), "regional")
 }
 
 // TestRealTruncated cuts the published file in memory, as an interrupted

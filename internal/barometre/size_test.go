@@ -44,8 +44,8 @@ func TestMaxFileSize(t *testing.T) {
 	err := CheckSize(MaxFileSize + 1)
 	var se *StructuralError
 	require.ErrorAs(t, err, &se)
-	assert.Equal(t, StructuralError{Code: RefuseTooLarge, Values: []string{"40000001", "40000000"},
-		Reason: "the file is too large: 40000001 bytes, the limit is 40000000 (40 MB)"}, *se)
+	assert.Equal(t, StructuralError{Code: RefuseTooLarge, Values: []string{"40.1", "40"}}, *se)
+	assert.Equal(t, "refused: the file is too large: 40.1 MB, the limit is 40 MB", se.Error())
 
 	// Parse and ParseSelected refuse it before reading a byte: a file of
 	// spaces that would otherwise be refused as empty.

@@ -6,6 +6,9 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+
+	"francenum-map/internal/frfmt"
+	"francenum-map/internal/problemtext"
 )
 
 func TestParseDate(t *testing.T) {
@@ -73,21 +76,25 @@ func TestParseValue(t *testing.T) {
 		{"112 580", ';', 0, `unparseable value "112 580"`},
 	}
 	for _, tt := range tests {
-		v, code, reason := parseValue([]byte(tt.in), tt.delim)
+		v, code := parseValue([]byte(tt.in), tt.delim)
+		reason := ""
+		if code != "" {
+			w := Warning{Code: code}
+			if code != WarnEmptyValue {
+				w.Values = []string{strings.TrimSpace(tt.in)}
+			}
+			reason = w.Reason()
+		}
 		assert.Equal(t, tt.reason, reason, tt.in)
-		// The code is the reason's first words, as a stable token.
-		want := map[string]Code{"": "", "unparseable": WarnUnparseable, "not": WarnNotANumber, "value": WarnOutOfRange, "empty": WarnEmptyValue}
-		first, _, _ := strings.Cut(tt.reason, " ")
-		assert.Equal(t, want[first], code, tt.in)
 		assert.Equal(t, tt.want, v, tt.in)
 	}
 	// The fast path agrees with strconv on long mantissas and fractions.
 	for _, s := range []string{"123456789012345", "0.000000000000001", "9007199254740993", "4.35", "116707.0"} {
-		v, _, reason := parseValue([]byte(s), ',')
-		assert.Empty(t, reason)
+		v, code := parseValue([]byte(s), ',')
+		assert.Empty(t, code)
 		assert.False(t, math.IsNaN(v))
 	}
-	v, _, _ := parseValue([]byte("4.35"), ',')
+	v, _ := parseValue([]byte("4.35"), ',')
 	assert.Equal(t, 4.35, v)
 }
 
@@ -99,10 +106,13 @@ func TestKindAndWarningStrings(t *testing.T) {
 	assert.Equal(t, "national synthese", KindNationalSynthese.String())
 	assert.True(t, KindNationalDetail.IsNational())
 	assert.False(t, KindDetail.IsSynthese())
-	assert.Equal(t, `line 12, column 7 (valeur): unparseable value "abc"`, Warning{Line: 12, Column: 7, Field: "valeur", Reason: `unparseable value "abc"`}.String())
-	assert.Equal(t, "line 3: wrong field count", Warning{Line: 3, Reason: "wrong field count"}.String())
-	assert.Equal(t, `refused: line 1: missing required column "valeur"`, (&StructuralError{Line: 1, Reason: `missing required column "valeur"`}).Error())
-	assert.Equal(t, "refused: empty file", (&StructuralError{Reason: "empty file"}).Error())
+	assert.Equal(t, `line 12, column 7 (valeur): unparseable value "abc"`, Warning{Line: 12, Column: 7, Field: "valeur", Code: WarnUnparseable, Values: []string{"abc"}}.String())
+	assert.Equal(t, "line 3: wrong field count: 9 fields, the header has 8", Warning{Line: 3, Code: WarnFieldCount, Values: []string{"9", "8"}}.String())
+	assert.Equal(t, `refused: line 1: missing required column "valeur" (detail file)`, (&StructuralError{Line: 1, Code: RefuseMissingColumn, Values: []string{"valeur"}, Kind: KindDetail}).Error())
+	assert.Equal(t, "refused: empty file", (&StructuralError{Code: RefuseEmpty}).Error())
+	// Missing values never panic; an unknown code names itself.
+	assert.Equal(t, "line 4: bad date \"?\" (expected YYYY-MM-DD or DD/MM/YYYY)", Warning{Line: 4, Code: WarnBadDate}.String())
+	assert.Equal(t, `refused: problem "x-y"`, (&StructuralError{Code: "x-y"}).Error())
 }
 
 func TestEncode1252(t *testing.T) {
@@ -112,4 +122,26 @@ func TestEncode1252(t *testing.T) {
 	assert.Equal(t, "é€a", string(decode1252([]byte(e))))
 	_, ok = encode1252("日本")
 	assert.False(t, ok)
+}
+
+// TestCodesHaveText: every Code the reader returns has its text in both
+// languages in problemtext's table, and the table holds nothing else.
+func TestCodesHaveText(t *testing.T) {
+	seen := map[Code]bool{}
+	for _, c := range Codes {
+		assert.False(t, seen[c], "twice: %s", c)
+		seen[c] = true
+		assert.True(t, problemtext.Has(string(c)), "no text for %s", c)
+	}
+	for _, c := range problemtext.Codes() {
+		assert.True(t, seen[Code(c)], "problemtext has %s, not a barometre code", c)
+	}
+	assert.Len(t, problemtext.Codes(), len(Codes))
+	// Text is French or English; String and Error the English.
+	w := Warning{Line: 12, Column: 7, Field: "valeur", Code: WarnUnparseable, Values: []string{"abc"}}
+	assert.Equal(t, "ligne 12, colonne 7 (valeur)\u00a0: valeur illisible «\u00a0abc\u00a0»", w.Text(frfmt.FR))
+	assert.Equal(t, w.Text(frfmt.EN), w.String())
+	e := &StructuralError{Line: 1, Code: RefuseHTML}
+	assert.Equal(t, "ligne 1\u00a0: une page HTML, pas un fichier CSV", e.Text(frfmt.FR))
+	assert.Equal(t, "refused: "+e.Text(frfmt.EN), e.Error())
 }

@@ -1,40 +1,38 @@
 // Package problemtext renders the problems the baromètre reader finds (a
 // refused file, a row left out) in French or English, from one table keyed
-// by barometre.Code: the reader returns a code, the place and the values
-// involved, and the page says it in the reader's language. French comes
-// first and follows French typography: a no-break space before « : » and
-// inside guillemets « », numbers grouped with a narrow no-break space.
+// by the reader's problem codes (barometre.Code): the reader returns a
+// code, the place and the values involved, and the page says it in the
+// reader's language; the CLI's English comes from the same table
+// (barometre's String and Error call it). French comes first and follows
+// French typography: a no-break space before « : » and « ; » and inside
+// guillemets « », numbers grouped with a narrow no-break space.
 //
-// It is linked into the browser's wasm: no fmt, no strconv quoting, no
-// Unicode tables.
+// It is a leaf package (barometre imports it), so it takes plain values:
+// codes as strings, the kind of file as barometre.Kind's number. It is
+// linked into the browser's wasm: no fmt, no strconv quoting, no Unicode
+// tables.
 package problemtext
 
 import (
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"francenum-map/internal/ascii"
-	"francenum-map/internal/barometre"
 	"francenum-map/internal/frfmt"
 )
 
-// Refusal renders a refused file: « ligne 1 : une page HTML, pas un
-// fichier CSV » / "line 1: an HTML page, not a CSV file". The page puts it
-// under its own title (« Fichier refusé, la carte n'a pas changé »).
-func Refusal(e *barometre.StructuralError, l frfmt.Lang) string {
-	s := Text(e.Code, e.Values, e.Kind, l)
-	if e.Line > 0 {
-		s = Where(e.Line, 0, "", l) + colon(l) + s
+// Problem renders a problem at its place: « ligne 12, colonne 7 (valeur)
+// : valeur illisible « abc » » / "line 12, column 7 (valeur): unparseable
+// value "abc"". Line 0 (the whole file) gives the text alone. kind is
+// barometre.Kind's value (1 detail, 2 synthese, 3 national detail, 4
+// national synthese; 0 unknown), used by the refusals that name the kind
+// of file.
+func Problem(line, column int, field, code string, values []string, kind int, l frfmt.Lang) string {
+	s := Text(code, values, kind, l)
+	if line > 0 {
+		s = Where(line, column, field, l) + colon(l) + s
 	}
 	return s
-}
-
-// Warning renders a row left out: « ligne 12, colonne 7 (valeur) : valeur
-// illisible « abc » » / "line 12, column 7 (valeur): unreadable value
-// "abc"".
-func Warning(w barometre.Warning, l frfmt.Lang) string {
-	return Where(w.Line, w.Column, w.Field, l) + colon(l) + Text(w.Code, w.Values, barometre.KindUnknown, l)
 }
 
 // Where renders a place in the file: « ligne 12, colonne 7 (valeur) » /
@@ -51,32 +49,63 @@ func Where(line, column int, field string, l frfmt.Lang) string {
 }
 
 // Title returns the short name of a kind of problem, without values, for
-// the heading of a group of warnings: « Doublon, même valeur : la première
-// ligne est gardée ».
-func Title(c barometre.Code, l frfmt.Lang) string {
-	e, ok := lookup(c)
-	if !ok {
-		return pick(l, "Problème ", "Problem ") + quote(string(c), l)
+// the heading of a group of warnings: « Doublon, même valeur (la première
+// ligne est gardée) ».
+func Title(code string, l frfmt.Lang) string {
+	i := index(code)
+	switch {
+	case i < 0:
+		return pick(l, "Problème ", "Problem ") + quote(code, l)
+	case l == frfmt.EN:
+		return enTitles[i]
 	}
-	return pick(l, e.frTitle, e.enTitle)
+	return frTitles[i]
 }
 
-// Text renders the problem c with its values (see the comments of the
-// barometre constants for their order); kind is used by the refusals that
-// name the kind of file. An unknown code gives a generic sentence naming
-// it, never an empty string.
-func Text(c barometre.Code, values []string, kind barometre.Kind, l frfmt.Lang) string {
-	e, ok := lookup(c)
-	if !ok {
-		return pick(l, "problème ", "problem ") + quote(string(c), l)
+// Text renders the problem code with its values (see the comments of the
+// barometre constants for their order). An unknown code gives a sentence
+// naming it, never an empty string; missing values read "?".
+func Text(code string, values []string, kind int, l frfmt.Lang) string {
+	if l == frfmt.EN {
+		return English(code, values, kind)
 	}
-	return expand(pick(l, e.fr, e.en), values, kind, l)
+	i := index(code)
+	if i < 0 {
+		return "problème " + quote(code, l)
+	}
+	return expand(frTexts[i], values, kind, l)
 }
+
+// English is Text in English. It links only the English texts: the
+// reader's String and Error use it, so a program that prints nothing in
+// French carries none.
+func English(code string, values []string, kind int) string {
+	i := index(code)
+	if i < 0 {
+		return "problem " + quote(code, frfmt.EN)
+	}
+	return expand(enTexts[i], values, kind, frfmt.EN)
+}
+
+// EnglishProblem is Problem in English, linking only the English texts.
+func EnglishProblem(line, column int, field, code string, values []string, kind int) string {
+	s := English(code, values, kind)
+	if line > 0 {
+		s = Where(line, column, field, frfmt.EN) + ": " + s
+	}
+	return s
+}
+
+// Has reports whether the table has code (in both languages).
+func Has(code string) bool { return index(code) >= 0 }
+
+// Codes lists the table's codes, in table order.
+func Codes() []string { return codes[:] }
 
 // Group renders a group of warnings of one kind: « Valeur illisible :
 // 3 lignes (12, 15, 18) », with "…" when count exceeds the lines listed.
-func Group(c barometre.Code, count int, lines []int, l frfmt.Lang) string {
-	s := Title(c, l) + colon(l) + frfmt.Int(int64(count), l)
+func Group(code string, count int, lines []int, l frfmt.Lang) string {
+	s := Title(code, l) + colon(l) + frfmt.Int(int64(count), l)
 	if count == 1 {
 		s += pick(l, " ligne", " line")
 	} else {
@@ -113,26 +142,19 @@ func pick(l frfmt.Lang, fr, en string) string {
 // by every value quoted and joined, {kind} by the kind of file, and
 // {one|many} by one of the two forms (many when there is more than one
 // value).
-func expand(t string, values []string, kind barometre.Kind, l frfmt.Lang) string {
-	var b strings.Builder
+func expand(t string, values []string, kind int, l frfmt.Lang) string {
+	s := ""
 	for {
-		i := strings.IndexByte(t, '{')
-		if i < 0 {
-			b.WriteString(t)
-			return b.String()
+		i, j := strings.IndexByte(t, '{'), strings.IndexByte(t, '}')
+		if i < 0 || j < i {
+			return s + t
 		}
-		j := strings.IndexByte(t[i:], '}')
-		if j < 0 {
-			b.WriteString(t)
-			return b.String()
-		}
-		b.WriteString(t[:i])
-		b.WriteString(placeholder(t[i+1:i+j], values, kind, l))
-		t = t[i+j+1:]
+		s += t[:i] + placeholder(t[i+1:j], values, kind, l)
+		t = t[j+1:]
 	}
 }
 
-func placeholder(p string, values []string, kind barometre.Kind, l frfmt.Lang) string {
+func placeholder(p string, values []string, kind int, l frfmt.Lang) string {
 	if k := strings.IndexByte(p, '|'); k >= 0 {
 		if len(values) > 1 {
 			return p[k+1:]
@@ -152,24 +174,15 @@ func placeholder(p string, values []string, kind barometre.Kind, l frfmt.Lang) s
 		}
 		return s
 	}
-	mode := byte(0)
-	if len(p) == 2 && (p[0] == '#' || p[0] == 'n' || p[0] == 'm') {
-		mode, p = p[0], p[1:]
-	}
-	if len(p) != 1 || p[0] < '0' || p[0] > '9' {
-		return "{" + p + "}"
-	}
 	v := "?"
-	if i := int(p[0] - '0'); i < len(values) {
+	if i := int(p[len(p)-1]) - '0'; i >= 0 && i < len(values) {
 		v = values[i]
 	}
-	switch mode {
+	switch p[0] {
 	case '#':
 		return number(v, l)
 	case 'n':
 		return clean(v)
-	case 'm':
-		return megabytes(v, l)
 	}
 	return quote(v, l)
 }
@@ -195,46 +208,22 @@ func number(v string, l frfmt.Lang) string {
 	return frfmt.Number(f, dec, l)
 }
 
-// megabytes writes a size in bytes in megabytes (10^6 bytes, as file
-// managers show them), one decimal unless whole: « 45,3 Mo », "40 MB".
-func megabytes(v string, l frfmt.Lang) string {
-	n, err := strconv.ParseInt(v, 10, 64)
-	if err != nil {
-		return clean(v)
-	}
-	mb := float64(n) / 1e6
-	dec := 1
-	if mb == float64(int64(mb)) {
-		dec = 0
-	}
-	return frfmt.Number(mb, dec, l) + pick(l, " Mo", " MB")
-}
-
-// clean makes control characters and invalid UTF-8 visible (\t, \xNN):
-// a value from a user's file can hold any byte.
+// clean makes control characters and invalid UTF-8 visible (\t, \xNN;
+// " and \ escaped): a value from a user's file can hold any byte.
 func clean(v string) string {
-	ok := utf8.ValidString(v)
-	for i := 0; ok && i < len(v); i++ {
-		if c := v[i]; c < 0x20 || c == 0x7f {
-			ok = false
-		}
-	}
-	if ok {
-		return v
-	}
 	q := ascii.Quote(v)
 	return q[1 : len(q)-1]
 }
 
-func kindName(k barometre.Kind, l frfmt.Lang) string {
+func kindName(k int, l frfmt.Lang) string {
 	switch k {
-	case barometre.KindDetail:
+	case 1:
 		return pick(l, "fichier détail", "detail file")
-	case barometre.KindSynthese:
+	case 2:
 		return pick(l, "fichier synthèse", "synthese file")
-	case barometre.KindNationalDetail:
+	case 3:
 		return pick(l, "fichier détail national", "national detail file")
-	case barometre.KindNationalSynthese:
+	case 4:
 		return pick(l, "fichier synthèse national", "national synthese file")
 	}
 	return pick(l, "fichier", "file")

@@ -1,35 +1,32 @@
 package problemtext
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
 
-	"francenum-map/internal/barometre"
 	"francenum-map/internal/frfmt"
 )
 
 const nbsp = "\u00a0"
 
+// TestEveryCodeHasBothLanguages; barometre's TestCodesHaveText checks
+// the table against the reader's codes both ways.
 func TestEveryCodeHasBothLanguages(t *testing.T) {
-	inTable := map[barometre.Code]bool{}
-	for _, e := range table {
-		assert.False(t, inTable[e.code], "twice in the table: %s", e.code)
-		inTable[e.code] = true
-		assert.Contains(t, barometre.Codes, e.code, "not a barometre code: %s", e.code)
-	}
-	for _, c := range barometre.Codes {
-		e, ok := lookup(c)
-		require.True(t, ok, "no text for %s", c)
-		for _, s := range []string{e.frTitle, e.fr, e.enTitle, e.en} {
+	seen := map[string]bool{}
+	for i, c := range codes {
+		assert.False(t, seen[c], "twice in the table: %s", c)
+		seen[c] = true
+		for _, s := range []string{frTitles[i], frTexts[i], enTitles[i], enTexts[i]} {
 			assert.NotEmpty(t, s, c)
 		}
-		assert.NotEqual(t, e.fr, e.en, c)
+		assert.NotEqual(t, frTexts[i], enTexts[i], c)
+		assert.True(t, Has(c))
 	}
+	assert.Len(t, Codes(), 21)
+	assert.Equal(t, Text("duplicate", []string{"2"}, 0, frfmt.EN), English("duplicate", []string{"2"}, 0))
+	assert.Equal(t, Problem(3, 7, "valeur", "bad-date", []string{"x"}, 0, frfmt.EN), EnglishProblem(3, 7, "valeur", "bad-date", []string{"x"}, 0))
 }
 
 // words splits a text into lower-case words (letters, accented ones
@@ -56,14 +53,14 @@ var (
 // titles, sentences, a warning, a refusal and a group.
 func rendered(l frfmt.Lang) map[string]string {
 	out := map[string]string{}
-	for _, c := range barometre.Codes {
+	for _, c := range Codes() {
 		vals := []string{"3", "4", "5"}
-		out[string(c)+" title"] = Title(c, l)
-		out[string(c)+" text"] = Text(c, vals, barometre.KindSynthese, l)
-		out[string(c)+" one"] = Text(c, vals[:1], barometre.KindDetail, l)
-		out[string(c)+" warning"] = Warning(barometre.Warning{Line: 12, Column: 7, Field: "x", Code: c, Values: vals}, l)
-		out[string(c)+" refusal"] = Refusal(&barometre.StructuralError{Line: 1, Code: c, Values: vals}, l)
-		out[string(c)+" group"] = Group(c, 1159, []int{220, 221, 222}, l)
+		out[c+" title"] = Title(c, l)
+		out[c+" text"] = Text(c, vals, 2, l)
+		out[c+" one"] = Text(c, vals[:1], 1, l)
+		out[c+" warning"] = Problem(12, 7, "x", c, vals, 0, l)
+		out[c+" refusal"] = Problem(1, 0, "", c, vals, 4, l)
+		out[c+" group"] = Group(c, 1159, []int{220, 221, 222}, l)
 	}
 	out["unknown"] = Text("no-such-code", nil, 0, l)
 	out["unknown title"] = Title("no-such-code", l)
@@ -106,58 +103,35 @@ func TestFrenchTypography(t *testing.T) {
 
 func TestRenderings(t *testing.T) {
 	fr, en := frfmt.FR, frfmt.EN
-	w := barometre.Warning{Line: 12, Column: 7, Field: "valeur", Code: barometre.WarnUnparseable, Values: []string{"abc"}}
-	assert.Equal(t, "ligne 12, colonne 7 (valeur)"+nbsp+": valeur illisible «"+nbsp+"abc"+nbsp+"»", Warning(w, fr))
-	assert.Equal(t, `line 12, column 7 (valeur): unreadable value "abc"`, Warning(w, en))
+	assert.Equal(t, "ligne 12, colonne 7 (valeur)"+nbsp+": valeur illisible «"+nbsp+"abc"+nbsp+"»", Problem(12, 7, "valeur", "unparseable-value", []string{"abc"}, 0, fr))
+	assert.Equal(t, `line 12, column 7 (valeur): unparseable value "abc"`, Problem(12, 7, "valeur", "unparseable-value", []string{"abc"}, 0, en))
 
 	// Numbers in the reader's format, line numbers as they are.
-	d := barometre.Warning{Line: 11, Column: 7, Field: "valeur", Code: barometre.WarnDuplicateConflict, Values: []string{"12002", "12345.5", "-3"}}
-	assert.Equal(t, "ligne 11, colonne 7 (valeur)"+nbsp+": doublon de la ligne 12002 avec une autre valeur (12"+frfmt.NNBSP+"345,5 ici, -3 là"+nbsp+"; la première est gardée)", Warning(d, fr))
-	assert.Equal(t, "line 11, column 7 (valeur): duplicate of line 12002 with a different value (12,345.5 here, -3 there; the first is kept)", Warning(d, en))
+	d := []string{"12002", "12345.5", "-3"}
+	assert.Equal(t, "ligne 11, colonne 7 (valeur)"+nbsp+": doublon de la ligne 12002 avec une autre valeur (12"+frfmt.NNBSP+"345,5 ici, -3 là"+nbsp+"; la première est gardée)", Problem(11, 7, "valeur", "duplicate-conflict", d, 0, fr))
+	assert.Equal(t, "line 11, column 7 (valeur): duplicate of line 12002 with a different value (12,345.5 here, -3 there; the first is kept)", Problem(11, 7, "valeur", "duplicate-conflict", d, 0, en))
 
-	// A row-wide warning has no column.
-	fc := barometre.Warning{Line: 13, Code: barometre.WarnFieldCount, Values: []string{"9", "8"}}
-	assert.Equal(t, "line 13: 9 fields, the header has 8", Warning(fc, en))
+	// A row-wide warning has no column; a whole-file refusal no line.
+	assert.Equal(t, "line 13: wrong field count: 9 fields, the header has 8", Problem(13, 0, "", "wrong-field-count", []string{"9", "8"}, 0, en))
+	assert.Equal(t, "ligne 1"+nbsp+": une page HTML, pas un fichier CSV", Problem(1, 0, "", "html-page", nil, 0, fr))
+	assert.Equal(t, "line 1: an HTML page, not a CSV file", Problem(1, 0, "", "html-page", nil, 0, en))
+	assert.Equal(t, "le fichier est vide", Problem(0, 0, "", "empty", nil, 0, fr))
 
-	html := &barometre.StructuralError{Line: 1, Code: barometre.RefuseHTML}
-	assert.Equal(t, "ligne 1"+nbsp+": une page HTML, pas un fichier CSV", Refusal(html, fr))
-	assert.Equal(t, "line 1: an HTML page, not a CSV file", Refusal(html, en))
-	assert.Equal(t, "le fichier est vide", Refusal(&barometre.StructuralError{Code: barometre.RefuseEmpty}, fr))
-
-	one := &barometre.StructuralError{Line: 1, Code: barometre.RefuseMissingColumn, Values: []string{"valeur"}, Kind: barometre.KindDetail}
-	two := &barometre.StructuralError{Line: 1, Code: barometre.RefuseMissingColumn, Values: []string{"code_departement", "date"}, Kind: barometre.KindDetail}
-	assert.Equal(t, "ligne 1"+nbsp+": colonne obligatoire absente"+nbsp+": «"+nbsp+"valeur"+nbsp+"» (fichier détail)", Refusal(one, fr))
-	assert.Equal(t, `line 1: missing required columns "code_departement", "date" (detail file)`, Refusal(two, en))
+	assert.Equal(t, "ligne 1"+nbsp+": colonne obligatoire absente"+nbsp+": «"+nbsp+"valeur"+nbsp+"» (fichier détail)", Problem(1, 0, "", "missing-column", []string{"valeur"}, 1, fr))
+	assert.Equal(t, `line 1: missing required columns "code_departement", "date" (detail file)`, Problem(1, 0, "", "missing-column", []string{"code_departement", "date"}, 1, en))
 
 	// A user's bytes are made visible, never passed through raw.
-	bad := barometre.Warning{Line: 5, Code: barometre.WarnUnknownDept, Values: []string{"9\t\xff"}}
-	assert.Equal(t, `line 5: unknown department code "9\t\xff"`, Warning(bad, en))
+	assert.Equal(t, `line 5: unknown department code "9\t\xff"`, Problem(5, 0, "", "unknown-department", []string{"9\t\xff"}, 0, en))
 
 	// Too few values never panic; an unknown code still says something.
-	assert.Equal(t, "doublon de la ligne ?, même valeur (la première est gardée)", Text(barometre.WarnDuplicate, nil, 0, fr))
+	assert.Equal(t, "doublon de la ligne ?, même valeur (la première est gardée)", Text("duplicate", nil, 0, fr))
 	assert.Equal(t, `problem "x-y"`, Text("x-y", nil, 0, en))
+	assert.False(t, Has("x-y"))
 
-	big := &barometre.StructuralError{Code: barometre.RefuseTooLarge, Values: []string{"45312000", "40000000"}}
-	assert.Equal(t, "le fichier est trop gros"+nbsp+": 45,3"+nbsp+"Mo, la limite est de 40"+nbsp+"Mo", Refusal(big, fr))
-	assert.Equal(t, "the file is too large: 45.3 MB, the limit is 40 MB", Refusal(big, en))
+	big := []string{"45.4", "40"}
+	assert.Equal(t, "le fichier est trop gros"+nbsp+": 45,4"+nbsp+"Mo, la limite est de 40"+nbsp+"Mo", Text("too-large", big, 0, fr))
+	assert.Equal(t, "the file is too large: 45.4 MB, the limit is 40 MB", Text("too-large", big, 0, en))
 
-	assert.Equal(t, "Valeur illisible"+nbsp+": 1"+frfmt.NNBSP+"159 lignes (220, 221, …)", Group(barometre.WarnUnparseable, 1159, []int{220, 221}, fr))
-	assert.Equal(t, "Empty value: 1 line (4)", Group(barometre.WarnEmptyValue, 1, []int{4}, en))
-}
-
-// TestFixtureWarnings renders every warning of the bad-rows fixture: each
-// code gets the values its template needs (no "?" left).
-func TestFixtureWarnings(t *testing.T) {
-	data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "barometre", "rows-bad.csv"))
-	require.NoError(t, err)
-	f, err := barometre.Parse(data)
-	require.NoError(t, err)
-	require.NotEmpty(t, f.Warnings)
-	for _, w := range f.Warnings {
-		for _, l := range []frfmt.Lang{frfmt.FR, frfmt.EN} {
-			s := Warning(w, l)
-			assert.NotContains(t, s, "?", s)
-			assert.NotContains(t, s, "{", s)
-		}
-	}
+	assert.Equal(t, "Valeur illisible"+nbsp+": 1"+frfmt.NNBSP+"159 lignes (220, 221, …)", Group("unparseable-value", 1159, []int{220, 221}, fr))
+	assert.Equal(t, "Empty value: 1 line (4)", Group("empty-value", 1, []int{4}, en))
 }

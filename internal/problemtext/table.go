@@ -1,90 +1,147 @@
 package problemtext
 
-import "francenum-map/internal/barometre"
+// nCodes is the number of codes: the arrays below are one table (codes[i]
+// is titled frTitles[i] and said frTexts[i] in French, enTitles[i] and
+// enTexts[i] in English), kept apart so that a program that only prints
+// English sentences (the CLI, the Worker, the reader's String and Error)
+// links neither the French nor the titles. Arrays, not map literals: map
+// literals compile to large init code in wasm.
+const nCodes = 21
 
-// entry is one kind of problem in both languages: a short title (for a
-// group heading) and a sentence template (see expand for the
-// placeholders). French first.
-type entry struct {
-	code        barometre.Code
-	frTitle, fr string
-	enTitle, en string
+// codes holds every barometre.Code (barometre's tests check both ways).
+var codes = [nCodes]string{
+	"empty",
+	"html-page",
+	"no-header",
+	"column-twice",
+	"regional-file",
+	"missing-column",
+	"truncated",
+	"too-large",
+	"unterminated-quote",
+	"quote-in-field",
+	"text-after-quote",
+	"wrong-field-count",
+	"empty-id",
+	"unknown-department",
+	"bad-date",
+	"empty-value",
+	"not-a-number",
+	"out-of-range",
+	"unparseable-value",
+	"duplicate",
+	"duplicate-conflict",
 }
 
-// table holds every barometre.Code (a test checks it against
-// barometre.Codes). A slice, not a map literal: map literals compile to
-// large init code in wasm.
-var table = [...]entry{
-	{barometre.RefuseEmpty,
-		"Fichier vide", "le fichier est vide",
-		"Empty file", "the file is empty"},
-	{barometre.RefuseHTML,
-		"Page HTML", "une page HTML, pas un fichier CSV",
-		"HTML page", "an HTML page, not a CSV file"},
-	{barometre.RefuseNoHeader,
-		"Pas d'en-tête", "pas d'en-tête\u00a0: la première ligne ne nomme pas les colonnes (attendu\u00a0: mesure, indicateur, id_indicateur, code_departement, date, valeur…)",
-		"No header", "no header: the first line does not name the columns (expected mesure, indicateur, id_indicateur, code_departement, date, valeur, …)"},
-	{barometre.RefuseColumnTwice,
-		"Colonne en double", "la colonne {0} apparaît deux fois (colonnes {n1} et {n2})",
-		"Column twice", "column {0} appears twice (columns {n1} and {n2})"},
-	{barometre.RefuseRegional,
-		"Fichier régional", "un fichier régional (colonne code_region)\u00a0: seuls les fichiers départementaux et nationaux sont lus",
-		"Regional file", "a regional file (column code_region): only departmental and national files are read"},
-	{barometre.RefuseMissingColumn,
-		"Colonne obligatoire absente", "{colonne obligatoire absente|colonnes obligatoires absentes}\u00a0: {list} ({kind})",
-		"Missing required column", "{missing required column|missing required columns} {list} ({kind})"},
-	{barometre.RefuseTruncated,
-		"Fichier tronqué", "le fichier est tronqué : sa dernière ligne n'a pas de fin de ligne et {n0} champs, l'en-tête en a {n1}",
-		"Truncated file", "the file is truncated: its last line has no line end and {n0} fields, the header has {n1}"},
-	{barometre.RefuseTooLarge,
-		"Fichier trop gros", "le fichier est trop gros : {m0}, la limite est de {m1}",
-		"File too large", "the file is too large: {m0}, the limit is {m1}"},
-	{barometre.WarnUnterminatedQuote,
-		"Guillemet jamais fermé", "guillemet ouvert jamais fermé\u00a0: la ligne court jusqu'à la fin du fichier (ligne {n0})",
-		"Unterminated quote", "quoted field never closed: the row runs to the end of the file (line {n0})"},
-	{barometre.WarnQuoteInField,
-		"Guillemet dans un champ", "guillemet au milieu d'un champ sans guillemets",
-		"Quote inside a field", "quote inside an unquoted field"},
-	{barometre.WarnTextAfterQuote,
-		"Texte après un guillemet", "texte après le guillemet fermant",
-		"Text after a quote", "unexpected text after a closing quote"},
-	{barometre.WarnFieldCount,
-		"Nombre de champs incorrect", "{n0}\u00a0champs, l'en-tête en a {n1}",
-		"Wrong field count", "{n0} fields, the header has {n1}"},
-	{barometre.WarnEmptyID,
-		"Identifiant d'indicateur vide", "id_indicateur vide",
-		"Empty indicator id", "empty id_indicateur"},
-	{barometre.WarnUnknownDept,
-		"Code département inconnu", "code département inconnu {0}",
-		"Unknown department code", "unknown department code {0}"},
-	{barometre.WarnBadDate,
-		"Date illisible", "date illisible {0} (attendu AAAA-MM-JJ ou JJ/MM/AAAA)",
-		"Unreadable date", "unreadable date {0} (expected YYYY-MM-DD or DD/MM/YYYY)"},
-	{barometre.WarnEmptyValue,
-		"Valeur vide", "valeur vide",
-		"Empty value", "empty value"},
-	{barometre.WarnNotANumber,
-		"Pas un nombre", "{0} n'est pas un nombre",
-		"Not a number", "{0} is not a number"},
-	{barometre.WarnOutOfRange,
-		"Nombre hors limites", "nombre hors limites {0}",
-		"Number out of range", "number out of range {0}"},
-	{barometre.WarnUnparseable,
-		"Valeur illisible", "valeur illisible {0}",
-		"Unreadable value", "unreadable value {0}"},
-	{barometre.WarnDuplicate,
-		"Doublon, même valeur (la première ligne est gardée)", "doublon de la ligne {n0}, même valeur (la première est gardée)",
-		"Duplicate, same value (the first row is kept)", "duplicate of line {n0}, same value (the first is kept)"},
-	{barometre.WarnDuplicateConflict,
-		"Doublon, valeur différente (la première ligne est gardée)", "doublon de la ligne {n0} avec une autre valeur ({#1} ici, {#2} là\u00a0; la première est gardée)",
-		"Duplicate, different value (the first row is kept)", "duplicate of line {n0} with a different value ({#1} here, {#2} there; the first is kept)"},
+// frTitles are the French short titles (group headings), French
+// typography: a no-break space before « : » and « ; », inside « ».
+var frTitles = [nCodes]string{
+	"Fichier vide",                  // empty
+	"Page HTML",                     // html-page
+	"Pas d'en-tête",                 // no-header
+	"Colonne en double",             // column-twice
+	"Fichier régional",              // regional-file
+	"Colonne obligatoire absente",   // missing-column
+	"Fichier tronqué",               // truncated
+	"Fichier trop gros",             // too-large
+	"Guillemet jamais fermé",        // unterminated-quote
+	"Guillemet dans un champ",       // quote-in-field
+	"Texte après un guillemet",      // text-after-quote
+	"Nombre de champs incorrect",    // wrong-field-count
+	"Identifiant d'indicateur vide", // empty-id
+	"Code département inconnu",      // unknown-department
+	"Date illisible",                // bad-date
+	"Valeur vide",                   // empty-value
+	"Pas un nombre",                 // not-a-number
+	"Nombre hors limites",           // out-of-range
+	"Valeur illisible",              // unparseable-value
+	"Doublon, même valeur (la première ligne est gardée)",       // duplicate
+	"Doublon, valeur différente (la première ligne est gardée)", // duplicate-conflict
 }
 
-func lookup(c barometre.Code) (entry, bool) {
-	for _, e := range table {
-		if e.code == c {
-			return e, true
+// the sentences (see expand).
+var frTexts = [nCodes]string{
+	"le fichier est vide",               // empty
+	"une page HTML, pas un fichier CSV", // html-page
+	"pas d'en-tête\u00a0: la première ligne ne nomme pas les colonnes (attendu\u00a0: mesure, indicateur, id_indicateur, code_departement, date, valeur…)", // no-header
+	"la colonne {0} apparaît deux fois (colonnes {n1} et {n2})",                                                        // column-twice
+	"un fichier régional (colonne code_region)\u00a0: seuls les fichiers départementaux et nationaux sont lus",         // regional-file
+	"{colonne obligatoire absente|colonnes obligatoires absentes}\u00a0: {list} ({kind})",                              // missing-column
+	"le fichier est tronqué\u00a0: sa dernière ligne n'a pas de fin de ligne et {n0}\u00a0champs, l'en-tête en a {n1}", // truncated
+	"le fichier est trop gros\u00a0: {#0}\u00a0Mo, la limite est de {#1}\u00a0Mo",                                      // too-large
+	"guillemet ouvert jamais fermé\u00a0: la ligne court jusqu'à la fin du fichier (ligne {n0})",                       // unterminated-quote
+	"guillemet au milieu d'un champ sans guillemets",                                                                   // quote-in-field
+	"texte après le guillemet fermant",                                                                                 // text-after-quote
+	"{n0}\u00a0champs, l'en-tête en a {n1}",                                                                            // wrong-field-count
+	"id_indicateur vide",                                                                                               // empty-id
+	"code département inconnu {0}",                                                                                     // unknown-department
+	"date illisible {0} (attendu AAAA-MM-JJ ou JJ/MM/AAAA)",                                                            // bad-date
+	"valeur vide",             // empty-value
+	"{0} n'est pas un nombre", // not-a-number
+	"nombre hors limites {0}", // out-of-range
+	"valeur illisible {0}",    // unparseable-value
+	"doublon de la ligne {n0}, même valeur (la première est gardée)",                                   // duplicate
+	"doublon de la ligne {n0} avec une autre valeur ({#1} ici, {#2} là\u00a0; la première est gardée)", // duplicate-conflict
+
+}
+
+// enTitles are the English short titles.
+var enTitles = [nCodes]string{
+	"Empty file",              // empty
+	"HTML page",               // html-page
+	"No header",               // no-header
+	"Column twice",            // column-twice
+	"Regional file",           // regional-file
+	"Missing required column", // missing-column
+	"Truncated file",          // truncated
+	"File too large",          // too-large
+	"Unterminated quote",      // unterminated-quote
+	"Quote inside a field",    // quote-in-field
+	"Text after a quote",      // text-after-quote
+	"Wrong field count",       // wrong-field-count
+	"Empty indicator id",      // empty-id
+	"Unknown department code", // unknown-department
+	"Bad date",                // bad-date
+	"Empty value",             // empty-value
+	"Not a number",            // not-a-number
+	"Value out of range",      // out-of-range
+	"Unparseable value",       // unparseable-value
+	"Duplicate, same value (the first row is kept)",      // duplicate
+	"Duplicate, different value (the first row is kept)", // duplicate-conflict
+}
+
+// the sentences (see expand).
+var enTexts = [nCodes]string{
+	"empty file",                   // empty
+	"an HTML page, not a CSV file", // html-page
+	"no header: the first line does not name the columns (expected mesure, indicateur, id_indicateur, code_departement, date, valeur, …)", // no-header
+	"column {0} appears twice (columns {n1} and {n2})",                                          // column-twice
+	"a regional file (column code_region): only departmental and national files are read",       // regional-file
+	"{missing required column|missing required columns} {list} ({kind})",                        // missing-column
+	"the file is truncated: its last line has no line end and {n0} fields, the header has {n1}", // truncated
+	"the file is too large: {#0} MB, the limit is {#1} MB",                                      // too-large
+	"unterminated quoted field (it runs to the end of the file, line {n0})",                     // unterminated-quote
+	"quote inside an unquoted field",                                                            // quote-in-field
+	"unexpected text after a closing quote",                                                     // text-after-quote
+	"wrong field count: {n0} fields, the header has {n1}",                                       // wrong-field-count
+	"empty id_indicateur",                                    // empty-id
+	"unknown department code {0}",                            // unknown-department
+	"bad date {0} (expected YYYY-MM-DD or DD/MM/YYYY)",       // bad-date
+	"empty value",                                            // empty-value
+	"not a number {0}",                                       // not-a-number
+	"value out of range {0}",                                 // out-of-range
+	"unparseable value {0}",                                  // unparseable-value
+	"duplicate of line {n0} (same value; the first is kept)", // duplicate
+	"duplicate of line {n0} with a different value ({#1} here, {#2} there; the first is kept)", // duplicate-conflict
+
+}
+
+// index returns the position of code in codes, or -1.
+func index(code string) int {
+	for i, c := range codes {
+		if c == code {
+			return i
 		}
 	}
-	return entry{}, false
+	return -1
 }
