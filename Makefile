@@ -93,7 +93,8 @@ unit:
 WASM_TEST_PKGS ?= ./internal/dept/... ./internal/barometre/... ./internal/rowfilter/... \
   ./internal/series/... ./internal/classify/... ./internal/frfmt/... ./internal/ontrack/... \
   ./internal/describe/... ./internal/geoasset/... ./internal/carto/... ./internal/app/... \
-  ./internal/ascii/... ./internal/order/...
+  ./internal/ascii/... ./internal/order/... ./internal/problemtext/... ./internal/warngroup/... \
+  ./internal/place/... ./internal/exportfmt/...
 wasmtest: geodata
 	GEO_ASSET=$(CURDIR)/$(WEB)/geo/departements.bin $(WASM_ENV) $(GO) test -count=1 -timeout 20m -exec="$(WASM_EXEC)" $(WASM_TEST_PKGS)
 
