@@ -273,6 +273,7 @@ func start(data []byte, enc string) (*parser, *rowfilter.Header, error) {
 // deptEntry is a normalised department code and its number (1…101; 0
 // is national).
 type deptEntry struct {
+	_    noCompare
 	code string
 	num  int
 }
@@ -282,7 +283,7 @@ type deptEntry struct {
 var deptTable = func() map[string]deptEntry {
 	m := map[string]deptEntry{}
 	for i, c := range dept.Codes() {
-		e := deptEntry{c, i + 1}
+		e := deptEntry{code: c, num: i + 1}
 		m[c] = e
 		if c[0] == '0' {
 			m[c[1:]] = e
