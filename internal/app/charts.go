@@ -189,10 +189,13 @@ func (a *App) compare() Compare {
 	// The view's own value gets a column only when it is not already one of
 	// the cumulative count and % of target columns the table always shows.
 	showValue := s.Metric != metricTarget && s.Metric != metricCount
-	c.Headers = []string{a.t("colName"), a.t("colCount"), a.t("colPct")}
+	// Appended to a make, not a []string{…} literal: a literal allocates a
+	// [N]string, whose type brings an unused equality function to the wasm.
+	c.Headers = append(make([]string, 0, 4), a.t("colName"))
 	if showValue {
-		c.Headers = []string{a.t("colName"), a.t("value"), a.t("colCount"), a.t("colPct")}
+		c.Headers = append(c.Headers, a.t("value"))
 	}
+	c.Headers = append(c.Headers, a.t("colCount"), a.t("colPct"))
 	for k, i := range idx {
 		d := &a.geo.Departments[i]
 		sr := a.ser[i]

@@ -157,8 +157,9 @@ func (a *App) table() Table {
 		if r.Rank > 0 {
 			rank = strconv.Itoa(r.Rank)
 		}
-		t.Rows[i] = []string{r.Code, r.Name, r.Region, a.fmtValue(r.Value, s.Metric),
-			fmtCount(r.Count, l), fmtCount(r.Target, l), frfmt.Percent(r.Pct, 1, l), frfmt.Number(r.Per, 1, l), rank}
+		// make, not a [9]string literal: see compare's Headers.
+		t.Rows[i] = append(make([]string, 0, 9), r.Code, r.Name, r.Region, a.fmtValue(r.Value, s.Metric),
+			fmtCount(r.Count, l), fmtCount(r.Target, l), frfmt.Percent(r.Pct, 1, l), frfmt.Number(r.Per, 1, l), rank)
 	}
 	return t
 }

@@ -80,3 +80,15 @@ func Quote(s string) string {
 	}
 	return string(append(b, '"'))
 }
+
+// TrimSpace returns b without the spaces and tabs at either end (the
+// published files pad some fields; no other white space is trimmed).
+func TrimSpace(b []byte) []byte {
+	for len(b) > 0 && (b[0] == ' ' || b[0] == '\t') {
+		b = b[1:]
+	}
+	for len(b) > 0 && (b[len(b)-1] == ' ' || b[len(b)-1] == '\t') {
+		b = b[:len(b)-1]
+	}
+	return b
+}

@@ -8,11 +8,14 @@
 // or comma, CRLF or LF, quoted fields holding delimiters, quotes and newlines.
 //
 // Two kinds of problems are kept apart: a structural problem (empty file,
-// HTML page, no header, missing required column) refuses the whole file with
-// a *StructuralError; a row-level problem (bad value, unknown department,
+// HTML page, no header, missing required column, a file cut in the middle
+// of its last line, a file over MaxFileSize) refuses the whole file with a
+// *StructuralError; a row-level problem (bad value, unknown department,
 // bad date, duplicate, wrong field count) leaves the row out and records a
 // Warning with its physical line number (1 = header). Stats.Read always
-// equals Stats.Kept + Stats.Rejected.
+// equals Stats.Kept + Stats.Rejected. Both carry a Code and the Values
+// involved; Text renders them in French or English (package
+// problemtext), String and Error in English for the CLI and the Worker.
 //
 // This package is linked into the browser's wasm: it uses strconv, never
 // fmt, encoding/csv or encoding/json.

@@ -52,7 +52,7 @@ func FuzzParse(f *testing.F) {
 		}
 		maxLine := bytes.Count(data, []byte("\n")) + 1
 		for _, w := range file.Warnings {
-			if w.Line < 2 || w.Line > maxLine || w.Reason == "" {
+			if w.Line < 2 || w.Line > maxLine || w.Reason() == "" || w.Code == "" {
 				t.Fatalf("bad warning %+v (file has %d lines)", w, maxLine)
 			}
 		}

@@ -3,7 +3,6 @@ package barometre
 import (
 	"strconv"
 
-	"francenum-map/internal/ascii"
 	"francenum-map/internal/rowfilter"
 )
 
@@ -27,10 +26,42 @@ const (
 	colRegion      = "code_region"
 )
 
-// known are the names that make a first line a header of this family.
-var known = []string{colMesure, colIndicateur, colID, colDept, colDeptName, colMaille,
+// The columns the reader looks for, by number (indexes of colNames).
+const (
+	cMesure = iota
+	cIndicateur
+	cID
+	cDept
+	cDeptName
+	cMaille
+	cDate
+	cValue
+	cUnit
+	cCurrent
+	cCurrentDate
+	cInitial
+	cInitialDate
+	cTarget
+	cTargetDate
+	cRegion
+	nCols
+)
+
+// colNames are the names of the columns the reader looks for; with
+// otherKnown, the names that make a first line a header of this family.
+var colNames = [nCols]string{colMesure, colIndicateur, colID, colDept, colDeptName, colMaille,
 	colDate, colValue, colUnit, colCurrent, colCurrentDate, colInitial, colInitialDate,
-	colTarget, colTargetDate, colRegion, "libelle_region", "progression", "pourcentage_cible"}
+	colTarget, colTargetDate, colRegion}
+
+var otherKnown = [...]string{"libelle_region", "progression", "pourcentage_cible"}
+
+// The required columns of each kind of file (indexes of colNames).
+var (
+	reqNationalSynthese = []uint8{cID, cCurrent, cCurrentDate, cTarget}
+	reqSynthese         = []uint8{cID, cDept, cCurrent, cCurrentDate, cTarget}
+	reqNationalDetail   = []uint8{cID, cDate, cValue}
+	reqDetail           = []uint8{cID, cDept, cDate, cValue}
+)
 
 // layout is where the columns the reader uses are (-1 when absent).
 type layout struct {
@@ -42,74 +73,79 @@ type layout struct {
 }
 
 // detect finds the kind of file and its columns, or refuses the header.
+// One pass over the header fills the position of every column it knows
+// (the first one of a name), then the kind and the layout are read off
+// that table.
 func detect(h *rowfilter.Header) (layout, error) {
 	l := layout{names: h.Names}
-	col := func(name string) int { return h.Col(name) }
+	var at [nCols]int
+	for i := range at {
+		at[i] = -1
+	}
 	nKnown := 0
-	for _, n := range h.Names {
-		for _, k := range known {
-			if n == k {
+	for j, n := range h.Names {
+		for c, name := range colNames {
+			if n == name {
+				nKnown++
+				if at[c] < 0 {
+					at[c] = j
+				}
+			}
+		}
+		for _, name := range otherKnown {
+			if n == name {
 				nKnown++
 			}
 		}
 	}
 	if nKnown == 0 {
-		return l, &StructuralError{Line: 1, Reason: "no header: the first line does not name the columns (expected mesure, indicateur, id_indicateur, code_departement, date, valeur, …)"}
+		return l, &StructuralError{Line: 1, Code: RefuseNoHeader}
 	}
 	// A name used twice would make the reader pick one silently.
 	for i, n := range h.Names {
 		for j := i + 1; j < len(h.Names); j++ {
 			if n != "" && h.Names[j] == n {
-				return l, &StructuralError{Line: 1, Column: j + 1, Field: n,
-					Reason: "column " + ascii.Quote(n) + " appears twice (columns " + strconv.Itoa(i+1) + " and " + strconv.Itoa(j+1) + ")"}
+				return l, &StructuralError{Line: 1, Column: j + 1, Field: n, Code: RefuseColumnTwice, Values: vals(n, strconv.Itoa(i+1), strconv.Itoa(j+1))}
 			}
 		}
 	}
-	synthese := col(colCurrent) >= 0 || col(colCurrentDate) >= 0 || col(colTarget) >= 0 || col(colInitial) >= 0
-	national := col(colDept) < 0 && col(colMaille) >= 0
-	if col(colDept) < 0 && col(colMaille) < 0 && col(colRegion) >= 0 {
-		return l, &StructuralError{Line: 1, Field: colDept, Column: col(colRegion) + 1,
-			Reason: "a regional file (column code_region): only departmental and national files are read"}
+	synthese := at[cCurrent] >= 0 || at[cCurrentDate] >= 0 || at[cTarget] >= 0 || at[cInitial] >= 0
+	national := at[cDept] < 0 && at[cMaille] >= 0
+	if at[cDept] < 0 && at[cMaille] < 0 && at[cRegion] >= 0 {
+		return l, &StructuralError{Line: 1, Field: colDept, Column: at[cRegion] + 1, Code: RefuseRegional}
 	}
-	var required []string
+	required := reqDetail
+	l.kind = KindDetail
 	switch {
 	case synthese && national:
-		l.kind = KindNationalSynthese
-		required = []string{colID, colCurrent, colCurrentDate, colTarget}
+		l.kind, required = KindNationalSynthese, reqNationalSynthese
 	case synthese:
-		l.kind = KindSynthese
-		required = []string{colID, colDept, colCurrent, colCurrentDate, colTarget}
+		l.kind, required = KindSynthese, reqSynthese
 	case national:
-		l.kind = KindNationalDetail
-		required = []string{colID, colDate, colValue}
-	default:
-		l.kind = KindDetail
-		required = []string{colID, colDept, colDate, colValue}
+		l.kind, required = KindNationalDetail, reqNationalDetail
 	}
 	var missing []string
 	for _, r := range required {
-		if col(r) < 0 {
-			missing = append(missing, r)
+		if at[r] < 0 {
+			missing = append(missing, colNames[r])
 		}
 	}
 	if len(missing) > 0 {
-		reason := "missing required column " + ascii.Quote(missing[0])
-		if len(missing) > 1 {
-			reason = "missing required columns " + ascii.Quote(missing[0])
-			for _, m := range missing[1:] {
-				reason += ", " + ascii.Quote(m)
-			}
-		}
-		return l, &StructuralError{Line: 1, Field: missing[0], Reason: reason + " (" + l.kind.String() + " file)"}
+		return l, &StructuralError{Line: 1, Field: missing[0], Code: RefuseMissingColumn, Values: missing, Kind: l.kind}
 	}
-	l.mesure, l.label, l.id = col(colMesure), col(colIndicateur), col(colID)
-	l.dept, l.deptName = col(colDept), col(colDeptName)
+	l.mesure, l.label, l.id = at[cMesure], at[cIndicateur], at[cID]
+	l.dept, l.deptName = at[cDept], at[cDeptName]
 	if national {
-		l.deptName = col(colMaille)
+		l.deptName = at[cMaille]
 	}
-	l.date, l.value, l.unit = col(colDate), col(colValue), col(colUnit)
-	l.current, l.currentDate = col(colCurrent), col(colCurrentDate)
-	l.initial, l.initialDate = col(colInitial), col(colInitialDate)
-	l.target, l.targetDate = col(colTarget), col(colTargetDate)
+	l.date, l.value, l.unit = at[cDate], at[cValue], at[cUnit]
+	l.current, l.currentDate = at[cCurrent], at[cCurrentDate]
+	l.initial, l.initialDate = at[cInitial], at[cInitialDate]
+	l.target, l.targetDate = at[cTarget], at[cTargetDate]
 	return l, nil
 }
+
+// vals copies values into a new slice (the caller's array stays on its
+// stack: a composite literal of strings stored in an error would give each
+// array length its own type, and code, in the wasm).
+func vals(values ...string) []string { return append(make([]string, 0, len(values)), values...) }

@@ -5,7 +5,6 @@ import (
 	"strconv"
 	"unicode/utf8"
 
-	"francenum-map/internal/ascii"
 	"francenum-map/internal/dept"
 	"francenum-map/internal/rowfilter"
 )
@@ -16,6 +15,9 @@ import (
 // first is kept and the second is left out, whether its value differs or
 // not (the warning says which).
 func Parse(data []byte) (*File, error) {
+	if err := CheckSize(int64(len(data))); err != nil {
+		return nil, err
+	}
 	enc := "UTF-8"
 	if !utf8.Valid(data) {
 		data, enc = decodeFile(data), "Windows-1252"
@@ -24,15 +26,67 @@ func Parse(data []byte) (*File, error) {
 	if err != nil {
 		return nil, err
 	}
-	p.reserve(rowfilter.CountLines(data[h.End:]) + 1)
+	p.reserve(min(rowfilter.CountLines(data[h.End:])+1, (len(data)-h.End)/minRowBytes+1))
 	line := 1 + h.Lines
 	for pos := h.End; pos < len(data); {
 		end, lines, _ := rowfilter.RecordEnd(data, pos)
+		if end == len(data) {
+			if err := p.truncated(data[pos:end], line); err != nil {
+				return nil, err
+			}
+		}
 		p.record(data[pos:end], line)
 		line += lines
 		pos = end
 	}
 	return p.f, nil
+}
+
+// truncated refuses the file when rec, its last record, has no line end
+// and is incomplete: fewer or more fields than the header, or a quote
+// still open. A file cut in the middle (a download interrupted, a copy
+// stopped at a size) looks like that; read as is, its last row would be
+// dropped and every department after the cut would read as missing,
+// replacing a good map by a wrong one. A last line without line end but
+// with the right fields is a whole row (many editors write no final line
+// end) and is read.
+func (p *parser) truncated(rec []byte, line int) *StructuralError {
+	if len(rec) == 0 || rec[len(rec)-1] == '\n' || len(trimSpace(rowfilter.TrimEOL(rec))) == 0 {
+		return nil
+	}
+	// By the record rules an odd number of quotes leaves the last field
+	// open: the file ends inside it.
+	quotes := 0
+	for _, c := range rec {
+		if c == '"' {
+			quotes++
+		}
+	}
+	fields := rowfilter.Fields(rec, p.delim, nil)
+	n := len(fields)
+	if quotes%2 == 0 && (n == len(p.l.names) || allEmpty(fields)) {
+		return nil // a whole row (or a row error the record reports)
+	}
+	return &StructuralError{Line: line + rowfilter.CountLines(rec), Code: RefuseTruncated, Values: vals(strconv.Itoa(n), strconv.Itoa(len(p.l.names)))}
+}
+
+// lastRecord returns the last record of data after the header (by the
+// record rules, from the header on) and its first line; nil when data
+// ends with a line end, the only case that needs no walk.
+func lastRecord(data []byte, h *rowfilter.Header) ([]byte, int) {
+	if len(data) == 0 || data[len(data)-1] == '\n' {
+		return nil, 0
+	}
+	line := 1 + h.Lines
+	for pos := h.End; pos < len(data); {
+		end, lines, _ := rowfilter.RecordEnd(data, pos)
+		if end == len(data) {
+			return data[pos:end], line
+		}
+		line += lines
+		pos = end
+	}
+	return nil, 0
 }
 
 // ParseSelected reads only the rows whose id_indicateur is one of ids
@@ -44,6 +98,9 @@ func Parse(data []byte) (*File, error) {
 func ParseSelected(data []byte, ids []string) (*File, error) {
 	if len(ids) == 0 {
 		return Parse(data)
+	}
+	if err := CheckSize(int64(len(data))); err != nil {
+		return nil, err
 	}
 	// Refuse a file on its header exactly as Parse does.
 	h, _, err := rowfilter.ReadHeader(data, true)
@@ -81,6 +138,13 @@ func ParseSelected(data []byte, ids []string) (*File, error) {
 	if err != nil {
 		return nil, err
 	}
+	// The last row may be of another indicator: check it apart, as Parse
+	// does, so a cut file is refused whichever rows are selected.
+	if rec, line := lastRecord(data, &h); rec != nil {
+		if err := p.truncated(rec, line); err != nil {
+			return nil, err
+		}
+	}
 	p.reserve(len(spans))
 	for _, s := range spans {
 		rec := data[s.start:s.end]
@@ -93,12 +157,42 @@ func ParseSelected(data []byte, ids []string) (*File, error) {
 	return p.f, nil
 }
 
-// structural turns a rowfilter error into a *StructuralError.
-func structural(err error) error {
-	if re, ok := err.(*rowfilter.Error); ok {
-		return &StructuralError{Line: re.Line, Reason: re.Reason}
+// MaxFileSize is the largest file the reader accepts, in bytes (40 MB):
+// the full departmental detail release is 22 785 224 bytes, so a release
+// can grow by 75 % before meeting it, while a file dropped by mistake (a
+// video, a database dump) is refused before it is copied into the page's
+// memory. Parsing needs about twice the file's size on top of it.
+const MaxFileSize = 40_000_000
+
+// CheckSize refuses (Code RefuseTooLarge, Values [size, limit] in MB) a
+// file of size bytes above MaxFileSize; it returns nil otherwise. The page calls it with the
+// dropped file's size before reading the file; Parse and ParseSelected
+// call it too.
+func CheckSize(size int64) error {
+	if size <= MaxFileSize {
+		return nil
 	}
-	return err
+	// In megabytes (10^6 bytes, as file managers count), one decimal
+	// rounded up (a file just over the limit does not read "40 MB").
+	return &StructuralError{Code: RefuseTooLarge, Values: vals(strconv.FormatFloat(float64((size+99_999)/100_000)/10, 'f', -1, 64), "40")}
+}
+
+// structural turns a rowfilter error into a *StructuralError. rowfilter
+// refuses three things, told apart here by line and reason so that
+// rowfilter (shared with the Worker) keeps its plain error type.
+func structural(err error) error {
+	re, ok := err.(*rowfilter.Error)
+	if !ok {
+		return err
+	}
+	se := &StructuralError{Line: re.Line, Code: RefuseHTML}
+	switch {
+	case re.Line == 0:
+		se.Code = RefuseEmpty
+	case re.Reason != "an HTML page, not a CSV file": // no id_indicateur (detect refuses that first)
+		se.Code, se.Field, se.Values = RefuseMissingColumn, colID, vals(colID)
+	}
+	return se
 }
 
 // parser holds the state of one read.
@@ -131,6 +225,14 @@ func (p *parser) key(ind string, deptNum int, d Date) uint64 {
 	}
 	return p.lastIndNum<<40 | uint64(deptNum)<<32 | uint64(uint32(d))
 }
+
+// minRowBytes is the size of a row used to bound the room reserved for
+// the rows: the published rows average 194 (national detail) to 269 bytes
+// (national synthese), 195 in the departmental detail (22 785 224 bytes,
+// 116 707 rows, which 160 leaves room for without growing). Reserving one
+// row per line instead let 10 MB of blank lines reserve ten million rows
+// (1.5 GB); a file of shorter rows only makes the slice grow.
+const minRowBytes = 160
 
 // reserve sizes the result for about n rows.
 func (p *parser) reserve(n int) {
@@ -171,6 +273,7 @@ func start(data []byte, enc string) (*parser, *rowfilter.Header, error) {
 // deptEntry is a normalised department code and its number (1…101; 0
 // is national).
 type deptEntry struct {
+	_    noCompare
 	code string
 	num  int
 }
@@ -180,7 +283,7 @@ type deptEntry struct {
 var deptTable = func() map[string]deptEntry {
 	m := map[string]deptEntry{}
 	for i, c := range dept.Codes() {
-		e := deptEntry{c, i + 1}
+		e := deptEntry{code: c, num: i + 1}
 		m[c] = e
 		if c[0] == '0' {
 			m[c[1:]] = e
@@ -211,12 +314,22 @@ func (p *parser) intern(col int, b []byte) string {
 	return s
 }
 
-func (p *parser) warn(line, col int, reason string) {
-	w := Warning{Line: line, Column: col + 1, Reason: reason}
+// warn leaves the row out with a warning: col is the 0-based column (-1
+// for the whole row), values those the code's comment lists.
+func (p *parser) warn(line, col int, code Code, values ...string) {
+	w := Warning{Line: line, Column: col + 1, Code: code}
+	if len(values) > 0 {
+		w.Values = vals(values...)
+	}
 	if col >= 0 && col < len(p.l.names) {
 		w.Field = p.l.names[col]
 	} else {
 		w.Column = 0
+	}
+	if p.l.id >= 0 && len(p.fields) == len(p.l.names) {
+		if id := trimSpace(p.fields[p.l.id]); len(id) > 0 {
+			w.Indicator = p.intern(-1, id)
+		}
 	}
 	p.f.Warnings = append(p.f.Warnings, w)
 	p.f.Stats.Rejected++
@@ -236,32 +349,28 @@ func (p *parser) record(rec []byte, line int) {
 	if len(trimSpace(body)) == 0 {
 		return // a blank line is not a row
 	}
-	fields, reason, col := p.split(body)
+	fields, code, col := p.split(body)
 	p.fields = fields
-	if reason == "" && allEmpty(fields) {
+	if code == "" && allEmpty(fields) {
 		return // a line of empty fields (Excel pads with ";;;;") is not a row
 	}
 	p.f.Stats.Read++
-	if reason != "" {
-		if reason == errUnterminated {
-			// By the record rules this record runs to the end of the file.
-			last := line + rowfilter.CountLines(rowfilter.TrimEOL(rec))
-			reason += " (from line " + strconv.Itoa(line) + " to the end of the file, line " + strconv.Itoa(last) + ")"
-		}
-		p.warn(line, col, reason)
+	if code == WarnUnterminatedQuote {
+		// By the record rules this record runs to the end of the file.
+		p.warn(line, col, code, strconv.Itoa(line+rowfilter.CountLines(rowfilter.TrimEOL(rec))))
+		return
+	}
+	if code != "" {
+		p.warn(line, col, code)
 		return
 	}
 	if len(fields) != len(p.l.names) {
-		r := "wrong field count: " + strconv.Itoa(len(fields)) + " fields, the header has " + strconv.Itoa(len(p.l.names))
-		if rec[len(rec)-1] != '\n' {
-			r += " (last line without line end: truncated?)"
-		}
-		p.warn(line, -1, r)
+		p.warn(line, -1, WarnFieldCount, strconv.Itoa(len(fields)), strconv.Itoa(len(p.l.names)))
 		return
 	}
 	id := trimSpace(p.get(p.l.id))
 	if len(id) == 0 {
-		p.warn(line, p.l.id, "empty id_indicateur")
+		p.warn(line, p.l.id, WarnEmptyID)
 		return
 	}
 	var de deptEntry // zero: national
@@ -269,7 +378,7 @@ func (p *parser) record(rec []byte, line int) {
 		raw := trimSpace(p.fields[p.l.dept])
 		e, ok := p.depts[string(raw)]
 		if !ok {
-			p.warn(line, p.l.dept, "unknown department code "+ascii.Quote(string(raw)))
+			p.warn(line, p.l.dept, WarnUnknownDept, string(raw))
 			return
 		}
 		de = e
@@ -284,19 +393,19 @@ func (p *parser) record(rec []byte, line int) {
 func (p *parser) observation(line int, id []byte, de deptEntry) {
 	d, ok := parseDate(p.fields[p.l.date])
 	if !ok {
-		p.warn(line, p.l.date, "bad date "+ascii.Quote(string(p.fields[p.l.date])))
+		p.badDate(line, p.l.date)
 		return
 	}
-	v, reason := parseValue(p.fields[p.l.value], p.delim)
-	if reason != "" {
-		p.warn(line, p.l.value, reason)
+	v, code := parseValue(p.fields[p.l.value], p.delim)
+	if code != "" {
+		p.badValue(line, p.l.value, code)
 		return
 	}
 	ind := p.intern(p.l.id, id)
 	k := p.key(ind, de.num, d)
 	if i, dup := p.seen[k]; dup {
 		first := p.f.Observations[i]
-		p.warn(line, p.l.value, duplicate(first.Line, first.Value, v, "indicator × department × date"))
+		p.duplicate(line, p.l.value, first.Line, first.Value, v, "indicator × department × date")
 		return
 	}
 	p.seen[k] = int32(len(p.f.Observations))
@@ -316,15 +425,15 @@ func (p *parser) observation(line int, id []byte, de deptEntry) {
 
 func (p *parser) target(line int, id []byte, de deptEntry) {
 	t := Target{Line: line, Dept: de.code}
-	var reason string
+	var reason Code
 	t.Current, reason = parseValue(p.fields[p.l.current], p.delim)
 	if reason != "" {
-		p.warn(line, p.l.current, reason)
+		p.badValue(line, p.l.current, reason)
 		return
 	}
 	var ok bool
 	if t.CurrentDate, ok = parseDate(p.fields[p.l.currentDate]); !ok {
-		p.warn(line, p.l.currentDate, "bad date "+ascii.Quote(string(p.fields[p.l.currentDate])))
+		p.badDate(line, p.l.currentDate)
 		return
 	}
 	// Optional columns: empty is allowed, garbage is not.
@@ -332,10 +441,10 @@ func (p *parser) target(line int, id []byte, de deptEntry) {
 		if col < 0 || len(trimSpace(p.fields[col])) == 0 {
 			return false
 		}
-		v, r := parseValue(p.fields[col], p.delim)
-		if r != "" {
-			reason = r
-			p.warn(line, col, r)
+		v, c := parseValue(p.fields[col], p.delim)
+		if c != "" {
+			reason = c
+			p.badValue(line, col, c)
 			return false
 		}
 		*dst = v
@@ -347,8 +456,8 @@ func (p *parser) target(line int, id []byte, de deptEntry) {
 		}
 		d, ok := parseDate(p.fields[col])
 		if !ok {
-			reason = "bad date"
-			p.warn(line, col, "bad date "+ascii.Quote(string(p.fields[col])))
+			reason = WarnBadDate
+			p.badDate(line, col)
 			return
 		}
 		*dst = d
@@ -366,7 +475,7 @@ func (p *parser) target(line int, id []byte, de deptEntry) {
 	k := p.key(t.Indicator, de.num, 0)
 	if i, dup := p.seen[k]; dup {
 		first := p.f.Targets[i]
-		p.warn(line, p.l.current, duplicate(first.Line, first.Current, t.Current, "indicator × department"))
+		p.duplicate(line, p.l.current, first.Line, first.Current, t.Current, "indicator × department")
 		return
 	}
 	p.seen[k] = int32(len(p.f.Targets))
@@ -378,12 +487,27 @@ func (p *parser) target(line int, id []byte, de deptEntry) {
 	p.f.Stats.Kept++
 }
 
-func duplicate(firstLine int, first, v float64, what string) string {
+// duplicate warns of a row whose key (what) is that of line firstLine.
+func (p *parser) duplicate(line, col, firstLine int, first, v float64, what string) {
 	if first == v {
-		return "duplicate " + what + " of line " + strconv.Itoa(firstLine) + " (same value; the first is kept)"
+		p.warn(line, col, WarnDuplicate, strconv.Itoa(firstLine))
+		return
 	}
-	return "duplicate " + what + " of line " + strconv.Itoa(firstLine) + " with a different value (" +
-		strconv.FormatFloat(v, 'g', -1, 64) + " here, " + strconv.FormatFloat(first, 'g', -1, 64) + " there; the first is kept)"
+	p.warn(line, col, WarnDuplicateConflict, strconv.Itoa(firstLine), strconv.FormatFloat(v, 'g', -1, 64), strconv.FormatFloat(first, 'g', -1, 64))
+}
+
+// badDate warns of the unreadable date in column col.
+func (p *parser) badDate(line, col int) {
+	p.warn(line, col, WarnBadDate, string(p.fields[col]))
+}
+
+// badValue warns of the unreadable number in column col.
+func (p *parser) badValue(line, col int, code Code) {
+	if code == WarnEmptyValue {
+		p.warn(line, col, code)
+		return
+	}
+	p.warn(line, col, code, string(trimSpace(p.fields[col])))
 }
 
 // text returns the trimmed field i, or nil when the column is absent.
@@ -398,14 +522,12 @@ func allEmpty(fields [][]byte) bool {
 	return true
 }
 
-const errUnterminated = "unterminated quoted field"
-
 // split cuts a record (line end removed) into field values, quotes removed
 // and `""` unescaped. It reports a bare quote inside an unquoted field, text
 // after a closing quote and an unterminated quote, with the 0-based column.
 // Delimiters and quotes are found eight bytes at a time
 // (rowfilter.IndexSpecial).
-func (p *parser) split(rec []byte) (fields [][]byte, reason string, col int) {
+func (p *parser) split(rec []byte) (fields [][]byte, code Code, col int) {
 	fields = p.fields[:0]
 	p.buf = p.buf[:0]
 	start := 0
@@ -418,11 +540,11 @@ func (p *parser) split(rec []byte) (fields [][]byte, reason string, col int) {
 		if rec[i] == '"' {
 			// Quoted only if nothing but spaces precedes the quote.
 			if len(trimSpace(rec[start:i])) != 0 {
-				return fields, "quote inside an unquoted field", len(fields)
+				return fields, WarnQuoteInField, len(fields)
 			}
-			f, next, r := p.quoted(rec, i+1)
-			if r != "" {
-				return fields, r, len(fields)
+			f, next, c := p.quoted(rec, i+1)
+			if c != "" {
+				return fields, c, len(fields)
 			}
 			fields = append(fields, f)
 			if next == len(rec) {
@@ -438,13 +560,13 @@ func (p *parser) split(rec []byte) (fields [][]byte, reason string, col int) {
 
 // quoted reads a quoted field whose text starts at rec[i] (after the
 // opening quote). It returns the unescaped value, the offset of the
-// delimiter that ends the field (or len(rec)), or a reason.
-func (p *parser) quoted(rec []byte, i int) ([]byte, int, string) {
+// delimiter that ends the field (or len(rec)), or the problem's code.
+func (p *parser) quoted(rec []byte, i int) ([]byte, int, Code) {
 	from := len(p.buf)
 	for {
 		q := bytes.IndexByte(rec[i:], '"')
 		if q < 0 {
-			return nil, 0, errUnterminated
+			return nil, 0, WarnUnterminatedQuote
 		}
 		p.buf = append(p.buf, rec[i:i+q]...)
 		i += q + 1
@@ -459,7 +581,7 @@ func (p *parser) quoted(rec []byte, i int) ([]byte, int, string) {
 		i++
 	}
 	if i < len(rec) && rec[i] != p.delim {
-		return nil, 0, "unexpected text after a closing quote"
+		return nil, 0, WarnTextAfterQuote
 	}
 	return p.buf[from:len(p.buf):len(p.buf)], i, ""
 }

@@ -1,6 +1,7 @@
 package barometre
 
 import (
+	"bytes"
 	"os"
 	"testing"
 
@@ -47,7 +48,10 @@ func TestRealDetailFull(t *testing.T) {
 	// than the two of the map): each is reported, none silently dropped.
 	assert.Equal(t, 1159, f.Stats.Rejected)
 	for _, w := range f.Warnings {
-		assert.Contains(t, w.Reason, "(same value; the first is kept)", w.String())
+		assert.Contains(t, w.Reason(), "(same value; the first is kept)", w.String())
+		assert.Equal(t, WarnDuplicate, w.Code, w.String())
+		assert.NotEmpty(t, w.Indicator, w.String())
+		assert.NotContains(t, twoIDs, w.Indicator, w.String())
 	}
 }
 
@@ -154,5 +158,38 @@ func TestRealRegionalRefused(t *testing.T) {
 	_, err := Parse(readReal(t, "barometre-resultats-detail-regional.csv"))
 	var se *StructuralError
 	require.ErrorAs(t, err, &se)
-	assert.Contains(t, se.Reason, "regional")
+	assert.Contains(t, se.Reason(), "regional")
+}
+
+// TestRealTruncated cuts the published file in memory, as an interrupted
+// download does: in the middle of a row of another indicator (line 60 000)
+// and of a row of the map's (line 230). Parse and ParseSelected refuse it,
+// naming the cut line; cut at a line end, nothing shows it was cut.
+func TestRealTruncated(t *testing.T) {
+	data := readReal(t, detailFile)
+	lineStart := func(n int) int { // offset of line n (1-based)
+		off := 0
+		for i := 1; i < n; i++ {
+			off += bytes.IndexByte(data[off:], '\n') + 1
+		}
+		return off
+	}
+	for _, line := range []int{230, 60000} {
+		start := lineStart(line)
+		cut := data[:start+90] // inside the indicator label: 2 fields
+		for name, parse := range map[string]func([]byte) (*File, error){
+			"Parse": Parse, "ParseSelected": func(b []byte) (*File, error) { return ParseSelected(b, twoIDs) }} {
+			f, err := parse(cut)
+			assert.Nil(t, f, name)
+			var se *StructuralError
+			require.ErrorAs(t, err, &se, name)
+			assert.Equal(t, RefuseTruncated, se.Code, name)
+			assert.Equal(t, line, se.Line, name)
+			assert.Equal(t, "8", se.Values[1], name)
+			assert.NotEqual(t, "8", se.Values[0], name)
+		}
+		f, err := Parse(data[:start])
+		require.NoError(t, err)
+		assert.Equal(t, line-2, f.Stats.Read)
+	}
 }

@@ -1,7 +1,5 @@
 package barometre
 
-import "strconv"
-
 // Kind is the kind of published file, detected from its header.
 type Kind uint8
 
@@ -47,6 +45,7 @@ func (k Kind) IsSynthese() bool { return k == KindSynthese || k == KindNationalS
 // Observation is one kept row of a detail file: the value of an indicator in
 // a department (Dept == "" for national rows) at a date.
 type Observation struct {
+	_         noCompare
 	Line      int     // physical line number of the row's first line (1 = header)
 	Indicator string  // id_indicateur, e.g. "nb-diagnostics-individualises"
 	Label     string  // indicateur (human label)
@@ -60,6 +59,7 @@ type Observation struct {
 
 // Target is one kept row of a synthese file.
 type Target struct {
+	_           noCompare
 	Line        int
 	Indicator   string
 	Label       string
@@ -85,42 +85,38 @@ type Stats struct {
 }
 
 // Warning is a row left out (or, for Field "", a remark about the file),
-// with where it is.
+// with where it is. Code and Values say what is wrong in a form any
+// language can render (Text, with package problemtext); String is the
+// English the CLI prints.
 type Warning struct {
 	Line   int    // physical line number (1 = header)
 	Column int    // 1-based field number, 0 when it concerns the whole row
 	Field  string // column name when known
-	Reason string // English sentence, e.g. `unparseable value "abc"`
-}
-
-// String returns "line 12, column 7 (valeur): unparseable value \"abc\"".
-func (w Warning) String() string {
-	s := "line " + strconv.Itoa(w.Line)
-	if w.Column > 0 {
-		s += ", column " + strconv.Itoa(w.Column)
-	}
-	if w.Field != "" {
-		s += " (" + w.Field + ")"
-	}
-	return s + ": " + w.Reason
+	// Code is the kind of problem (one of the Warn… constants).
+	Code Code
+	// Values are the texts involved, as the constant's comment lists them
+	// (e.g. the unparseable text; numbers are written with strconv, '.'
+	// as decimal point).
+	Values []string
+	// Indicator is the row's id_indicateur when it could be read ("" when
+	// the row could not be split into the header's fields), so that the
+	// warnings of the mapped indicators can be shown first.
+	Indicator string
 }
 
 // StructuralError refuses a whole file: empty file, HTML page, no header,
-// missing required column, unsupported layout.
+// missing required column, unsupported layout, truncated, too large.
 type StructuralError struct {
 	Line   int    // physical line, 0 when it concerns the whole file
 	Column int    // 1-based field number, 0 when none
 	Field  string // column name concerned, e.g. the missing one
-	Reason string
-}
-
-// Error returns e.g. "refused: line 1: missing required column \"valeur\"".
-func (e *StructuralError) Error() string {
-	s := "refused: "
-	if e.Line > 0 {
-		s += "line " + strconv.Itoa(e.Line) + ": "
-	}
-	return s + e.Reason
+	// Code is the kind of refusal (one of the Refuse… constants).
+	Code Code
+	// Values are the texts involved, as the constant's comment lists them.
+	Values []string
+	// Kind is the kind of file the header announced, when known (the
+	// missing-column refusal says which kind needs the column).
+	Kind Kind
 }
 
 // File is a published file as read.
@@ -139,3 +135,8 @@ type File struct {
 	Skipped  int
 	Warnings []Warning
 }
+
+// noCompare, a zero-size first field, makes a struct not comparable with
+// ==, which nothing does with rows: the compiler then generates no
+// equality function for it, about 1.3 KB of wasm per row type.
+type noCompare [0]func()

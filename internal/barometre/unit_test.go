@@ -2,66 +2,14 @@ package barometre
 
 import (
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
-)
 
-func TestParseDate(t *testing.T) {
-	tests := []struct {
-		in   string
-		want Date
-		ok   bool
-	}{
-		{"2022-11-30", 20221130, true},
-		{" 2022-11-30 ", 20221130, true},
-		{"30/11/2022", 20221130, true},
-		{"2024-02-29", 20240229, true},
-		{"2023-02-29", 0, false},
-		{"1900-02-29", 0, false},
-		{"2022-13-01", 0, false},
-		{"2022-00-10", 0, false},
-		{"2022-11-31", 0, false},
-		{"2022-11-3", 0, false},
-		{"2022/11/30", 0, false},
-		{"", 0, false},
-		{"abcd-ef-gh", 0, false},
-	}
-	for _, tt := range tests {
-		d, ok := ParseDate(tt.in)
-		assert.Equal(t, tt.ok, ok, tt.in)
-		assert.Equal(t, tt.want, d, tt.in)
-	}
-	d := NewDate(2022, 1, 31)
-	assert.Equal(t, "2022-01-31", d.String())
-	assert.Equal(t, "2022-01", d.Month().String())
-	assert.Equal(t, Month(2022*12), d.Month())
-	assert.Equal(t, "2021-12", (d.Month() - 1).String())
-	assert.Equal(t, NewDate(2024, 2, 29), MakeMonth(2024, 2).LastDay())
-	assert.Equal(t, Month(0), Date(0).Month())
-	assert.Equal(t, "", Month(0).String())
-	for _, tt := range []struct {
-		in   string
-		want Month
-		ok   bool
-	}{
-		{"2022-11", MakeMonth(2022, 11), true},
-		{"2022-11-30", MakeMonth(2022, 11), true},
-		{"2022-13", 0, false},
-		{"2022-1", 0, false},
-		{"1899-12", 0, false},
-		{"+022-11", 0, false},
-		{"2022-+1", 0, false},
-		{"2022-00", 0, false},
-	} {
-		m, ok := ParseMonth(tt.in)
-		assert.Equal(t, tt.ok, ok, tt.in)
-		assert.Equal(t, tt.want, m, tt.in)
-	}
-	assert.Equal(t, "", Date(0).String())
-	assert.True(t, Date(0).IsZero())
-	assert.Equal(t, 31, d.Day())
-}
+	"francenum-map/internal/frfmt"
+	"francenum-map/internal/problemtext"
+)
 
 func TestParseValue(t *testing.T) {
 	tests := []struct {
@@ -93,14 +41,22 @@ func TestParseValue(t *testing.T) {
 		{"112 580", ';', 0, `unparseable value "112 580"`},
 	}
 	for _, tt := range tests {
-		v, reason := parseValue([]byte(tt.in), tt.delim)
+		v, code := parseValue([]byte(tt.in), tt.delim)
+		reason := ""
+		if code != "" {
+			w := Warning{Code: code}
+			if code != WarnEmptyValue {
+				w.Values = []string{strings.TrimSpace(tt.in)}
+			}
+			reason = w.Reason()
+		}
 		assert.Equal(t, tt.reason, reason, tt.in)
 		assert.Equal(t, tt.want, v, tt.in)
 	}
 	// The fast path agrees with strconv on long mantissas and fractions.
 	for _, s := range []string{"123456789012345", "0.000000000000001", "9007199254740993", "4.35", "116707.0"} {
-		v, reason := parseValue([]byte(s), ',')
-		assert.Empty(t, reason)
+		v, code := parseValue([]byte(s), ',')
+		assert.Empty(t, code)
 		assert.False(t, math.IsNaN(v))
 	}
 	v, _ := parseValue([]byte("4.35"), ',')
@@ -115,10 +71,13 @@ func TestKindAndWarningStrings(t *testing.T) {
 	assert.Equal(t, "national synthese", KindNationalSynthese.String())
 	assert.True(t, KindNationalDetail.IsNational())
 	assert.False(t, KindDetail.IsSynthese())
-	assert.Equal(t, `line 12, column 7 (valeur): unparseable value "abc"`, Warning{12, 7, "valeur", `unparseable value "abc"`}.String())
-	assert.Equal(t, "line 3: wrong field count", Warning{Line: 3, Reason: "wrong field count"}.String())
-	assert.Equal(t, `refused: line 1: missing required column "valeur"`, (&StructuralError{Line: 1, Reason: `missing required column "valeur"`}).Error())
-	assert.Equal(t, "refused: empty file", (&StructuralError{Reason: "empty file"}).Error())
+	assert.Equal(t, `line 12, column 7 (valeur): unparseable value "abc"`, Warning{Line: 12, Column: 7, Field: "valeur", Code: WarnUnparseable, Values: []string{"abc"}}.String())
+	assert.Equal(t, "line 3: wrong field count: 9 fields, the header has 8", Warning{Line: 3, Code: WarnFieldCount, Values: []string{"9", "8"}}.String())
+	assert.Equal(t, `refused: line 1: missing required column "valeur" (detail file)`, (&StructuralError{Line: 1, Code: RefuseMissingColumn, Values: []string{"valeur"}, Kind: KindDetail}).Error())
+	assert.Equal(t, "refused: empty file", (&StructuralError{Code: RefuseEmpty}).Error())
+	// Missing values never panic; an unknown code names itself.
+	assert.Equal(t, "line 4: bad date \"?\" (expected YYYY-MM-DD or DD/MM/YYYY)", Warning{Line: 4, Code: WarnBadDate}.String())
+	assert.Equal(t, `refused: problem "x-y"`, (&StructuralError{Code: "x-y"}).Error())
 }
 
 func TestEncode1252(t *testing.T) {
@@ -128,4 +87,26 @@ func TestEncode1252(t *testing.T) {
 	assert.Equal(t, "é€a", string(decode1252([]byte(e))))
 	_, ok = encode1252("日本")
 	assert.False(t, ok)
+}
+
+// TestCodesHaveText: every Code the reader returns has its text in both
+// languages in problemtext's table, and the table holds nothing else.
+func TestCodesHaveText(t *testing.T) {
+	seen := map[Code]bool{}
+	for _, c := range Codes {
+		assert.False(t, seen[c], "twice: %s", c)
+		seen[c] = true
+		assert.True(t, problemtext.Has(string(c)), "no text for %s", c)
+	}
+	for _, c := range problemtext.Codes() {
+		assert.True(t, seen[Code(c)], "problemtext has %s, not a barometre code", c)
+	}
+	assert.Len(t, problemtext.Codes(), len(Codes))
+	// Text is French or English; String and Error the English.
+	w := Warning{Line: 12, Column: 7, Field: "valeur", Code: WarnUnparseable, Values: []string{"abc"}}
+	assert.Equal(t, "ligne 12, colonne 7 (valeur)\u00a0: valeur illisible «\u00a0abc\u00a0»", w.Text(frfmt.FR))
+	assert.Equal(t, w.Text(frfmt.EN), w.String())
+	e := &StructuralError{Line: 1, Code: RefuseHTML}
+	assert.Equal(t, "ligne 1\u00a0: une page HTML, pas un fichier CSV", e.Text(frfmt.FR))
+	assert.Equal(t, "refused: "+e.Text(frfmt.EN), e.Error())
 }

@@ -11,12 +11,13 @@ var pow10 = [...]float64{1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
 	1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22}
 
 // parseValue reads a published number: "752.0", "-3", "12.5", and with the
-// Excel France delimiter ';' also "12,5". It returns a reason when the value
-// is empty, not a number, NaN/Inf, or out of float64 range (1e400).
-func parseValue(b []byte, delim byte) (float64, string) {
+// Excel France delimiter ';' also "12,5". It returns the problem's code
+// when the value is empty, not a number, NaN/Inf, or out of float64 range
+// (1e400).
+func parseValue(b []byte, delim byte) (float64, Code) {
 	b = trimSpace(b)
 	if len(b) == 0 {
-		return 0, "empty value"
+		return 0, WarnEmptyValue
 	}
 	// Fast path for the published form (digits, optional point, digits):
 	// an integer mantissa below 2^53 divided by an exact power of ten is
@@ -65,20 +66,20 @@ func parseValue(b []byte, delim byte) (float64, string) {
 			str = append(str, '.')
 		default:
 			if isNaNInf(b) {
-				return 0, "not a number " + ascii.Quote(string(b))
+				return 0, WarnNotANumber
 			}
-			return 0, "unparseable value " + ascii.Quote(string(b))
+			return 0, WarnUnparseable
 		}
 	}
 	v, err := strconv.ParseFloat(string(str), 64)
 	if err != nil {
 		if ne, isNum := err.(*strconv.NumError); isNum && ne.Err == strconv.ErrRange {
-			return 0, "value out of range " + ascii.Quote(string(b))
+			return 0, WarnOutOfRange
 		}
-		return 0, "unparseable value " + ascii.Quote(string(b))
+		return 0, WarnUnparseable
 	}
 	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return 0, "value out of range " + ascii.Quote(string(b))
+		return 0, WarnOutOfRange
 	}
 	return v, ""
 }

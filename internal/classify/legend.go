@@ -39,6 +39,7 @@ func (f Format) value(v float64, dec int) string {
 
 // LegendItem is one row of the legend.
 type LegendItem struct {
+	_ [0]func() // not comparable: no equality function in the wasm (0.7 KB)
 	// Class is the class index, or -1 for the no-data row.
 	Class int
 	// Lower and Upper bound the class, Lower ≤ v < Upper; NaN means open

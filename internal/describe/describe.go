@@ -74,6 +74,7 @@ func KnownIndicator(id string, l frfmt.Lang) (ind Indicator, ok bool) {
 
 // Dept is one department's value in the current view.
 type Dept struct {
+	_          [0]func() // not comparable: no unused equality function in the wasm
 	Code, Name string
 	// Value is the metric's value; NaN = no data.
 	Value float64

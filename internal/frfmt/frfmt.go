@@ -21,7 +21,7 @@ import (
 	"strings"
 
 	"francenum-map/internal/ascii"
-	"francenum-map/internal/barometre"
+	"francenum-map/internal/calendar"
 )
 
 // Lang is the display language.
@@ -257,7 +257,7 @@ func MonthName(month int, l Lang) string {
 }
 
 // Month returns "novembre 2022" / "November 2022"; "" for the zero Month.
-func Month(m barometre.Month, l Lang) string {
+func Month(m calendar.Month, l Lang) string {
 	if m == 0 {
 		return ""
 	}
@@ -266,7 +266,7 @@ func Month(m barometre.Month, l Lang) string {
 
 // MonthShort returns the abbreviated label (CLDR abbreviations):
 // "nov. 2022" / "Nov 2022"; "" for the zero Month.
-func MonthShort(m barometre.Month, l Lang) string {
+func MonthShort(m calendar.Month, l Lang) string {
 	if m == 0 {
 		return ""
 	}
@@ -279,7 +279,7 @@ func MonthShort(m barometre.Month, l Lang) string {
 // Date returns "30 novembre 2022" ("1er novembre 2022" for the first day, as
 // French writes it) / "30 November 2022" (day-month-year, unambiguous for
 // readers on both sides of the Atlantic); "" for the zero Date.
-func Date(d barometre.Date, l Lang) string {
+func Date(d calendar.Date, l Lang) string {
 	if d == 0 {
 		return ""
 	}

@@ -6,7 +6,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 
-	"francenum-map/internal/barometre"
+	"francenum-map/internal/calendar"
 )
 
 const n = NNBSP // U+202F
@@ -107,7 +107,7 @@ func TestPer10k(t *testing.T) {
 }
 
 func TestMonthsAndDates(t *testing.T) {
-	m := barometre.MakeMonth
+	m := calendar.MakeMonth
 	assert.Equal(t, "novembre 2022", Month(m(2022, 11), FR))
 	assert.Equal(t, "November 2022", Month(m(2022, 11), EN))
 	assert.Equal(t, "février 2021", Month(m(2021, 2), FR))
@@ -115,9 +115,9 @@ func TestMonthsAndDates(t *testing.T) {
 	assert.Equal(t, "Nov 2022", MonthShort(m(2022, 11), EN))
 	assert.Equal(t, "août 2022", MonthShort(m(2022, 8), FR))
 	assert.Equal(t, "juil. 2021", MonthShort(m(2021, 7), FR))
-	assert.Equal(t, "30 novembre 2022", Date(barometre.NewDate(2022, 11, 30), FR))
-	assert.Equal(t, "1er janvier 2021", Date(barometre.NewDate(2021, 1, 1), FR))
-	assert.Equal(t, "1 January 2021", Date(barometre.NewDate(2021, 1, 1), EN))
+	assert.Equal(t, "30 novembre 2022", Date(calendar.NewDate(2022, 11, 30), FR))
+	assert.Equal(t, "1er janvier 2021", Date(calendar.NewDate(2021, 1, 1), FR))
+	assert.Equal(t, "1 January 2021", Date(calendar.NewDate(2021, 1, 1), EN))
 	assert.Equal(t, "31 décembre 2022", Date(20221231, FR))
 	assert.Equal(t, "31 July 2021", Date(20210731, EN))
 	assert.Equal(t, "", Month(0, FR))

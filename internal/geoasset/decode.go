@@ -12,6 +12,7 @@ import (
 
 // Error is a decoding error: what went wrong and at which byte offset.
 type Error struct {
+	_ [0]func() // not comparable: no unused equality function in the wasm
 	// Offset is the byte position where decoding failed.
 	Offset int
 	// What describes the problem.
@@ -38,7 +39,7 @@ const (
 // as read-only geometry.
 func Decode(data []byte) (*Asset, error) {
 	if len(data) < len(Magic) || string(data[:len(Magic)]) != Magic {
-		return nil, &Error{0, ErrBadMagic}
+		return nil, &Error{Offset: 0, What: ErrBadMagic}
 	}
 	r := reader{buf: data, off: len(Magic)}
 	v := r.uvarint()
@@ -46,26 +47,26 @@ func Decode(data []byte) (*Asset, error) {
 		return nil, r.err
 	}
 	if v != Version {
-		return nil, &Error{len(Magic), ErrVersion + " " + strconv.FormatUint(v, 10) + " (want " + strconv.Itoa(Version) + ")"}
+		return nil, &Error{Offset: len(Magic), What: ErrVersion + " " + strconv.FormatUint(v, 10) + " (want " + strconv.Itoa(Version) + ")"}
 	}
 	size := r.uvarint()
 	if r.err != nil {
 		return nil, r.err
 	}
 	if size < uint64(r.off+4) {
-		return nil, &Error{r.off, ErrRange + " (size)"}
+		return nil, &Error{Offset: r.off, What: ErrRange + " (size)"}
 	}
 	if uint64(len(data)) < size {
-		return nil, &Error{len(data), ErrTruncated + " (" + strconv.Itoa(len(data)) + " of " + strconv.FormatUint(size, 10) + " bytes)"}
+		return nil, &Error{Offset: len(data), What: ErrTruncated + " (" + strconv.Itoa(len(data)) + " of " + strconv.FormatUint(size, 10) + " bytes)"}
 	}
 	if uint64(len(data)) > size {
-		return nil, &Error{int(size), "unexpected trailing bytes"}
+		return nil, &Error{Offset: int(size), What: "unexpected trailing bytes"}
 	}
 	r.buf = data[:len(data)-4]
 	// The checksum is checked after the version, so a newer file is reported
 	// as such rather than as corrupted.
 	if crc32.ChecksumIEEE(data[:len(data)-4]) != binary.LittleEndian.Uint32(data[len(data)-4:]) {
-		return nil, &Error{len(data) - 4, ErrChecksum}
+		return nil, &Error{Offset: len(data) - 4, What: ErrChecksum}
 	}
 	a := &Asset{Version: int(v)}
 	a.Width = float64(r.count(1 << 30))
@@ -197,12 +198,12 @@ func Decode(data []byte) (*Asset, error) {
 		return nil, r.err
 	}
 	if r.off != len(r.buf) {
-		return nil, &Error{r.off, "unexpected trailing bytes"}
+		return nil, &Error{Offset: r.off, What: "unexpected trailing bytes"}
 	}
 	seen := make(map[string]bool, len(a.Departments))
 	for _, d := range a.Departments {
 		if seen[d.Code] {
-			return nil, &Error{r.off, "duplicate department " + ascii.Quote(d.Code)}
+			return nil, &Error{Offset: r.off, What: "duplicate department " + ascii.Quote(d.Code)}
 		}
 		seen[d.Code] = true
 	}
@@ -227,7 +228,7 @@ type reader struct {
 
 func (r *reader) fail(what string) {
 	if r.err == nil {
-		r.err = &Error{r.off, what}
+		r.err = &Error{Offset: r.off, What: what}
 	}
 }
 

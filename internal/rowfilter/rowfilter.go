@@ -23,6 +23,7 @@ type Stats struct {
 // Error is a structural problem: no header, no id_indicateur column, HTML
 // page, empty input.
 type Error struct {
+	_      [0]func() // not comparable: no unused equality function in the wasm
 	Line   int
 	Reason string
 }

@@ -18,6 +18,7 @@ type Date = barometre.Date
 
 // Point is one published value.
 type Point struct {
+	_     [0]func() // not comparable: no unused equality function in the wasm
 	Date  Date
 	Value float64
 	Line  int // line in the detail file
@@ -38,6 +39,7 @@ type Series struct {
 
 // Decrease is a cumulative value lower than the previous published one.
 type Decrease struct {
+	_             [0]func() // not comparable: no unused equality function in the wasm
 	Dept          string
 	From, To      Date
 	Before, After float64
