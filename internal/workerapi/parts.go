@@ -5,7 +5,6 @@ import (
 	"net/url"
 	"slices"
 	"strconv"
-	"strings"
 	"time"
 
 	"francenum-map/internal/barometre"
@@ -86,7 +85,7 @@ func PartsKey(name, upstreamURL string, lastModified time.Time) string {
 // with the same value (one indicator of the 2023 release has every row
 // twice, under two spellings of its unit).
 func harmless(w barometre.Warning) bool {
-	return strings.HasSuffix(w.Reason, "(same value; the first is kept)")
+	return w.Code == barometre.WarnDuplicate // same value; a different one is WarnDuplicateConflict
 }
 
 // SummarizePart reads one indicator's file (header and its rows) of the
