@@ -115,6 +115,7 @@ func TestMetricsAndURLRoundTrip(t *testing.T) {
 		assert.Equal(t, classify.NeutralFill, f, "circles over a neutral map")
 	}
 	assert.NotEmpty(t, v.Legend.Circles)
+	assert.Empty(t, v.Legend.Items, "counts: a key of circle sizes, no class swatches")
 	assert.Equal(t, []string{"93", "2A"}, v.State.Deps)
 	assert.Contains(t, v.Source, "data as of 30 November 2022")
 	assert.Equal(t, "ind=nb-diagnostics-individualises&metric=count&date=2022-11&dep=93,2A&lang=en", v.Query)
