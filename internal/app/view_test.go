@@ -273,10 +273,10 @@ func TestIncrementAfterAbsentMonthIsFlagged(t *testing.T) {
 	// 2021-11 is absent for chèques: December's increment covers 2 months.
 	a.SetQuery("metric=new&date=2021-12")
 	tip, _ := a.Tip("01")
-	assert.Contains(t, tip.Notes, "Nouveaux sur 2 mois (mois précédent absent)")
+	assert.Contains(t, tip.Notes, "Nouveaux ce mois\u00a0: moyenne mensuelle sur 2\u00a0mois (mois précédent absent)")
 	a.SetQuery("metric=new&date=2021-10&lang=en")
 	tip, _ = a.Tip("01")
-	assert.NotContains(t, strings.Join(tip.Notes, " "), "New over")
+	assert.NotContains(t, strings.Join(tip.Notes, " "), "monthly average")
 }
 
 func TestMonthViewsMatchMonthView(t *testing.T) {
