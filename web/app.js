@@ -222,7 +222,16 @@
   // sizeLabels keeps the overseas insets' names readable (never under
   // 11 px on screen): the page's inline script (internal/boot) defines the
   // one rule, for the build-time map and for this one.
-  function sizeLabels() { if (window.fnSizeLabels) window.fnSizeLabels(svg); }
+  function sizeLabels() { if (window.fnSizeLabels) window.fnSizeLabels(svg); sizeKey(); }
+  // sizeKey keeps the count legend's key of circle sizes on the map's
+  // current scale (its viewBox is in the map's drawing units).
+  function sizeKey() {
+    const s = doc.querySelector('#legend .circle-key');
+    if (!s || !svg) return;
+    // The map keeps its aspect ratio (meet): its scale is the smaller one.
+    const r = svg.getBoundingClientRect(), k = Math.min(r.width / vbW, r.height / vbH) || 0.1, b = s.viewBox.baseVal;
+    s.setAttribute('width', b.width * k); s.setAttribute('height', b.height * k);
+  }
 
   // ---------- applying a render ----------
   let last = null, ui = {}, uiLang = 'fr', indVersion = -1, qualOn = false;
@@ -353,17 +362,18 @@
       ul.append(legendRow('nodata', null, lg.nodata.label, lg.nodata.label));
       box.replaceChildren(h, ul);
       if (lg.circles) {
-        // Radii are in drawing units: draw them at the map's current scale.
-        const k = svg ? svg.getBoundingClientRect().width / vbW || 0.1 : 0.1;
-        const rm = lg.rmax * k;
-        const s = el('svg', { class: 'circles-legend', width: Math.ceil(2 * rm + 70), height: Math.ceil(2 * rm + 4), 'aria-hidden': 'true' });
+        // The key of circle sizes (counts): Go lays it out in drawing
+        // units on the map's radius scale; drawn at the map's current
+        // scale, its circles are the size of the map's.
+        const s = el('svg', { class: 'circle-key', viewBox: '0 0 ' + lg.kw + ' ' + lg.kh, 'aria-hidden': 'true', 'font-size': lg.kfs });
         for (const c of lg.circles) {
-          const r = c.r * k;
-          s.append(el('circle', { cx: rm + 1, cy: 2 * rm + 2 - r, r, fill: 'none', stroke: '#000091' }));
-          const t = el('text', { x: 2 * rm + 6, y: 2 * rm + 6 - 2 * r, 'font-size': 11 });
+          s.append(el('circle', { cx: lg.kcx, cy: c.cy, r: c.r, fill: 'none', stroke: '#000091', 'vector-effect': 'non-scaling-stroke', 'data-value': c.v, 'data-label': c.label }));
+          s.append(el('path', { d: 'M' + lg.kcx + ' ' + (c.cy - c.r) + 'L' + (lg.klx - 4) + ' ' + (c.ly - lg.kfs / 3), fill: 'none', stroke: '#929292', 'vector-effect': 'non-scaling-stroke' }));
+          const t = el('text', { x: lg.klx, y: c.ly });
           t.textContent = c.label; s.append(t);
         }
         box.append(s);
+        sizeKey();
       }
       const note = doc.createElement('p'); note.className = 'note'; note.textContent = lg.note;
       box.append(note);

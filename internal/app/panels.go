@@ -197,5 +197,8 @@ func (a *App) Description() string {
 	if n > 0 {
 		in.Total = total
 	}
+	if sl := a.spanLabel(); sl != "" {
+		return describe.Text(in) + " " + a.f("spanNote", sl)
+	}
 	return describe.Text(in)
 }

@@ -62,8 +62,8 @@ func (a *App) Tip(code string) (Tip, bool) {
 	if dt, ok := a.dateOf[m]; ok && sr != nil && s.Metric == metricNew {
 		// An increment after an absent month covers several months: say so
 		// rather than pass it off as one month's.
-		if _, months, ok := sr.Increment(dt); ok && months > 1 {
-			tip.Notes = append(tip.Notes, a.f("newOver", strconv.Itoa(months)))
+		if mo, ok := sr.Monthly(dt); ok && mo.Averaged() {
+			tip.Notes = append(tip.Notes, a.f("newOver", series.SpanLabel(mo.Months, l)))
 		}
 	}
 	return tip, true

@@ -76,11 +76,14 @@ func (a *App) valueAt(i int, d series.Date, ok bool, metric string) float64 {
 		return nan()
 	}
 	if metric == metricNew {
-		delta, _, ok := s.Increment(d)
+		// After an absent month, the monthly average over the months
+		// spanned (series.Monthly): the one rule of map, legend,
+		// description and tooltip.
+		m, ok := s.Monthly(d)
 		if !ok {
 			return nan()
 		}
-		return delta
+		return m.PerMonth
 	}
 	v, ok := s.At(d)
 	if !ok {
@@ -306,6 +309,9 @@ func (a *App) metricTitle() string {
 	case metricCount:
 		return a.t("mCount")
 	case metricNew:
+		if l := a.spanLabel(); l != "" {
+			return a.t("mNew") + " (" + l + ")"
+		}
 		return a.t("mNew")
 	}
 	return a.t("mTarget")

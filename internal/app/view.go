@@ -103,11 +103,15 @@ type Legend struct {
 	// Items are the classes, lowest first.
 	Items  []LegendItem
 	NoData LegendItem
-	// Circles are the reference circles of counts (else nil) and RMax the
-	// largest radius, in drawing units.
-	Circles []RefCircle
-	RMax    float64
-	Note    string
+	// Circles are the reference circles of the counts' key (else nil,
+	// and then Items is empty: with circles every department has the same
+	// neutral fill, so class swatches would match nothing on the map).
+	// The key is laid out by classify.NewCircleKey in drawing units, with
+	// the map's own radius scale: KeyCX is the circles' centre x, KeyLabelX
+	// where labels start, KeyW and KeyH its box, KeyFont its font size.
+	Circles                               []RefCircle
+	KeyCX, KeyLabelX, KeyW, KeyH, KeyFont float64
+	Note                                  string
 }
 
 // LegendItem is one class of the legend.
@@ -118,11 +122,12 @@ type LegendItem struct {
 	Count              int
 }
 
-// RefCircle is one reference circle of the count legend.
+// RefCircle is one reference circle of the count legend: its value,
+// radius, centre y and label baseline, in drawing units.
 type RefCircle struct {
-	_     noEq
-	R     float64
-	Label string
+	_                    noEq
+	Value, R, CY, LabelY float64
+	Label                string
 }
 
 // maxRadius is the radius, in drawing units, of the largest circle: 4 %
@@ -227,6 +232,9 @@ func (a *App) legend(fills []string) Legend {
 		out.Title += " (" + a.unit() + ")"
 	}
 	for _, it := range lg.Items {
+		if s.Metric == metricCount {
+			break // the circle key below instead
+		}
 		c := it.Color
 		if it.Class >= 0 && it.Class < len(fills) {
 			c = fills[it.Class]
@@ -243,11 +251,14 @@ func (a *App) legend(fills []string) Legend {
 		note += "."
 	case metricCount:
 		note = a.t("circles") + "."
-		rm := a.maxRadius()
-		for _, v := range classify.RefValues(a.vmax, 3) {
-			out.Circles = append(out.Circles, RefCircle{R: math.Round(classify.Radius(v, a.vmax, rm)*10) / 10, Label: frfmt.Number(v, 0, l)})
+		// The key's font: 16 px on an 800 px map, about 11 px on the
+		// ~550 px the desktop page gives the map.
+		fs := math.Round(16 * a.geo.Width / 800)
+		k := classify.NewCircleKey(nil, a.vmax, a.maxRadius(), fs, classify.Format{Lang: l})
+		for _, it := range k.Items {
+			out.Circles = append(out.Circles, RefCircle{Value: it.Value, R: it.R, CY: it.CY, LabelY: it.LabelY, Label: it.Label})
 		}
-		out.RMax = rm
+		out.KeyCX, out.KeyLabelX, out.KeyW, out.KeyH, out.KeyFont = k.CX, k.LabelX, k.Width, k.Height, fs
 	}
 	switch {
 	case s.Scheme == viewstate.SchemeManual:

@@ -115,6 +115,7 @@ func TestMetricsAndURLRoundTrip(t *testing.T) {
 		assert.Equal(t, classify.NeutralFill, f, "circles over a neutral map")
 	}
 	assert.NotEmpty(t, v.Legend.Circles)
+	assert.Empty(t, v.Legend.Items, "counts: a key of circle sizes, no class swatches")
 	assert.Equal(t, []string{"93", "2A"}, v.State.Deps)
 	assert.Contains(t, v.Source, "data as of 30 November 2022")
 	assert.Equal(t, "ind=nb-diagnostics-individualises&metric=count&date=2022-11&dep=93,2A&lang=en", v.Query)
@@ -272,10 +273,10 @@ func TestIncrementAfterAbsentMonthIsFlagged(t *testing.T) {
 	// 2021-11 is absent for chèques: December's increment covers 2 months.
 	a.SetQuery("metric=new&date=2021-12")
 	tip, _ := a.Tip("01")
-	assert.Contains(t, tip.Notes, "Nouveaux sur 2 mois (mois précédent absent)")
+	assert.Contains(t, tip.Notes, "Nouveaux ce mois\u00a0: moyenne mensuelle sur 2\u00a0mois (mois précédent absent)")
 	a.SetQuery("metric=new&date=2021-10&lang=en")
 	tip, _ = a.Tip("01")
-	assert.NotContains(t, strings.Join(tip.Notes, " "), "New over")
+	assert.NotContains(t, strings.Join(tip.Notes, " "), "monthly average")
 }
 
 func TestMonthViewsMatchMonthView(t *testing.T) {

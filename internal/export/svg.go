@@ -91,12 +91,7 @@ func SVG(d *app.Drawing, v *app.View) string {
 		row(it.Color, it.Label, it.Count)
 	}
 	row("url(#nodata-legend)", lg.NoData.Label, lg.NoData.Count)
-	rm := lg.RMax * k
-	for _, c := range lg.Circles {
-		r := c.R * k
-		b.WriteString(`<circle cx="` + num(x+rm) + `" cy="` + num(y+2*rm-r) + `" r="` + num(r) + `" fill="none" stroke="#000091"/>`)
-		b.WriteString(`<text x="` + num(x+2*rm+8) + `" y="` + num(y+2*rm-2*r+4) + `" font-size="12" fill="#161616">` + esc(c.Label) + "</text>\n")
-	}
+	circleKey(&b, lg, x, y, k)
 	b.WriteString("</g>\n")
 	b.WriteString(`<text id="source" x="20" y="` + num(H-20) + `" font-size="12" fill="#3a3a3a">` + esc(v.Source) + "</text>\n")
 	b.WriteString("</svg>\n")

@@ -22,9 +22,9 @@ func TestEveryStringTranslated(t *testing.T) {
 }
 
 func TestF(t *testing.T) {
-	assert.Equal(t, "Nouveaux sur 2 mois (mois précédent absent)", F("fr", "newOver", "2"))
+	assert.Equal(t, "Nouveaux ce mois\u00a0: sur 2 (mois précédent absent)", F("fr", "newOver", "sur 2"))
 	assert.Equal(t, "Cumulative value decreases: 10 → 8 (Nov 2022, line 12)", F("en", "decreaseNote", "10", "8", "Nov 2022", "12"))
-	assert.Equal(t, "New over  months (previous month absent)", F("en", "newOver"), "a missing argument is left empty")
+	assert.Equal(t, "New this month:  (previous month absent)", F("en", "newOver"), "a missing argument is left empty")
 }
 
 // Placeholders match across languages: the same {n} in both.

@@ -89,7 +89,10 @@ var (
 		{"count", kInt, 0, uint16(unsafe.Offsetof(app.LegendItem{}.Count)), 0},
 	}
 	refCircleFields = []field{
+		{"v", kNum, 0, uint16(unsafe.Offsetof(app.RefCircle{}.Value)), 0},
 		{"r", kNum, 0, uint16(unsafe.Offsetof(app.RefCircle{}.R)), 0},
+		{"cy", kNum, 0, uint16(unsafe.Offsetof(app.RefCircle{}.CY)), 0},
+		{"ly", kNum, 0, uint16(unsafe.Offsetof(app.RefCircle{}.LabelY)), 0},
 		{"label", kStr, 0, uint16(unsafe.Offsetof(app.RefCircle{}.Label)), 0},
 	}
 	legendFields = []field{
@@ -97,7 +100,11 @@ var (
 		{"items", kArr, tLegendItem, uint16(unsafe.Offsetof(app.Legend{}.Items)), uint16(unsafe.Sizeof(app.LegendItem{}))},
 		{"nodata", kObj, tLegendItem, uint16(unsafe.Offsetof(app.Legend{}.NoData)), 0},
 		{"circles", kArrOpt, tRefCircle, uint16(unsafe.Offsetof(app.Legend{}.Circles)), uint16(unsafe.Sizeof(app.RefCircle{}))},
-		{"rmax", kNum, 0, uint16(unsafe.Offsetof(app.Legend{}.RMax)), 0},
+		{"kcx", kNum, 0, uint16(unsafe.Offsetof(app.Legend{}.KeyCX)), 0},
+		{"klx", kNum, 0, uint16(unsafe.Offsetof(app.Legend{}.KeyLabelX)), 0},
+		{"kw", kNum, 0, uint16(unsafe.Offsetof(app.Legend{}.KeyW)), 0},
+		{"kh", kNum, 0, uint16(unsafe.Offsetof(app.Legend{}.KeyH)), 0},
+		{"kfs", kNum, 0, uint16(unsafe.Offsetof(app.Legend{}.KeyFont)), 0},
 		{"note", kStr, 0, uint16(unsafe.Offsetof(app.Legend{}.Note)), 0},
 	}
 	// stateFields write the state shown: the controls read it and the
