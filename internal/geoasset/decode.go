@@ -3,7 +3,6 @@ package geoasset
 import (
 	"encoding/binary"
 	"francenum-map/internal/ascii"
-	"hash/crc32"
 	"math"
 	"strconv"
 
@@ -65,7 +64,7 @@ func Decode(data []byte) (*Asset, error) {
 	r.buf = data[:len(data)-4]
 	// The checksum is checked after the version, so a newer file is reported
 	// as such rather than as corrupted.
-	if crc32.ChecksumIEEE(data[:len(data)-4]) != binary.LittleEndian.Uint32(data[len(data)-4:]) {
+	if checksum(data[:len(data)-4]) != binary.LittleEndian.Uint32(data[len(data)-4:]) {
 		return nil, &Error{Offset: len(data) - 4, What: ErrChecksum}
 	}
 	a := &Asset{Version: int(v)}

@@ -37,7 +37,7 @@
 //	    (the closing point is not stored) then nPoints (dx, dy) varint pairs,
 //	    each the difference from the previous point of the same department
 //	    (the first from (0, 0)).
-//	crc32        4 bytes, little endian, IEEE CRC-32 of every byte before it
+//	crc32        4 bytes, little endian, IEEE CRC-32 of every byte before it (crc.go: hash/crc32's value)
 //
 // Rings are closed again on decode (first point repeated at the end), outer
 // ring first in each polygon; geodata writes outer rings counter-clockwise

@@ -4,7 +4,6 @@ import (
 	"encoding/binary"
 	"errors"
 	"francenum-map/internal/ascii"
-	"hash/crc32"
 	"math"
 	"strconv"
 
@@ -134,7 +133,7 @@ func Encode(a *Asset) ([]byte, error) {
 		}
 		w.buf[sizeAt+i] = b
 	}
-	w.buf = binary.LittleEndian.AppendUint32(w.buf, crc32.ChecksumIEEE(w.buf))
+	w.buf = binary.LittleEndian.AppendUint32(w.buf, checksum(w.buf))
 	return w.buf, nil
 }
 
