@@ -14,7 +14,7 @@ import (
 // suggestions, then names starting with q, then names containing q
 // (accents, case and hyphens ignored). At most 10.
 func (a *App) Search(q string) []string {
-	q = strings.TrimSpace(q)
+	q = ascii.Trim(q)
 	if q == "" {
 		return nil
 	}

@@ -92,3 +92,27 @@ func TrimSpace(b []byte) []byte {
 	}
 	return b
 }
+
+// Trim returns s without the white space at either end: ASCII space, tab,
+// line ends, and the no-break space U+00A0 (French typing puts it before
+// « : » and in numbers). strings.TrimSpace would bring unicode's tables
+// into app.wasm for the other Unicode spaces, which codes and searches
+// never carry.
+func Trim(s string) string {
+	for {
+		switch {
+		case len(s) > 0 && isSpace(s[0]):
+			s = s[1:]
+		case len(s) > 1 && s[0] == 0xc2 && s[1] == 0xa0:
+			s = s[2:]
+		case len(s) > 0 && isSpace(s[len(s)-1]):
+			s = s[:len(s)-1]
+		case len(s) > 1 && s[len(s)-2] == 0xc2 && s[len(s)-1] == 0xa0:
+			s = s[:len(s)-2]
+		default:
+			return s
+		}
+	}
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' }

@@ -44,3 +44,18 @@ func TestQuote(t *testing.T) {
 		}
 	}
 }
+
+func TestTrim(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"", ""},
+		{"  93 ", "93"},
+		{"\t2a\r\n", "2a"},
+		{"\u00a0Paris\u00a0", "Paris"},
+		{" \u00a0 \u00a0", ""},
+		{"Côte-d'Or", "Côte-d'Or"},
+		{"a b", "a b"},
+		{"\u2003x", "\u2003x"}, // other Unicode spaces are kept (never in codes or searches)
+	} {
+		assert.Equal(t, tt.want, Trim(tt.in), "%q", tt.in)
+	}
+}

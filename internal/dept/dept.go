@@ -5,7 +5,6 @@ package dept
 
 import (
 	"francenum-map/internal/ascii"
-	"strings"
 )
 
 // Count is the number of departments (96 metropolitan + 5 overseas).
@@ -55,7 +54,7 @@ func IsOverseas(code string) bool { return len(code) == 3 }
 // accepted. It reports false when the result is not one of the 101 codes
 // (for example "20", "975" or "").
 func Normalize(s string) (string, bool) {
-	s = strings.TrimSpace(s)
+	s = ascii.Trim(s)
 	if len(s) == 1 && s[0] >= '1' && s[0] <= '9' {
 		s = "0" + s
 	}
