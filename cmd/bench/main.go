@@ -87,14 +87,7 @@ func runCheck(out, budgetsPath string) int {
 
 func run(out string, runs, wrkSecs, mixSecs int, only []string) error {
 	start := time.Now()
-	root, err := datadir.RepoRoot()
-	if err != nil {
-		return err
-	}
-	if !filepath.IsAbs(out) {
-		out = filepath.Join(root, out)
-	}
-	dataDir, err := datadir.Find()
+	root, out, dataDir, err := locate(out)
 	if err != nil {
 		return err
 	}
@@ -528,4 +521,17 @@ func contains(xs []string, x string) bool {
 func fileExists(path string) bool {
 	st, err := os.Stat(path)
 	return err == nil && st.Mode().IsRegular()
+}
+
+// locate finds the repository root and the data mirror, and makes the
+// report folder out absolute (relative to the root).
+func locate(out string) (root, absOut, dataDir string, err error) {
+	if root, err = datadir.RepoRoot(); err != nil {
+		return "", "", "", err
+	}
+	if !filepath.IsAbs(out) {
+		out = filepath.Join(root, out)
+	}
+	dataDir, err = datadir.Find()
+	return root, out, dataDir, err
 }

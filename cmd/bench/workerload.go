@@ -12,7 +12,6 @@ import (
 	"time"
 
 	"francenum-map/internal/browser"
-	"francenum-map/internal/datadir"
 )
 
 // The request kinds of the Worker load, by report key. "fast path" ones
@@ -188,14 +187,7 @@ func workerdCPU(pgid int) (time.Duration, error) {
 
 // runWorkerOnly measures the Worker load alone and writes the report.
 func runWorkerOnly(out string, wrkSecs, mixSecs int) error {
-	root, err := datadir.RepoRoot()
-	if err != nil {
-		return err
-	}
-	if !filepath.IsAbs(out) {
-		out = filepath.Join(root, out)
-	}
-	dataDir, err := datadir.Find()
+	root, out, dataDir, err := locate(out)
 	if err != nil {
 		return err
 	}
