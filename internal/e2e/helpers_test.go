@@ -42,10 +42,21 @@ func phone(w, h int64) chromedp.Action[chromedp.Void] {
 // openPhone is open on a w×h phone: the screen is set before the page loads.
 func openPhone(t *testing.T, w, h int64, query string) context.Context {
 	t.Helper()
+	return openScreen(t, w, h, true, query)
+}
+
+// openScreen is open on a w×h screen, a phone's (touch) or a desktop's,
+// set before the page loads.
+func openScreen(t *testing.T, w, h int64, touch bool, query string) context.Context {
+	t.Helper()
 	ctx := tab(t)
 	vctx, cancel := timeout(ctx, waitTimeout)
 	defer cancel()
-	require.NoError(t, chromedp.Do(vctx, phone(w, h)))
+	screen := chromedp.EmulateViewport(w, h)
+	if touch {
+		screen = phone(w, h)
+	}
+	require.NoError(t, chromedp.Do(vctx, screen))
 	navigate(t, ctx, appURL(query))
 	return ctx
 }

@@ -72,15 +72,7 @@ func TestPhoneFirstScreen(t *testing.T) {
 		touch bool
 	}{{390, 844, true}, {600, 960, true}, {1280, 800, false}} {
 		t.Run(fmt.Sprintf("%dx%d", c.w, c.h), func(t *testing.T) {
-			ctx := tab(t)
-			vctx, cancel := timeout(ctx, waitTimeout)
-			defer cancel()
-			screen := chromedp.EmulateViewport(c.w, c.h)
-			if c.touch {
-				screen = phone(c.w, c.h)
-			}
-			require.NoError(t, chromedp.Do(vctx, screen))
-			navigate(t, ctx, appURL(""))
+			ctx := openScreen(t, c.w, c.h, c.touch, "")
 			nextFrames(t, ctx)
 			checkInsetLabels(t, eval[[]insetLabel](t, ctx, insetLabelsJS), fmt.Sprintf("at %d px", c.w))
 		})

@@ -68,15 +68,7 @@ func TestNarrowScreens(t *testing.T) {
 		touch bool
 	}{{320, 640, true}, {360, 740, true}, {390, 844, true}, {600, 960, true}, {1280, 800, false}} {
 		t.Run(fmt.Sprintf("%dx%d", c.w, c.h), func(t *testing.T) {
-			ctx := tab(t)
-			vctx, cancel := timeout(ctx, waitTimeout)
-			defer cancel()
-			screen := chromedp.EmulateViewport(c.w, c.h)
-			if c.touch {
-				screen = phone(c.w, c.h)
-			}
-			require.NoError(t, chromedp.Do(vctx, screen))
-			navigate(t, ctx, appURL("dep=75,13,69,974"))
+			ctx := openScreen(t, c.w, c.h, c.touch, "dep=75,13,69,974")
 			poll[bool](t, ctx, `document.querySelectorAll('#compare tbody tr').length === 4 && document.querySelectorAll('#table tbody tr').length === 101`,
 				"the compare panel and the table", waitTimeout)
 			eval[chromedp.Void](t, ctx, `document.getElementById('table-details').open = true`)
