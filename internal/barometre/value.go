@@ -2,8 +2,8 @@ package barometre
 
 import (
 	"francenum-map/internal/ascii"
+	"francenum-map/internal/decimal"
 	"math"
-	"strconv"
 )
 
 // pow10 holds the powers of ten that float64 represents exactly.
@@ -71,14 +71,11 @@ func parseValue(b []byte, delim byte) (float64, Code) {
 			return 0, WarnUnparseable
 		}
 	}
-	v, err := strconv.ParseFloat(string(str), 64)
-	if err != nil {
-		if ne, isNum := err.(*strconv.NumError); isNum && ne.Err == strconv.ErrRange {
-			return 0, WarnOutOfRange
-		}
+	v, ok := decimal.Parse(string(str))
+	if !ok {
 		return 0, WarnUnparseable
 	}
-	if math.IsNaN(v) || math.IsInf(v, 0) {
+	if math.IsInf(v, 0) {
 		return 0, WarnOutOfRange
 	}
 	return v, ""

@@ -1,8 +1,8 @@
 package classify
 
 import (
+	"francenum-map/internal/decimal"
 	"math"
-	"strconv"
 
 	"francenum-map/internal/frfmt"
 )
@@ -142,8 +142,8 @@ func parseBreak(t string, l frfmt.Lang) (float64, BreakProblem) {
 	if groupSep && digitsSinceGroup != 3 {
 		return 0, BreakBadGroup
 	}
-	v, err := strconv.ParseFloat(string(num), 64)
-	if err != nil || v != v || v > 1e15 || v < -1e15 {
+	v, ok := decimal.Parse(string(num))
+	if !ok || v > 1e15 || v < -1e15 {
 		return 0, BreakNotANumber
 	}
 	return v, 0

@@ -1,6 +1,7 @@
 package classify
 
 import (
+	"francenum-map/internal/decimal"
 	"francenum-map/internal/order"
 	"math"
 	"strconv"
@@ -168,8 +169,7 @@ func roundSig(v float64, digits int) float64 {
 	// round trip at the same precision.
 	if p < 1 {
 		d := -int(math.Round(math.Log10(p)))
-		f, err := strconv.ParseFloat(strconv.FormatFloat(r, 'f', d, 64), 64)
-		if err == nil {
+		if f, ok := decimal.Parse(strconv.FormatFloat(r, 'f', d, 64)); ok {
 			return f
 		}
 	}

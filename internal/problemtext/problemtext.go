@@ -14,6 +14,7 @@
 package problemtext
 
 import (
+	"francenum-map/internal/decimal"
 	"strconv"
 	"strings"
 
@@ -197,8 +198,8 @@ func quote(v string, l frfmt.Lang) string {
 // point) in l's format, keeping its decimals: "701.5" → « 701,5 », "12345"
 // → « 12 345 ». Anything else is shown as is.
 func number(v string, l frfmt.Lang) string {
-	f, err := strconv.ParseFloat(v, 64)
-	if err != nil || strings.ContainsAny(v, "eEnNiI") {
+	f, ok := decimal.Parse(v)
+	if !ok || strings.ContainsAny(v, "eE") {
 		return clean(v)
 	}
 	dec := 0

@@ -1,7 +1,7 @@
 package viewstate
 
 import (
-	"strconv"
+	"francenum-map/internal/decimal"
 	"strings"
 
 	"francenum-map/internal/barometre"
@@ -90,8 +90,8 @@ func (p *Patch) Parse(key, value string) bool {
 			ok = false
 		}
 	case FClasses:
-		n, err := strconv.Atoi(value)
-		ok = err == nil && n >= MinClasses && n <= MaxClasses
+		n, isInt := decimal.Int(value)
+		ok = isInt && n >= MinClasses && n <= MaxClasses
 		t.Classes = n
 	case FBreaks:
 		t.Breaks, ok = ParseBreaks(value)

@@ -1,6 +1,7 @@
 package viewstate
 
 import (
+	"francenum-map/internal/decimal"
 	"strconv"
 	"strings"
 )
@@ -127,8 +128,8 @@ func ParseBreaks(v string) ([]float64, bool) {
 	}
 	out := make([]float64, 0, len(parts))
 	for _, p := range parts {
-		f, err := strconv.ParseFloat(p, 64)
-		if err != nil || f != f || f > 1e12 || f < -1e12 {
+		f, ok := decimal.Parse(p)
+		if !ok || f > 1e12 || f < -1e12 {
 			return nil, false
 		}
 		if len(out) > 0 && f <= out[len(out)-1] {
