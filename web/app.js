@@ -445,6 +445,12 @@
     root.lang = lang;
     for (const e of doc.querySelectorAll('[data-i18n]')) { const s = ui[e.dataset.i18n]; if (s) e.textContent = s; }
     for (const e of doc.querySelectorAll('[data-i18n-ph]')) { const s = ui[e.dataset.i18nPh]; if (s) e.placeholder = s; }
+    for (const e of doc.querySelectorAll('[data-i18n-title]')) { const s = ui[e.dataset.i18nTitle]; if (s) e.title = s; }
+    doc.title = ui.pageTitle;
+    const meta = doc.querySelector('meta[name=description]');
+    if (meta) meta.content = ui.pageDescription;
+    // The files' reports, written again in the new language.
+    for (const sec of doc.querySelectorAll('#file-report > [data-i]')) sec.replaceWith(fileReport(JSON.parse(G.file(+sec.dataset.i))));
     $('lang').textContent = lang === 'fr' ? 'English' : 'Français';
     $('lang').lang = lang === 'fr' ? 'en' : 'fr';
     $('play').setAttribute('aria-label', playing ? ui.pause : ui.play);
@@ -762,25 +768,32 @@
     const out = $('file-report');
     out.replaceChildren();
     for (const f of Array.from(files || [])) {
-      const buf = new Uint8Array(await f.arrayBuffer());
-      const rep = JSON.parse(G.file(f.name, buf));
-      const sec = doc.createElement('div');
-      const h = doc.createElement('p');
-      const strong = doc.createElement('strong'); strong.className = rep.ok ? 'ok' : '';
-      strong.textContent = rep.title;
-      h.append(strong, ' — ' + rep.name + (rep.kind ? ' (' + rep.kind + ')' : ''));
-      sec.append(h);
-      if (rep.error) { const e = doc.createElement('div'); e.setAttribute('role', 'alert'); e.textContent = rep.error; sec.append(e); }
-      if (rep.counts) { const c = doc.createElement('p'); c.textContent = rep.counts; sec.append(c); }
-      if (rep.warnings.length) {
-        const ul = doc.createElement('ul');
-        for (const w of rep.warnings) { const li = doc.createElement('li'); li.dataset.line = w.line; li.textContent = w.text; ul.append(li); }
-        if (rep.nwarnings > rep.warnings.length) { const li = doc.createElement('li'); li.textContent = '… ' + (rep.nwarnings - rep.warnings.length); ul.append(li); }
-        if (!rep.ok) { const box = doc.createElement('div'); box.setAttribute('role', 'alert'); box.append(ul); sec.append(box); } else sec.append(ul);
-      }
-      out.append(sec);
+      // Go refuses a file over its size limit before the page reads it
+      // (an empty answer: the size is accepted).
+      const s = G.file(f.name, f.size) || G.file(f.name, new Uint8Array(await f.arrayBuffer()));
+      const rep = JSON.parse(s);
+      out.append(fileReport(rep));
       if (rep.ok) { apply(G.render(), 'push'); refreshIndicators(); schedulePanels(); }
     }
+  }
+  // fileReport draws one file's report: its refusal, or its warnings
+  // grouped by reason (one line per reason, its count and first lines).
+  function fileReport(rep) {
+    const sec = doc.createElement('div');
+    sec.dataset.i = rep.i;
+    const h = doc.createElement('p');
+    const strong = doc.createElement('strong'); strong.className = rep.ok ? 'ok' : '';
+    strong.textContent = rep.title;
+    h.append(strong, ' — ' + rep.name + (rep.kind ? ' (' + rep.kind + ')' : ''));
+    sec.append(h);
+    if (rep.error) { const e = doc.createElement('div'); e.setAttribute('role', 'alert'); e.textContent = rep.error; sec.append(e); }
+    if (rep.counts) { const c = doc.createElement('p'); c.textContent = rep.counts; sec.append(c); }
+    if (rep.warnings.length) {
+      const ul = doc.createElement('ul');
+      for (const w of rep.warnings) { const li = doc.createElement('li'); li.dataset.line = w.line; li.dataset.code = w.code; li.dataset.count = w.count; li.textContent = w.text; ul.append(li); }
+      if (!rep.ok) { const box = doc.createElement('div'); box.setAttribute('role', 'alert'); box.append(ul); sec.append(box); } else sec.append(ul);
+    }
+    return sec;
   }
 
   // ---------- embedding ----------

@@ -65,6 +65,9 @@ type App struct {
 	files [3]*barometre.File
 	// indVersion changes when the indicator list may have changed.
 	indVersion int
+	// reports are the user's files' results, rendered again on a
+	// language switch (filereport.go).
+	reports []fileResult
 }
 
 // New decodes the geometry asset and the three data files. detail is

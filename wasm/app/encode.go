@@ -217,6 +217,8 @@ var (
 	}
 	warningFields = []field{
 		{"line", kInt, 0, uint16(unsafe.Offsetof(app.FileWarning{}.Line)), 0},
+		{"code", kStr, 0, uint16(unsafe.Offsetof(app.FileWarning{}.Code)), 0},
+		{"count", kInt, 0, uint16(unsafe.Offsetof(app.FileWarning{}.Count)), 0},
 		{"text", kStr, 0, uint16(unsafe.Offsetof(app.FileWarning{}.Text)), 0},
 	}
 	fileReportFields = []field{
@@ -233,6 +235,7 @@ var (
 		{"nwarnings", kInt, 0, uint16(unsafe.Offsetof(app.FileReport{}.NWarnings)), 0},
 		{"warnings", kArr, tWarning, uint16(unsafe.Offsetof(app.FileReport{}.Warnings)), uint16(unsafe.Sizeof(app.FileWarning{}))},
 		{"indicators", kStrs, 0, uint16(unsafe.Offsetof(app.FileReport{}.Indicators)), 0},
+		{"i", kInt, 0, uint16(unsafe.Offsetof(app.FileReport{}.Index)), 0},
 	}
 	indicatorFields = []field{
 		{"id", kStr, 0, uint16(unsafe.Offsetof(app.IndicatorItem{}.ID)), 0},

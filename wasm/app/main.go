@@ -23,20 +23,27 @@ var benchParse func(args []js.Value) any
 
 var cur *app.App
 
-// notices wait here until the next render shows them, once.
-var notices []string
+// notices wait here until the next render shows them, once; shown are
+// the last shown, written again in the new language after a switch (the
+// page keeps showing them).
+var notices, shown []app.Notice
+var shownLang string
 
-func note(ns []app.Notice) {
-	for _, n := range ns {
-		notices = append(notices, cur.NoticeText(n))
-	}
-}
+func note(ns []app.Notice) { notices = append(notices, ns...) }
 
 func render() string {
 	v := cur.View()
-	s := encodeView(&v, notices)
-	notices = notices[:0]
-	return s
+	var texts []string
+	if l := v.State.Lang; len(notices) > 0 || (l != shownLang && len(shown) > 0) {
+		if len(notices) > 0 {
+			shown, notices = append(shown[:0], notices...), notices[:0]
+		}
+		shownLang = l
+		for _, n := range shown {
+			texts = append(texts, cur.NoticeText(n))
+		}
+	}
+	return encodeView(&v, texts)
 }
 
 func bytesOf(v js.Value) []byte {
@@ -124,7 +131,7 @@ func call(i int, args []js.Value) any {
 			return "!" + err.Error()
 		}
 		cur = a
-		notices = notices[:0]
+		notices, shown = notices[:0], shown[:0]
 		note(cur.SetQuery(str(args, 4)))
 		d := cur.Drawing()
 		return object(unsafe.Pointer(&d), drawingFields, 256<<10)
@@ -180,11 +187,24 @@ func call(i int, args []js.Value) any {
 		d, v := cur.Drawing(), cur.View()
 		return export.SVG(&d, &v)
 	case fFile:
-		if len(args) < 2 {
+		// file(i): report i again, in the current language; file(name,
+		// size): "" when the size is accepted, else the refusal, before
+		// the page reads the file; file(name, bytes): load it.
+		var r app.FileReport
+		switch {
+		case len(args) == 1:
+			r = cur.FileReportAt(args[0].Int())
+		case len(args) < 2:
 			return ""
+		case args[1].Type() == js.TypeNumber:
+			var ok bool
+			if r, ok = cur.CheckFileSize(str(args, 0), int64(args[1].Float())); ok {
+				return ""
+			}
+		default:
+			r = cur.LoadFile(str(args, 0), bytesOf(args[1]))
+			note(r.Notices)
 		}
-		r := cur.LoadFile(str(args, 0), bytesOf(args[1]))
-		note(r.Notices)
 		return object(unsafe.Pointer(&r), fileReportFields, 4<<10)
 	}
 	// query, set, patch and render answer with the view.
