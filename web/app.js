@@ -784,7 +784,7 @@
         const n = G.nb(c, dir);
         if (n) focusDept(n, true); else say(G.announce(c));
       } else if (e.key === 'Enter' || e.key === ' ') {
-        e.preventDefault(); pin(c, false); showTip(c, true); say(G.announce(c));
+        e.preventDefault(); if (pin(c, false)) { showTip(c, true); say(G.announce(c)); }
       } else if (e.key === 'Escape') {
         // Escape closes the card; the pins stay (« Tout retirer » clears them).
         e.preventDefault(); hideTip(); say('');
