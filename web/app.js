@@ -468,7 +468,8 @@
     ot.dataset.status = p.ontrack.status;
     compare(p.compare);
     table(p.table);
-    if (focused) showTip(focused, false);
+    // Refresh the card shown; one closed (Escape, ×) stays closed.
+    if (focused && !$('tooltip').hidden) showTip(focused, false);
   }
 
   function compare(c) {
@@ -763,8 +764,9 @@
     const tip = $('tooltip');
     svg.addEventListener('click', (e) => {
       const c = codeOf(e); if (!c) return;
-      // A finger (or the phone's sheet) opens the card only; a mouse pins.
-      if (e.pointerType !== 'touch' && getComputedStyle(tip).position !== 'fixed') pin(c, false);
+      // A finger opens the card only (it pins with the card's button); a
+      // mouse click or a keyboard's Enter pins.
+      if (e.pointerType !== 'touch') pin(c, false);
       focusDept(c, false); say(G.announce(c));
       // The finger has lifted: a phone's bottom sheet may now take touches
       // (scrolling a long card); until then taps went through it.
