@@ -484,13 +484,24 @@
     ot.dataset.status = p.ontrack.status;
     compare(p.compare);
     table(p.table);
-    if (focused) showTip(focused, false);
+    // Refresh the card shown; one closed (Escape, ×) stays closed.
+    if (focused && !$('tooltip').hidden) showTip(focused, false);
   }
 
   function compare(c) {
     const box = $('compare');
     const h = doc.createElement('h3'); h.textContent = c.title;
-    if (!c.items.length) { const q = doc.createElement('p'); q.textContent = c.help; box.replaceChildren(h, q); return; }
+    if (!c.items.length) {
+      const q = doc.createElement('p'); q.textContent = c.help;
+      if (!undoPins) { box.replaceChildren(h, q); return; }
+      // « Tout retirer » can be undone until the next pin.
+      const u = doc.createElement('p'); u.setAttribute('role', 'status'); u.textContent = ui.pinsCleared + ' — ';
+      const ub = doc.createElement('button'); ub.type = 'button'; ub.className = 'btn-secondary'; ub.id = 'undo-pins'; ub.textContent = ui.undo;
+      const saved = undoPins;
+      ub.addEventListener('click', () => { undoPins = null; act('dep', saved.join(',')); });
+      u.append(ub); box.replaceChildren(h, u, q); return;
+    }
+    undoPins = null;
     const s = el('svg', { viewBox: '0 0 ' + c.w + ' ' + c.h, class: 'chart', role: 'img', 'aria-label': c.title });
     const a = c.axis;
     s.append(el('line', { x1: a.x0, x2: a.x1, y1: a.y0, y2: a.y0, class: 'axis' }), el('line', { x1: a.x0, x2: a.x0, y1: a.ymax, y2: a.y0, class: 'axis' }));
@@ -522,7 +533,7 @@
     }
     t.append(thead, tb);
     const clr = doc.createElement('button'); clr.type = 'button'; clr.className = 'btn-secondary'; clr.textContent = c.clear;
-    clr.addEventListener('click', () => act('clear', ''));
+    clr.addEventListener('click', () => { const saved = last.pinned.slice(); act('clear', ''); undoPins = saved; });
     const tbox = doc.createElement('div'); tbox.className = 'table-box'; tbox.append(t);
     box.replaceChildren(h, s, tbox, clr);
   }
@@ -569,6 +580,26 @@
     apply(G.set(key, value), 'push');
     schedulePanels();
   }
+  // pin toggles department code, or pins it (on); a 5th pin is refused:
+  // the compare panel says so and focuses its unpin buttons, so the reader
+  // chooses which one to remove (Go refuses it too: MaxPinned is 4).
+  function pin(code, on) {
+    const has = last.pinned.includes(code);
+    if (has && on) return true;
+    if (!has && last.pinned.length >= 4) { pinsFull(); return false; }
+    undoPins = null;
+    act(on ? 'pin' : 'toggle', code);
+    return true;
+  }
+  function pinsFull() {
+    const box = $('compare');
+    let m = box.querySelector('.pins-full');
+    if (!m) { m = doc.createElement('p'); m.className = 'pins-full'; m.setAttribute('role', 'alert'); box.querySelector('h3').after(m); }
+    m.textContent = ui.pinsFull;
+    const b = box.querySelector('tbody button');
+    if (b) b.focus();
+  }
+  let undoPins = null;
 
   function wireControls() {
     // Phones only show the toggle (CSS); the class does nothing elsewhere.
@@ -588,24 +619,40 @@
     $('month').addEventListener('input', (e) => { stopPlay(); monthTo(+e.target.value); });
     $('play').addEventListener('click', () => (playing ? stopPlay() : startPlay()));
     $('controls').addEventListener('submit', (e) => e.preventDefault());
-    $('search').addEventListener('keydown', (e) => {
+    const sb = $('search');
+    // A new search replaces the last one: the box's text is selected when
+    // it takes focus, after Enter, and on the first click after a search
+    // (done), so that typing never appends to the last query.
+    let fresh = false, done = false;
+    sb.addEventListener('pointerdown', () => { fresh = doc.activeElement !== sb || done; done = false; });
+    sb.addEventListener('mouseup', (e) => { if (fresh) { e.preventDefault(); sb.select(); } fresh = false; });
+    sb.addEventListener('focus', () => sb.select());
+    sb.addEventListener('input', () => { done = false; });
+    sb.addEventListener('keydown', (e) => {
       if (e.key !== 'Enter') return;
       e.preventDefault();
-      const hits = JSON.parse(G.search(e.target.value) || '[]');
-      if (!hits.length) { say(ui.notFound + ' : ' + e.target.value); return; }
+      const hits = JSON.parse(G.search(sb.value) || '[]');
+      searchList([]);
+      done = true;
+      if (!hits.length) { say(ui.notFound + ' : ' + sb.value); sb.select(); return; }
+      if (hits[0].group) { searchList(hits); sb.select(); return; }
       const code = hits[0].code;
-      if (!last.pinned.includes(code)) act('pin', code);
-      focusDept(code, true);
-      $('search').focus();
+      if (pin(code, true)) focusDept(code, true);
+      sb.focus(); sb.select();
     });
     $('search').addEventListener('change', (e) => {
       const v = e.target.value;
       if (!/\)\s*$/.test(v)) return; // picked from the suggestions
       const hits = JSON.parse(G.search(v) || '[]');
-      if (hits.length && !last.pinned.includes(hits[0].code)) { act('pin', hits[0].code); focusDept(hits[0].code, false); }
+      if (hits.length && pin(hits[0].code, true)) focusDept(hits[0].code, false);
     });
     $('lang').addEventListener('click', () => act('lang', uiLang === 'fr' ? 'en' : 'fr'));
     $('export-csv').addEventListener('click', () => download(G.csv(), 'text/csv;charset=utf-8', 'csv'));
+    $('export-csv-excel').addEventListener('click', () => {
+      // The BOM Excel needs (Go writes it; wasm_exec's TextDecoder drops it).
+      const x = G.csv('excel');
+      download(x.charCodeAt(0) === 0xfeff ? x : '\ufeff' + x, 'text/csv;charset=utf-8', 'excel.csv');
+    });
     $('export-svg').addEventListener('click', () => download(G.svg(), 'image/svg+xml;charset=utf-8', 'svg'));
     $('export-png').addEventListener('click', exportPNG);
     $('print').addEventListener('click', () => { $('table-details').open = true; window.print(); });
@@ -616,6 +663,24 @@
     });
     window.addEventListener('popstate', () => { apply(G.query(location.search), ''); schedulePanels(); });
     wireFile();
+  }
+
+  // searchList lists a region's departments (« Bretagne », « 20 ») under
+  // the search box, each a button that pins it; [] empties it.
+  function searchList(hits) {
+    const box = $('search-results');
+    box.hidden = !hits.length;
+    if (!hits.length) { box.replaceChildren(); return; }
+    const p = doc.createElement('p'); p.textContent = hits[0].group + ' : ' + ui.searchPick;
+    const ul = doc.createElement('ul');
+    for (const h of hits) {
+      const li = doc.createElement('li'); const b = doc.createElement('button'); b.type = 'button'; b.className = 'btn-secondary';
+      b.dataset.code = h.code; b.textContent = h.name + ' (' + h.code + ')';
+      b.addEventListener('click', () => { if (pin(h.code, true)) focusDept(h.code, false); });
+      li.append(b); ul.append(li);
+    }
+    box.replaceChildren(p, ul);
+    say(p.textContent + ' : ' + hits.map((h) => h.name).join(', '));
   }
 
   // ---------- play ----------
@@ -667,10 +732,24 @@
     if (t.spark.ty !== undefined) sp.append(el('line', { x1: 0, x2: t.spark.w, y1: t.spark.ty, y2: t.spark.ty, class: 'target' }));
     sp.append(el('path', { d: t.spark.d, class: 'line' }));
     if (t.spark.cx !== undefined) sp.append(el('circle', { cx: t.spark.cx, cy: t.spark.cy, r: 3, class: 'dot' }));
-    const parts = [h, reg, big, date, dl, sp];
+    // On a phone a tap opens the card only: it pins with its own button,
+    // and closes with one (44 px, the stylesheet shows them in the sheet).
+    const acts = doc.createElement('div'); acts.className = 'tip-actions';
+    const on = last.pinned.includes(code);
+    const pb = doc.createElement('button'); pb.type = 'button'; pb.className = 'btn-secondary'; pb.dataset.act = 'pin';
+    pb.textContent = on ? ui.unpin : ui.pin; pb.setAttribute('aria-pressed', String(on));
+    pb.setAttribute('aria-label', (on ? ui.unpin : ui.pin) + ' ' + t.name);
+    pb.addEventListener('click', () => pin(code, false));
+    const cb = doc.createElement('button'); cb.type = 'button'; cb.className = 'tip-close'; cb.dataset.act = 'close';
+    cb.textContent = '×'; cb.setAttribute('aria-label', ui.close);
+    cb.addEventListener('click', () => hideTip());
+    acts.append(pb, cb);
+    const had = tip.contains(doc.activeElement) ? doc.activeElement.dataset.act : '';
+    const parts = [acts, h, reg, big, date, dl, sp];
     if (t.notes.length) { const ul = doc.createElement('ul'); ul.className = 'notes'; for (const n of t.notes) { const li = doc.createElement('li'); li.textContent = n; ul.append(li); } parts.push(ul); }
     tip.replaceChildren(...parts);
     tip.hidden = false;
+    if (had) tip.querySelector('[data-act="' + had + '"]').focus();
     tip.dataset.code = code;
     if (move) placeTip(code);
   }
@@ -701,7 +780,10 @@
     const tip = $('tooltip');
     svg.addEventListener('click', (e) => {
       const c = codeOf(e); if (!c) return;
-      act('toggle', c); focusDept(c, false); say(G.announce(c));
+      // A finger opens the card only (it pins with the card's button); a
+      // mouse click or a keyboard's Enter pins.
+      if (e.pointerType !== 'touch') pin(c, false);
+      focusDept(c, false); say(G.announce(c));
       // The finger has lifted: a phone's bottom sheet may now take touches
       // (scrolling a long card); until then taps went through it.
       tip.classList.add('settled');
@@ -720,9 +802,10 @@
         const n = G.nb(c, dir);
         if (n) focusDept(n, true); else say(G.announce(c));
       } else if (e.key === 'Enter' || e.key === ' ') {
-        e.preventDefault(); act('toggle', c); showTip(c, true); say(G.announce(c));
+        e.preventDefault(); if (pin(c, false)) { showTip(c, true); say(G.announce(c)); }
       } else if (e.key === 'Escape') {
-        e.preventDefault(); if (last.pinned.length) act('clear', ''); hideTip(); say('');
+        // Escape closes the card; the pins stay (« Tout retirer » clears them).
+        e.preventDefault(); hideTip(); say('');
       }
     });
     doc.addEventListener('keydown', (e) => { if (e.key === 'Escape' && !$('tooltip').hidden) hideTip(); });

@@ -16,6 +16,7 @@ import (
 	"francenum-map/internal/classify"
 	"francenum-map/internal/dept"
 	"francenum-map/internal/geoasset"
+	"francenum-map/internal/place"
 	"francenum-map/internal/series"
 	"francenum-map/internal/viewstate"
 )
@@ -68,6 +69,8 @@ type App struct {
 	// reports are the user's files' results, rendered again on a
 	// language switch (filereport.go).
 	reports []fileResult
+	// place is the search index (search.go), built on first use.
+	place *place.Index
 }
 
 // New decodes the geometry asset and the three data files. detail is
@@ -148,8 +151,13 @@ func (a *App) Apply(p Patch) []Notice {
 	return a.resolve(notes...)
 }
 
+// PinsFull is the Value of the notice Act returns when a pin is refused
+// because MaxPinned departments are pinned already.
+const PinsFull = "full"
+
 // Act is a control of the page: "pin", "unpin", "toggle" a department
-// code, "clear" the pins, "monthIndex" (position on the slider), "sort"
+// code (a pin beyond viewstate.MaxPinned is refused with the notice
+// {dep, PinsFull}, the pins unchanged), "clear" the pins, "monthIndex" (position on the slider), "sort"
 // the table by a column, or any URL key of the state with its value as
 // the URL writes it. Values not understood change nothing and come back
 // as notices.
@@ -171,7 +179,12 @@ func (a *App) Act(key, value string) []Notice {
 			return nil
 		}
 		if c != "" && (key == "pin" || key == "toggle" && !on) {
-			out = append(out, c) // Apply keeps the last MaxPinned
+			if len(out) >= viewstate.MaxPinned {
+				// Full: nothing is dropped behind the reader's back; the
+				// page says so and lets them remove one.
+				return []Notice{{Key: "dep", Value: PinsFull}}
+			}
+			out = append(out, c)
 		}
 		if key == "clear" {
 			out = nil

@@ -2,67 +2,9 @@ package app
 
 import (
 	"math"
-	"strings"
-	"unicode/utf8"
 
 	"francenum-map/internal/ascii"
-	"francenum-map/internal/dept"
 )
-
-// Search returns the codes of the departments matching q, best first: an
-// exact code ("93", "2a", "971"), a "Name (code)" entry from the
-// suggestions, then names starting with q, then names containing q
-// (accents, case and hyphens ignored). At most 10.
-func (a *App) Search(q string) []string {
-	q = ascii.Trim(q)
-	if q == "" {
-		return nil
-	}
-	if i := strings.LastIndexByte(q, '('); i >= 0 && strings.HasSuffix(q, ")") {
-		if c, ok := dept.Normalize(q[i+1 : len(q)-1]); ok {
-			return []string{c}
-		}
-	}
-	var out []string
-	if c, ok := dept.Normalize(q); ok && a.geo.Index(c) >= 0 {
-		out = append(out, c)
-	}
-	f := fold(q)
-	var contain []string
-	for i := range a.geo.Departments {
-		d := &a.geo.Departments[i]
-		if len(out) > 0 && out[0] == d.Code {
-			continue
-		}
-		n := fold(d.Name)
-		switch {
-		case n == f || strings.HasPrefix(n, f):
-			out = append(out, d.Code)
-		case strings.Contains(n, f):
-			contain = append(contain, d.Code)
-		}
-	}
-	out = append(out, contain...)
-	if len(out) > 10 {
-		out = out[:10]
-	}
-	return out
-}
-
-// SearchHit is one department found by Search.
-type SearchHit struct {
-	_          noEq
-	Code, Name string
-}
-
-// SearchHits returns Search's codes with their names.
-func (a *App) SearchHits(q string) []SearchHit {
-	var out []SearchHit
-	for _, c := range a.Search(q) {
-		out = append(out, SearchHit{Code: c, Name: a.geo.Departments[a.geo.Index(c)].Name})
-	}
-	return out
-}
 
 // Neighbour returns the neighbour of department code in the direction of
 // an arrow key ("up", "down", "left", "right"), chosen among the
@@ -138,51 +80,4 @@ func (a *App) Announce(code string) string {
 		txt += ", " + a.t("pinned")
 	}
 	return txt
-}
-
-// fold lower-cases and removes French accents, for search and sort.
-func fold(s string) string {
-	b := make([]byte, 0, len(s))
-	for _, r := range s {
-		if r >= 'A' && r <= 'Z' {
-			r += 'a' - 'A'
-		}
-		switch r {
-		case 'À', 'Â', 'Ä':
-			r = 'a'
-		case 'É', 'È', 'Ê', 'Ë':
-			r = 'e'
-		case 'Î', 'Ï':
-			r = 'i'
-		case 'Ô', 'Ö':
-			r = 'o'
-		case 'Ù', 'Û', 'Ü':
-			r = 'u'
-		case 'Ç':
-			r = 'c'
-		}
-		switch r {
-		case 'à', 'â', 'ä', 'á':
-			r = 'a'
-		case 'é', 'è', 'ê', 'ë':
-			r = 'e'
-		case 'î', 'ï', 'í':
-			r = 'i'
-		case 'ô', 'ö', 'ó':
-			r = 'o'
-		case 'ù', 'û', 'ü', 'ú':
-			r = 'u'
-		case 'ç':
-			r = 'c'
-		case 'ÿ':
-			r = 'y'
-		case '-', '\'', '’', '_':
-			r = ' '
-		case 'œ', 'Œ':
-			b = append(b, "oe"...)
-			continue
-		}
-		b = utf8.AppendRune(b, r)
-	}
-	return string(b)
 }

@@ -5,6 +5,7 @@ import (
 
 	"francenum-map/internal/describe"
 	"francenum-map/internal/frfmt"
+	"francenum-map/internal/place"
 )
 
 // Panels is what is refreshed after the map: the table (sorted), the
@@ -101,9 +102,9 @@ func sortRows(rs []DeptValue, key string, desc bool) {
 			}
 			return rx.i < ry.i
 		case "name", "region":
-			nx, ny := fold(rx.Name), fold(ry.Name)
+			nx, ny := place.Fold(rx.Name), place.Fold(ry.Name)
 			if key == "region" {
-				nx, ny = fold(rx.Region)+nx, fold(ry.Region)+ny
+				nx, ny = place.Fold(rx.Region)+nx, place.Fold(ry.Region)+ny
 			}
 			if desc {
 				return nx > ny

@@ -160,10 +160,18 @@ func TestActions(t *testing.T) {
 	assert.Equal(t, []string{"93", "2A"}, a.State().Deps, "pinning twice keeps the order")
 	a.Act("toggle", "93")
 	assert.Equal(t, []string{"2A"}, a.State().Deps)
-	for _, c := range []string{"01", "02", "03", "04"} {
+	for _, c := range []string{"01", "02", "03"} {
 		a.Act("pin", c)
 	}
-	assert.Equal(t, []string{"01", "02", "03", "04"}, a.State().Deps, "the oldest pin goes")
+	require.Len(t, a.State().Deps, 4)
+	// A 5th pin is refused with a notice, nothing dropped (issue 14, item 9).
+	for _, key := range []string{"pin", "toggle"} {
+		assert.Equal(t, []Notice{{Key: "dep", Value: PinsFull}}, a.Act(key, "04"), key)
+		assert.Equal(t, []string{"2A", "01", "02", "03"}, a.State().Deps, "a 5th pin (%s) drops nothing", key)
+	}
+	a.Act("unpin", "01")
+	assert.Empty(t, a.Act("pin", "04"), "room again after an unpin")
+	assert.Equal(t, []string{"2A", "02", "03", "04"}, a.State().Deps)
 	a.Act("clear", "")
 	assert.Empty(t, a.State().Deps)
 }
@@ -192,6 +200,24 @@ func TestNeighboursAndSearch(t *testing.T) {
 	assert.Contains(t, a.Search("seine"), "76")
 	assert.Empty(t, a.Search("zzz"))
 	assert.Equal(t, []SearchHit{{Code: "2A", Name: "Corse-du-Sud"}}, a.SearchHits("Corse-du-Sud (2A)"))
+	// Regions and « 20 » (issue 14, item 10): the departments, grouped.
+	for _, c := range []struct {
+		q, group string
+		codes    []string
+	}{
+		{"Bretagne", "Bretagne", []string{"22", "29", "35", "56"}},
+		{"ile de france", "Île-de-France", []string{"75", "77", "78", "91", "92", "93", "94", "95"}},
+		{"20", "Corse", []string{"2A", "2B"}},
+		{"93", "", []string{"93"}},
+	} {
+		hits := a.SearchHits(c.q)
+		var codes []string
+		for _, h := range hits {
+			codes = append(codes, h.Code)
+			assert.Equal(t, c.group, h.Group, c.q)
+		}
+		assert.Equal(t, c.codes, codes, c.q)
+	}
 }
 
 func TestLoadFile(t *testing.T) {

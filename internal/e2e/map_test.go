@@ -203,9 +203,10 @@ func TestPinAndCompare(t *testing.T) {
 	// The pins are in the URL.
 	loc := eval[string](t, ctx, `location.search`)
 	assert.Regexp(t, `dep=[^&]*75`, loc)
-	// Escape clears.
+	// Escape closes the card and keeps the pins (issue 14, item 9).
 	require.NoError(t, chromedp.Do(kctx, chromedp.KeyEvent(kb.Escape)))
-	poll[bool](t, ctx, `!document.querySelector('#compare [data-code="75"]')`, "Escape to clear the pins", waitTimeout)
+	poll[bool](t, ctx, `document.getElementById('tooltip').hidden`, "Escape to close the card", waitTimeout)
+	assert.True(t, eval[bool](t, ctx, `!!document.querySelector('#compare [data-code="75"]')`), "Escape keeps the pins")
 }
 
 func TestSearch(t *testing.T) {

@@ -6,60 +6,45 @@ package export
 
 import (
 	"math"
-	"strconv"
-	"strings"
 
 	"francenum-map/internal/app"
+	"francenum-map/internal/exportfmt"
 )
 
-// CSV returns the view as CSV (comma-separated, UTF-8, "\n"): one row per
-// department in code order, the metric value with a dot decimal
-// (machine-readable), the cumulative value, the target, the class, and the
-// source line in the last column.
-func CSV(v *app.View, rows []app.DeptValue) string {
-	var b strings.Builder
-	b.Grow(16 << 10)
-	b.WriteString("code_departement,libelle_departement,id_indicateur,date,mesure,valeur,valeur_cumulee,cible,pourcentage_cible,classe,source\n")
-	src := csvField(v.Source)
+// CSV returns the view as CSV in dialect d: exportfmt.Standard for
+// programs (',', dot decimals, UTF-8 without BOM, "\n") or
+// exportfmt.ExcelFR for French Excel (';', decimal commas, BOM, "\r\n").
+// One row per department in code order: the metric value (rounded to
+// three decimals), the cumulative value, the target, the class, and the
+// source line with its data date in the last column. Text cells that a
+// spreadsheet would run as a formula (a user's file can name its
+// indicator « =cmd ») are neutralised by exportfmt.
+func CSV(v *app.View, rows []app.DeptValue, d exportfmt.Dialect) string {
+	w := exportfmt.NewWriter(d)
+	for _, h := range [...]string{"code_departement", "libelle_departement", "id_indicateur", "indicateur", "date", "mesure",
+		"valeur", "valeur_cumulee", "cible", "pourcentage_cible", "classe", "source"} {
+		w.Text(h)
+	}
+	w.EndRow()
 	date := v.State.Date.String()
 	for i := range rows {
 		r := &rows[i]
-		class := "nodata"
+		w.Text(r.Code)
+		w.Text(r.Name)
+		w.Text(v.State.Ind)
+		w.Text(v.IndName)
+		w.Text(date)
+		w.Text(v.State.Metric)
+		for _, x := range [...]float64{r.Value, r.Count, r.Target, r.Pct} {
+			w.Number(math.Round(x*1000)/1000, -1)
+		}
 		if r.Class >= 0 {
-			class = strconv.Itoa(r.Class)
+			w.Number(float64(r.Class), 0)
+		} else {
+			w.Text("nodata")
 		}
-		line := []string{csvField(r.Code), csvField(r.Name), csvField(v.State.Ind), date, v.State.Metric,
-			csvNum(r.Value), csvNum(r.Count), csvNum(r.Target), csvNum(r.Pct), class, src}
-		for k, f := range line {
-			if k > 0 {
-				b.WriteByte(',')
-			}
-			b.WriteString(f)
-		}
-		b.WriteByte('\n')
+		w.Text(v.Source)
+		w.EndRow()
 	}
-	return b.String()
-}
-
-func csvNum(v float64) string {
-	if v != v || math.IsInf(v, 0) {
-		return ""
-	}
-	return strconv.FormatFloat(math.Round(v*1000)/1000, 'f', -1, 64)
-}
-
-func csvField(s string) string {
-	if strings.ContainsAny(s, ",\"\n\r") {
-		// Double the quotes (a loop: strings.ReplaceAll costs 5 KB of wasm).
-		b := make([]byte, 0, len(s)+4)
-		b = append(b, '"')
-		for i := 0; i < len(s); i++ {
-			if s[i] == '"' {
-				b = append(b, '"')
-			}
-			b = append(b, s[i])
-		}
-		return string(append(b, '"'))
-	}
-	return s
+	return string(w.Bytes())
 }

@@ -7,35 +7,16 @@ import (
 
 	"francenum-map/internal/app"
 	"francenum-map/internal/classify"
+	"francenum-map/internal/exportfmt"
 	"francenum-map/internal/uitext"
 )
 
-// XMLEscape escapes text for XML content and attribute values.
+// XMLEscape returns s ready for XML content and attribute values:
+// markup characters escaped, control characters and invalid UTF-8 dropped
+// (exportfmt.XMLText). A user's file can put any byte into a label.
 //
 //go:noinline
-func XMLEscape(s string) string {
-	if !strings.ContainsAny(s, "<>&\"'") {
-		return s
-	}
-	var b strings.Builder
-	for _, r := range s {
-		switch r {
-		case '<':
-			b.WriteString("&lt;")
-		case '>':
-			b.WriteString("&gt;")
-		case '&':
-			b.WriteString("&amp;")
-		case '"':
-			b.WriteString("&quot;")
-		case '\'':
-			b.WriteString("&#39;")
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
+func XMLEscape(s string) string { return exportfmt.XMLText(s) }
 
 // SVG returns a standalone SVG document of the view d, v as shown: title,
 // the departments with their fills (and circles for counts), the overseas

@@ -16,6 +16,7 @@ package place
 import (
 	"strings"
 
+	"francenum-map/internal/ascii"
 	"francenum-map/internal/dept"
 )
 
@@ -60,32 +61,39 @@ type region struct {
 func New(entries []Entry) *Index {
 	x := &Index{}
 	for _, c := range dept.Codes() { // the official order, whatever the input's
-		for _, e := range entries {
-			if e.Code == c {
-				x.depts = append(x.depts, e)
+		for i := range entries {
+			if entries[i].Code == c {
+				x.add(&entries[i])
+				break
 			}
 		}
 	}
-	for _, e := range entries {
-		if dept.Index(e.Code) < 0 {
-			x.depts = append(x.depts, e)
+	for i := range entries {
+		if dept.Index(entries[i].Code) < 0 {
+			x.add(&entries[i])
 		}
-	}
-	for _, e := range x.depts {
-		x.folded = append(x.folded, Fold(e.Name))
-		if e.RegionName == "" {
-			continue
-		}
-		i := 0
-		for i < len(x.regions) && x.regions[i].code != e.RegionCode {
-			i++
-		}
-		if i == len(x.regions) {
-			x.regions = append(x.regions, region{code: e.RegionCode, name: e.RegionName, folded: Fold(e.RegionName)})
-		}
-		x.regions[i].codes = append(x.regions[i].codes, e.Code)
 	}
 	return x
+}
+
+// add indexes one department and files it under its region (not
+// inlined: the browser's wasm pays for each copy of it).
+//
+//go:noinline
+func (x *Index) add(e *Entry) {
+	x.depts = append(x.depts, *e)
+	x.folded = append(x.folded, Fold(e.Name))
+	if e.RegionName == "" {
+		return
+	}
+	i := 0
+	for i < len(x.regions) && x.regions[i].code != e.RegionCode {
+		i++
+	}
+	if i == len(x.regions) {
+		x.regions = append(x.regions, region{code: e.RegionCode, name: e.RegionName, folded: Fold(e.RegionName)})
+	}
+	x.regions[i].codes = append(x.regions[i].codes, e.Code)
 }
 
 // Regions returns the regions the index knows, each with its departments
@@ -106,79 +114,89 @@ func (x *Index) Regions() []Result {
 // q, and regions whose name contains q. A region that is a single department of the same name
 // (Guadeloupe, La Réunion…) is given as the department only.
 func (x *Index) Search(q string) []Result {
-	q = strings.TrimSpace(q)
+	q = ascii.Trim(q)
 	if q == "" {
 		return nil
 	}
 	var out []Result
-	seen := map[string]bool{}
-	addDept := func(i int) {
-		if e := x.depts[i]; !seen[e.Code] {
-			seen[e.Code] = true
-			out = append(out, Result{Code: e.Code, Name: e.Name, Codes: []string{e.Code}})
-		}
-	}
-	addRegion := func(r region) {
-		if len(r.codes) == 1 && Fold(x.depts[x.find(r.codes[0])].Name) == r.folded {
-			addDept(x.find(r.codes[0]))
-			return
-		}
-		if !seen["r"+r.code] {
-			seen["r"+r.code] = true
-			out = append(out, Result{Region: true, Code: r.code, Name: r.name, Codes: r.codes})
-		}
-	}
 	// « Seine-Saint-Denis (93) », as the suggestions list writes them.
 	if i := strings.LastIndexByte(q, '('); i >= 0 && strings.HasSuffix(q, ")") {
 		if c, ok := dept.Normalize(q[i+1 : len(q)-1]); ok && x.find(c) >= 0 {
-			addDept(x.find(c))
-			return out
+			return x.put(out, false, x.find(c))
 		}
 	}
 	if q == "20" {
-		for _, c := range []string{"2A", "2B"} {
-			if i := x.find(c); i >= 0 {
-				addDept(i)
-			}
-		}
-	} else if c, ok := dept.Normalize(q); ok && x.find(c) >= 0 {
-		addDept(x.find(c))
+		out = x.put(x.put(out, false, x.find("2A")), false, x.find("2B"))
+	} else if c, ok := dept.Normalize(q); ok {
+		out = x.put(out, false, x.find(c))
 	}
 	f := Fold(q)
-	for i, n := range x.folded {
-		if n == f {
-			addDept(i)
+	// The passes, best first: departments then regions equal to q,
+	// regions then departments starting with q, departments then regions
+	// containing q.
+	for _, p := range [...]struct{ region, how byte }{{0, 0}, {1, 0}, {1, 1}, {0, 1}, {0, 2}, {1, 2}} {
+		n := len(x.folded)
+		if p.region == 1 {
+			n = len(x.regions)
 		}
-	}
-	for _, r := range x.regions {
-		if r.folded == f {
-			addRegion(r)
-		}
-	}
-	for _, r := range x.regions {
-		if strings.HasPrefix(r.folded, f) {
-			addRegion(r)
-		}
-	}
-	for i, n := range x.folded {
-		if strings.HasPrefix(n, f) {
-			addDept(i)
-		}
-	}
-	for i, n := range x.folded {
-		if strings.Contains(n, f) {
-			addDept(i)
-		}
-	}
-	for _, r := range x.regions {
-		if strings.Contains(r.folded, f) {
-			addRegion(r)
+		for i := 0; i < n; i++ {
+			name := ""
+			if p.region == 1 {
+				name = x.regions[i].folded
+			} else {
+				name = x.folded[i]
+			}
+			if match(name, f, p.how) {
+				out = x.put(out, p.region == 1, i)
+			}
 		}
 	}
 	if len(out) > MaxResults {
 		out = out[:MaxResults]
 	}
 	return out
+}
+
+// match reports whether name equals (how 0), starts with (1) or contains
+// (2) f.
+func match(name, f string, how byte) bool {
+	switch how {
+	case 0:
+		return name == f
+	case 1:
+		return strings.HasPrefix(name, f)
+	}
+	return strings.Contains(name, f)
+}
+
+// put appends department i (or region i) to out unless it is there
+// already (i < 0: nothing). A region that is a single department of the
+// same name (Guadeloupe, La Réunion…) is put as the department.
+//
+//go:noinline
+func (x *Index) put(out []Result, region bool, i int) []Result {
+	if i < 0 {
+		return out
+	}
+	var r Result
+	if region {
+		g := &x.regions[i]
+		if len(g.codes) == 1 {
+			if j := x.find(g.codes[0]); j >= 0 && x.folded[j] == g.folded {
+				return x.put(out, false, j)
+			}
+		}
+		r = Result{Region: true, Code: g.code, Name: g.name, Codes: g.codes}
+	} else {
+		e := &x.depts[i]
+		r = Result{Code: e.Code, Name: e.Name, Codes: []string{e.Code}}
+	}
+	for k := range out {
+		if out[k].Region == r.Region && out[k].Code == r.Code {
+			return out
+		}
+	}
+	return append(out, r)
 }
 
 // Codes returns the departments of Search(q), each once, in the order of

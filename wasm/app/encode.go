@@ -244,6 +244,7 @@ var (
 	searchFields = []field{
 		{"code", kStr, 0, uint16(unsafe.Offsetof(app.SearchHit{}.Code)), 0},
 		{"name", kStr, 0, uint16(unsafe.Offsetof(app.SearchHit{}.Name)), 0},
+		{"group", kStr, 0, uint16(unsafe.Offsetof(app.SearchHit{}.Group)), 0},
 	}
 )
 

@@ -131,7 +131,7 @@ func TestEncoders(t *testing.T) {
 	assert.Equal(t, "La Réunion", got["frames"].([]any)[0].(map[string]any)["name"])
 
 	hits := []app.SearchHit{{Code: "93", Name: "Seine-Saint-Denis"}}
-	assert.Equal(t, `[{"code":"93","name":"Seine-Saint-Denis"}]`, array(unsafe.Pointer(&hits), searchFields, unsafe.Sizeof(app.SearchHit{})))
+	assert.Equal(t, `[{"code":"93","name":"Seine-Saint-Denis","group":""}]`, array(unsafe.Pointer(&hits), searchFields, unsafe.Sizeof(app.SearchHit{})))
 
 	var ui map[string]string
 	require.NoError(t, json.Unmarshal([]byte(encodeUI("en")), &ui))

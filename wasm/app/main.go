@@ -14,6 +14,7 @@ import (
 
 	"francenum-map/internal/app"
 	"francenum-map/internal/export"
+	"francenum-map/internal/exportfmt"
 	"francenum-map/internal/viewstate"
 )
 
@@ -181,8 +182,11 @@ func call(i int, args []js.Value) any {
 		l := cur.Indicators()
 		return array(unsafe.Pointer(&l), indicatorFields, unsafe.Sizeof(app.IndicatorItem{}))
 	case fCSV:
-		v := cur.View()
-		return export.CSV(&v, cur.Values())
+		v, d := cur.View(), exportfmt.Standard
+		if str(args, 0) == "excel" {
+			d = exportfmt.ExcelFR
+		}
+		return export.CSV(&v, cur.Values(), d)
 	case fSVG:
 		d, v := cur.Drawing(), cur.View()
 		return export.SVG(&d, &v)
