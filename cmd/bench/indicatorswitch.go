@@ -47,7 +47,11 @@ func indicatorSwitch(ctx context.Context, r *Report, base string) {
 		r.problem("indicator switch: %v", err)
 		return
 	}
-	if _, err := evalAwait[bool](cctx, `window.francenumApp.ready.then(() => true)`, 60*time.Second); err != nil {
+	// Ready, and the picker filled from the index (fetched after the map).
+	if _, err := evalAwait[bool](cctx, `window.francenumApp.ready.then(() => new Promise((res) => {
+  const poll = () => (document.querySelectorAll('#indicator option').length > 2 ? res(true) : setTimeout(poll, 10));
+  poll();
+}))`, 60*time.Second); err != nil {
 		r.problem("indicator switch: app not ready: %v", err)
 		return
 	}
