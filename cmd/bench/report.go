@@ -215,6 +215,7 @@ func (r *Report) Markdown() string {
 		fmt.Fprintf(&b, "| %s (c=%d, %d s) | %.0f | %.2f ms | %.2f ms | %s | %d | %d | %d |\n", k, l.Connection, l.Seconds, l.ReqPerSec, l.P50ms, l.P99ms, cpu, l.Requests, l.Errors, l.Non2xx)
 	}
 	b.WriteString(indicatorFetchMarkdown(r))
+	b.WriteString(indicatorSwitchMarkdown(r))
 	if len(r.Problems) > 0 {
 		b.WriteString("\nNot measured:\n\n")
 		for _, p := range r.Problems {

@@ -61,6 +61,7 @@ func workerLoad(ctx context.Context, r *Report, root, dataDir string, conns, sec
 		}
 	}
 	indicatorFetch(r, w.URL)
+	indicatorSwitch(ctx, r, w.URL)
 	static := staticAsset(w.URL)
 	run := func(key string, c, s int, url, script string) {
 		// Warm up first: workerd's first seconds on a path (isolate start,

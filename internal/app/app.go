@@ -11,11 +11,13 @@ package app
 import (
 	"errors"
 	"math"
+	"strings"
 
 	"francenum-map/internal/barometre"
 	"francenum-map/internal/classify"
 	"francenum-map/internal/dept"
 	"francenum-map/internal/geoasset"
+	"francenum-map/internal/indicator"
 	"francenum-map/internal/place"
 	"francenum-map/internal/series"
 	"francenum-map/internal/viewstate"
@@ -62,8 +64,14 @@ type App struct {
 	cls  []int     // current classes
 
 	// files are the parsed detail, synthese and national files the model
-	// was built from; a user's file replaces one of them.
+	// was built from; a user's file replaces one of them. extra are the
+	// indicators' files added since (AddFiles), kept when a user's file
+	// rebuilds the model.
 	files [3]*barometre.File
+	extra []*barometre.File
+	// kind is what the map may do with the shown indicator's values
+	// (resolve sets it with the indicator).
+	kind indicator.Kind
 	// indVersion changes when the indicator list may have changed.
 	indVersion int
 	// reports are the user's files' results, rendered again on a
@@ -91,7 +99,7 @@ func New(geo, detail, synthese, national []byte) (*App, error) {
 		}
 		f, err := barometre.Parse(b)
 		if err != nil {
-			return nil, errors.New([]string{"detail", "synthese", "national"}[i] + ": " + err.Error())
+			return nil, errors.New(fileNames[i] + ": " + err.Error())
 		}
 		files[i] = f
 	}
@@ -106,9 +114,12 @@ func New(geo, detail, synthese, national []byte) (*App, error) {
 	}
 	app := &App{geo: a, model: m, sortKey: "value", sortDesc: true, files: files}
 	app.st = viewstate.Default()
-	app.resolve()
+	app.resolve(false)
 	return app, nil
 }
+
+// fileNames name the three files in errors.
+var fileNames = [...]string{"detail", "synthese", "national"}
 
 // Geo returns the decoded geometry.
 func (a *App) Geo() *geoasset.Asset { return a.geo }
@@ -122,7 +133,7 @@ func (a *App) State() State { return a.st }
 func (a *App) SetQuery(q string) []Notice {
 	s, notes := viewstate.Decode(q)
 	a.st = s
-	return a.resolve(notes...)
+	return a.resolve(strings.Contains(q, "metric="), notes...)
 }
 
 // Apply changes the state by p and returns the notices about values that
@@ -148,7 +159,7 @@ func (a *App) Apply(p Patch) []Notice {
 	}
 	s, notes := a.st.Apply(p)
 	a.st = s
-	return a.resolve(notes...)
+	return a.resolve(p.Set&viewstate.FMetric != 0, notes...)
 }
 
 // PinsFull is the Value of the notice Act returns when a pin is refused
@@ -253,9 +264,14 @@ func (a *App) indexOf(m barometre.Month) int {
 	return int(m - a.months[0])
 }
 
-// resolve checks the state against the data (indicator, month), recomputes
-// what depends on the indicator, and returns notes plus its own notices.
-func (a *App) resolve(notes ...Notice) []Notice {
+// resolve checks the state against the data (indicator, metric, month),
+// recomputes what depends on the indicator, and returns notes plus its own
+// notices. A metric that makes no sense for the indicator (a rate per
+// inhabitant, % of target without targets) becomes the indicator's
+// default; the notice says so only when asked is true (the URL or the
+// change asked for that metric), never for a metric merely carried over
+// from the previous indicator.
+func (a *App) resolve(asked bool, notes ...Notice) []Notice {
 	s := &a.st
 	def := viewstate.Default().Ind
 	ind := a.model.Indicator(s.Ind)
@@ -298,12 +314,13 @@ func (a *App) resolve(notes ...Notice) []Notice {
 			a.ser[i] = ind.Depts[a.geo.Departments[i].Code]
 		}
 		a.scaleKey = ""
+		a.kind = kindOf(ind, a.hasTargets())
 	}
-	if s.Metric == viewstate.MetricTarget && !a.hasTargets() {
-		// An indicator without targets (a user's file) cannot show % of
-		// target: show the counts instead, and say so.
-		notes = append(notes, Notice{Key: "metric", Value: viewstate.MetricTarget})
-		s.Metric = viewstate.MetricCount
+	if !a.kind.Allows(s.Metric) {
+		if asked {
+			notes = append(notes, Notice{Key: "metric", Value: s.Metric})
+		}
+		s.Metric = a.kind.DefaultMetric()
 	}
 	if s.Date != 0 && a.indexOf(s.Date) < 0 {
 		// Date 0 stays in the URL (latest) and resolves for display.

@@ -25,21 +25,34 @@ func (a *App) national() National {
 	out := National{Title: a.t("national") + " — " + a.monthLabel(m)}
 	line := func(k, v string) { out.Lines = append(out.Lines, [2]string{a.t(k), v}) }
 	d, ok := a.dateOf[m]
-	if nat, okN := a.ind.NationalAt(d); ok && okN {
-		line("nationalTotal", fmtCount(nat, l)+" "+a.unit())
-	} else {
-		line("nationalTotal", frfmt.NoData(l))
-	}
-	if ok {
-		sum, n := a.ind.SumAt(d)
-		line("sumDeps", a.f("depsCount", fmtCount(sum, l), strconv.Itoa(n)))
-	} else {
-		line("sumDeps", frfmt.NoData(l))
-	}
-	if rem, okR := a.ind.Remainder(d); ok && okR {
-		line("remainder", frfmt.Signed(rem, decimalsFor(rem), l))
-	} else {
-		line("remainder", frfmt.NoData(l))
+	nat, okN := a.ind.NationalAt(d)
+	okN = ok && okN
+	switch {
+	case !a.summable():
+		// A rate or an average is never summed over departments: the
+		// national figure is the national file's, or not available.
+		v := a.t("notAvailable")
+		if okN {
+			v = a.fmtValue(nat, metricCount)
+		}
+		line("nationalValue", v)
+	default:
+		v := frfmt.NoData(l)
+		if okN {
+			v = fmtCount(nat, l) + " " + a.unit()
+		}
+		line("nationalTotal", v)
+		v = frfmt.NoData(l)
+		if ok {
+			sum, n := a.ind.SumAt(d)
+			v = a.f("depsCount", fmtCount(sum, l), strconv.Itoa(n))
+		}
+		line("sumDeps", v)
+		v = frfmt.NoData(l)
+		if rem, okR := a.ind.Remainder(d); ok && okR {
+			v = frfmt.Signed(rem, decimalsFor(rem), l)
+		}
+		line("remainder", v)
 	}
 	if t := a.ind.NationalTarget; t != nil && t.HasTarget {
 		line("target", fmtCount(t.Target, l))
@@ -90,6 +103,11 @@ func (a *App) onTrackPanel() OnTrackPanel {
 	l := a.lang()
 	r := a.OnTrack()
 	p := OnTrackPanel{Status: r.Status.String(), Title: a.t("ontrackTitle")}
+	if !a.kind.DecreaseIsProblem() {
+		// Only a running total that adds up has a pace towards a target.
+		p.Status, p.Lines = ontrack.NoData.String(), append(p.Lines, a.t("ontrackNA"))
+		return p
+	}
 	if r.Status != ontrack.NoData {
 		p.Lines = append(p.Lines, a.f("ontrackSum", fmtCount(r.Current, l), fmtCount(r.Target, l), frfmt.Percent(r.Current/r.Target*100, 1, l), frfmt.Date(r.AsOf, l)))
 	}
@@ -195,7 +213,7 @@ func (a *App) compare() Compare {
 	if showValue {
 		c.Headers = append(c.Headers, a.t("value"))
 	}
-	c.Headers = append(c.Headers, a.t("colCount"), a.t("colPct"))
+	c.Headers = append(c.Headers, a.cumLabel(), a.t("colPct"))
 	for k, i := range idx {
 		d := &a.geo.Departments[i]
 		sr := a.ser[i]

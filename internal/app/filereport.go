@@ -103,11 +103,14 @@ func (a *App) LoadFile(name string, data []byte) FileReport {
 				m.Add(x)
 			}
 		}
+		for _, x := range a.extra {
+			m.Add(x) // the indicators loaded on demand stay
+		}
 		if len(m.Indicators) > 0 {
 			a.files, a.model = files, m
 			a.ind = nil // force resolve to rebuild the indicator's data
 			a.indVersion++
-			notices = a.resolve()
+			notices = a.resolve(true)
 			r.ok = true
 		}
 	}

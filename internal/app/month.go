@@ -52,7 +52,7 @@ func (a *App) monthView(i int, cls []int) MonthView {
 // Act("monthIndex", …) or Apply, then read it.
 func (a *App) MonthView() MonthView {
 	v := a.monthView(a.monthIndex(), a.cls)
-	if a.st.Metric == metricCount {
+	if a.circles() {
 		v.Radii = a.radii(a.month())
 	}
 	return v

@@ -63,7 +63,7 @@ func (a *App) Values() []DeptValue {
 		d := &a.geo.Departments[i]
 		r := DeptValue{Code: d.Code, Name: d.Name, Region: d.RegionName, Value: a.vals[i], Count: a.cumulative(i, m), Target: target(a.ser[i]), Per: nan(), Class: a.cls[i], i: i}
 		r.Pct = pctOf(r.Count, r.Target)
-		if p := d.Population; p > 0 && r.Count == r.Count {
+		if p := d.Population; p > 0 && r.Count == r.Count && a.summable() {
 			r.Per = r.Count / float64(p) * 10000
 		}
 		r.Rank, _ = a.rank(i)
@@ -144,8 +144,11 @@ func (a *App) table() Table {
 		Sort: a.sortKey, Desc: a.sortDesc}
 	for _, c := range tableCols {
 		label := a.t(c[1])
-		if c[0] == "value" {
+		switch c[0] {
+		case "value":
 			label = a.metricTitle()
+		case "count":
+			label = a.cumLabel()
 		}
 		t.Cols = append(t.Cols, Column{Key: c[0], Label: label})
 	}
@@ -179,6 +182,9 @@ func (a *App) Description() string {
 		in.Indicator = describe.Indicator{Noun: a.indicatorName(a.ind), Label: a.indicatorName(a.ind)}
 	}
 	in.Metric, _ = describe.ParseMetric(a.st.Metric)
+	if !a.summable() && in.Metric == describe.Count {
+		in.Metric = describe.Value // a rate: its own heads, never a total
+	}
 	total, n := 0.0, 0
 	in.Depts = make([]describe.Dept, len(a.geo.Departments))
 	for i := range a.geo.Departments {
@@ -195,7 +201,7 @@ func (a *App) Description() string {
 		}
 	}
 	in.Total = nan()
-	if n > 0 {
+	if n > 0 && a.summable() {
 		in.Total = total
 	}
 	if sl := a.spanLabel(); sl != "" {

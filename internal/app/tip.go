@@ -16,9 +16,11 @@ type Tip struct {
 	Code, Name, Region, Value, Date string
 	Rank, RankLabel                 string
 	Cum, Target, Pct                string
-	Pinned                          bool
-	Spark                           Spark
-	Notes                           []string
+	// CumLabel names Cum: « Cumul » for a running total, else « Valeur ».
+	CumLabel string
+	Pinned   bool
+	Spark    Spark
+	Notes    []string
 }
 
 // Spark is the tooltip's sparkline in its own W×H box: the cumulative
@@ -53,7 +55,7 @@ func (a *App) Tip(code string) (Tip, bool) {
 	t := target(sr)
 	tip := Tip{Code: d.Code, Name: d.Name + " (" + d.Code + ")", Region: d.RegionName, Value: a.fmtValue(a.vals[i], s.Metric),
 		Date: a.monthLabel(m), RankLabel: a.t("rank"), Rank: frfmt.NoData(l), Cum: fmtCount(cum, l) + " " + a.unit(),
-		Target: fmtCount(t, l), Pct: frfmt.Percent(pctOf(cum, t), 1, l), Pinned: contains(s.Deps, d.Code)}
+		CumLabel: a.cumLabel(), Target: fmtCount(t, l), Pct: frfmt.Percent(pctOf(cum, t), 1, l), Pinned: contains(s.Deps, d.Code)}
 	if r, n := a.rank(i); r > 0 {
 		tip.Rank = strconv.Itoa(r) + " / " + strconv.Itoa(n)
 	}
@@ -113,7 +115,7 @@ func (a *App) qualityNotes(sr *series.Series) []string {
 	l := a.lang()
 	var out []string
 	for _, d := range a.ind.Decreases {
-		if d.Dept == sr.Dept {
+		if d.Dept == sr.Dept && a.kind.DecreaseIsProblem() {
 			out = append(out, a.f("decreaseNote", fmtCount(d.Before, l), fmtCount(d.After, l), frfmt.MonthShort(d.To.Month(), l), strconv.Itoa(d.Line)))
 		}
 	}

@@ -276,11 +276,16 @@ func (a *App) fmtValue(v float64, metric string) string {
 	return frfmt.Number(v, decimalsFor(v), l) + " " + a.unit()
 }
 
+// decimalsFor is how many decimals show v as published: 0, 1 or 2 (the
+// baromètre writes at most 2: a mean of 3,45 months, a rate of 18,09 %).
 func decimalsFor(v float64) int {
-	if v == math.Trunc(v) {
+	switch {
+	case v == math.Trunc(v):
 		return 0
+	case math.Abs(v*10-math.Round(v*10)) < 1e-6:
+		return 1
 	}
-	return 1
+	return 2
 }
 
 //go:noinline
@@ -303,18 +308,23 @@ func (a *App) unit() string {
 
 // metricTitle names the metric for titles and legends.
 func (a *App) metricTitle() string {
-	switch a.st.Metric {
+	if l := a.spanLabel(); l != "" {
+		return a.t("mNew") + " (" + l + ")"
+	}
+	return a.metricName(a.st.Metric)
+}
+
+// metricName names metric m for the shown indicator's kind.
+func (a *App) metricName(m string) string {
+	switch m {
 	case metricPer10k:
 		return a.t("mPer10k")
 	case metricCount:
-		return a.t("mCount")
+		return a.t(a.valueKey())
 	case metricNew:
-		if l := a.spanLabel(); l != "" {
-			return a.t("mNew") + " (" + l + ")"
-		}
 		return a.t("mNew")
 	}
-	return a.t("mTarget")
+	return a.t(a.targetKey())
 }
 
 // monthLabel returns "novembre 2022".
@@ -353,6 +363,9 @@ func (a *App) flagged(i int) bool {
 	}
 	if len(sr.Missing) > 0 {
 		return true
+	}
+	if !a.kind.DecreaseIsProblem() {
+		return false // a rate or a count « dans l'année » may go down
 	}
 	for _, d := range a.ind.Decreases {
 		if d.Dept == sr.Dept {

@@ -7,6 +7,7 @@ import (
 	"francenum-map/internal/carto"
 	"francenum-map/internal/classify"
 	"francenum-map/internal/frfmt"
+	"francenum-map/internal/indicator"
 	"francenum-map/internal/source"
 	"francenum-map/internal/viewstate"
 )
@@ -81,6 +82,15 @@ type View struct {
 	// Title is "indicator — measure — month"; IndName, MetricTitle and
 	// MonthName its parts. Source is the dated source line.
 	Title, IndName, MetricTitle, MonthName, Source string
+	// Heading and Subtitle are the page's header: the policy (`mesure`)
+	// and the indicator's label, or the France Num header for its two
+	// indicators; HeadingFR says they are the publisher's French whatever
+	// the interface language (the page marks them lang="fr").
+	Heading, Subtitle string
+	HeadingFR         bool
+	// Metrics are the #metric choices that make sense for the indicator's
+	// kind: value and name.
+	Metrics [][2]string
 	// Class is the class of each department (-1 no data), Aria its
 	// accessible name ("Ain (01) : 85,6 %"); Fill(i) its fill.
 	Class []int
@@ -153,7 +163,7 @@ func (a *App) radii(m barometre.Month) []float64 {
 // fill when counts are drawn as circles.
 func (a *App) classFills() []string {
 	colors := a.scale.Colors()
-	if a.st.Metric != metricCount {
+	if !a.circles() {
 		return colors
 	}
 	out := make([]string, len(colors))
@@ -171,8 +181,7 @@ func (a *App) View() View {
 	v := View{Query: s.Encode(), IndVersion: a.indVersion, State: s,
 		Month: a.monthView(a.monthIndex(), a.cls), MonthCount: len(a.months), Present: a.present,
 		IndName: a.indicatorName(a.ind), MetricTitle: a.metricTitle(), MonthName: a.monthLabel(m),
-		Source: source.Line(a.lang(), a.dataDate()),
-		Class:  a.cls, Aria: make([]string, n),
+		Class: a.cls, Aria: make([]string, n), Metrics: a.metricOptions(),
 		ClassFills: a.classFills(), NoDataFill: classify.NoDataFill}
 	v.State.Date = m
 	v.State.Ind = a.ind.ID
@@ -181,6 +190,11 @@ func (a *App) View() View {
 		v.Breaks = viewstate.FormatBreaks(s.Breaks)
 	}
 	v.Title = v.IndName + " — " + v.MetricTitle + " — " + v.MonthName
+	v.Heading, v.Subtitle, v.Source = a.t("title"), a.t("subtitle"), source.Line(a.lang(), a.dataDate())
+	if _, ok := indicator.Lookup(a.ind.ID); !ok && a.ind.Mesure != "" {
+		v.Heading, v.Subtitle, v.HeadingFR = a.ind.Mesure, a.indicatorName(a.ind), true
+		v.Source = source.Policy(a.lang(), a.dataDate(), a.ind.Mesure)
+	}
 	// The accessible names share one string: one allocation, not 101.
 	buf := make([]byte, 0, n*40)
 	ends := make([]int, n)
@@ -194,7 +208,7 @@ func (a *App) View() View {
 	for i, e := range ends {
 		v.Aria[i], start = all[start:e], e
 	}
-	if s.Metric == metricCount {
+	if a.circles() {
 		v.Radii = a.radii(m)
 	}
 	if s.Quality {
@@ -225,14 +239,19 @@ func (a *App) legend(fills []string) Legend {
 		f.Unit = classify.Percent
 	case metricPer10k:
 		f.Decimals = 1
+	case metricCount:
+		if !a.summable() {
+			f.Decimals = 1 // rates and averages: 12,5 (the unit in the title)
+		}
 	}
 	lg := a.scale.Legend(a.vals, f)
+	circles := a.circles()
 	out := Legend{Title: a.metricTitle(), NoData: LegendItem{Class: -1, Color: classify.NoDataFill, Label: lg.NoData.Label, Long: lg.NoData.Label, Count: lg.NoData.Count}}
 	if s.Metric == metricCount || s.Metric == metricNew {
 		out.Title += " (" + a.unit() + ")"
 	}
 	for _, it := range lg.Items {
-		if s.Metric == metricCount {
+		if circles {
 			break // the circle key below instead
 		}
 		c := it.Color
@@ -250,7 +269,13 @@ func (a *App) legend(fills []string) Legend {
 		}
 		note += "."
 	case metricCount:
+		if !circles {
+			break
+		}
 		note = a.t("circles") + "."
+		if !a.kind.Cumulative {
+			note = a.t("circlesValue") + "."
+		}
 		// The key's font: 16 px on an 800 px map, about 11 px on the
 		// ~550 px the desktop page gives the map.
 		fs := math.Round(16 * a.geo.Width / 800)

@@ -26,6 +26,10 @@ const (
 	Count
 	// New is the increase during the month.
 	New
+	// Value is the published value of what never adds up (a rate, an
+	// average): no total, and its own heads. It has no URL name: the
+	// app's "count" shows it for such indicators.
+	Value
 )
 
 var metricNames = [...]string{"target", "per10k", "count", "new"}
@@ -241,6 +245,8 @@ func highLowHeads(m Metric, fr bool) (high, low string) {
 			return "Les plus grands nombres", "Les plus petits"
 		case New:
 			return "Les plus fortes hausses du mois", "Les plus faibles"
+		case Value:
+			return "Les valeurs les plus élevées", "Les plus faibles"
 		}
 		return "Les plus forts taux d'atteinte de la cible", "Les plus faibles"
 	}
@@ -251,6 +257,8 @@ func highLowHeads(m Metric, fr bool) (high, low string) {
 		return "Highest counts", "Lowest"
 	case New:
 		return "Largest increases this month", "Smallest"
+	case Value:
+		return "Highest values", "Lowest"
 	}
 	return "Highest share of the target reached", "Lowest"
 }
@@ -260,7 +268,7 @@ func value(v float64, in Input) string {
 	switch in.Metric {
 	case Target:
 		return frfmt.Percent(v, 0, in.Lang)
-	case Per10k:
+	case Per10k, Value:
 		return frfmt.Number(v, 1, in.Lang)
 	}
 	return frfmt.Number(v, 0, in.Lang)

@@ -9,22 +9,43 @@ import (
 	"francenum-map/internal/frfmt"
 )
 
+// The line's parts: the publication, then (Policy) the policy, then the
+// host and licence.
+const (
+	publication = "Baromètre des résultats de l'action publique"
+	hostLicence = ", data.gouv.fr — Licence Ouverte 2.0"
+)
+
 // Static is the line without its date, as the page's HTML holds it.
-func Static(l frfmt.Lang) string {
-	if l == frfmt.EN {
-		return "Source: Baromètre des résultats de l'action publique, data.gouv.fr — Licence Ouverte 2.0"
-	}
-	return "Source : Baromètre des résultats de l'action publique, data.gouv.fr — Licence Ouverte 2.0"
-}
+func Static(l frfmt.Lang) string { return Policy(l, 0, "") }
 
 // Line is the source line with the data date ("… — données au 30 novembre
 // 2022"); the zero date leaves the date out.
-func Line(l frfmt.Lang, d barometre.Date) string {
-	s := Static(l)
+func Line(l frfmt.Lang, d barometre.Date) string { return Policy(l, d, "") }
+
+// Policy is Line naming the policy (`mesure`) the indicator belongs to,
+// for any indicator but France Num's two (whose page header names their
+// policy): « Source : Baromètre des résultats de l'action publique,
+// mesure « Déployer le pass Culture », data.gouv.fr — … ». An empty
+// mesure gives Line.
+func Policy(l frfmt.Lang, d barometre.Date, mesure string) string {
+	en := l == frfmt.EN
+	s := "Source : " + publication
+	if en {
+		s = "Source: " + publication
+	}
+	if mesure != "" {
+		if en {
+			s += ", policy “" + mesure + "”"
+		} else {
+			s += ", mesure « " + mesure + " »"
+		}
+	}
+	s += hostLicence
 	if d == 0 {
 		return s
 	}
-	if l == frfmt.EN {
+	if en {
 		return s + " — data as of " + frfmt.Date(d, l)
 	}
 	return s + " — données au " + frfmt.Date(d, l)

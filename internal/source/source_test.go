@@ -16,3 +16,19 @@ func TestLine(t *testing.T) {
 	assert.Equal(t, "Source : Baromètre des résultats de l'action publique, data.gouv.fr — Licence Ouverte 2.0 — données au 1er janvier 2023", Line(frfmt.FR, barometre.NewDate(2023, 1, 1)))
 	assert.Equal(t, Static(frfmt.FR), Line(frfmt.FR, 0), "no date: the static line")
 }
+
+func TestPolicy(t *testing.T) {
+	nov := barometre.NewDate(2022, 11, 30)
+	tests := []struct {
+		l      frfmt.Lang
+		mesure string
+		want   string
+	}{
+		{frfmt.FR, "Déployer le pass Culture", "Source : Baromètre des résultats de l'action publique, mesure « Déployer le pass Culture », data.gouv.fr — Licence Ouverte 2.0 — données au 30 novembre 2022"},
+		{frfmt.EN, "Déployer le pass Culture", "Source: Baromètre des résultats de l'action publique, policy “Déployer le pass Culture”, data.gouv.fr — Licence Ouverte 2.0 — data as of 30 November 2022"},
+		{frfmt.FR, "", Line(frfmt.FR, nov)},
+	}
+	for _, tc := range tests {
+		assert.Equal(t, tc.want, Policy(tc.l, nov, tc.mesure))
+	}
+}

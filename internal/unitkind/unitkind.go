@@ -7,7 +7,11 @@
 // no encoding/json) so the browser app may link it too.
 package unitkind
 
-import "strings"
+import (
+	"strings"
+
+	"francenum-map/internal/ascii"
+)
 
 // Kind is the kind of quantity of an indicator; its value is the word the
 // Worker's /api/v1/indicators answers.
@@ -45,14 +49,12 @@ type Values struct {
 // quantities that go up and down fall in about half of them.
 const MaxFallShare = 0.20
 
-// timeWords open a unit that counts time.
-var timeWords = []string{"minute", "minutes", "heure", "heures", "h", "jour", "jours", "j", "semaine", "semaines",
-	"mois", "an", "ans", "année", "années"}
+// timeWords open a unit that counts time (one string, space-separated:
+// a list of strings would cost the browser app a header per word).
+var timeWords = " minute minutes heure heures h jour jours j semaine semaines mois an ans année années "
 
 // measureWords open a unit of measure (an amount, not things counted).
-var measureWords = []string{"km", "kilomètre", "kilomètres", "kilometres", "m", "mètre", "mètres", "m2", "m²",
-	"km2", "km²", "ha", "hectare", "hectares", "t", "tonne", "tonnes", "kg", "kilogrammes", "l", "litre", "litres",
-	"euro", "euros", "€", "k€", "m€", "md€", "mds€", "kwh", "mwh", "gwh", "twh", "kw", "mw", "gw"}
+var measureWords = " km kilomètre kilomètres kilometres m mètre mètres m2 m² km2 km² ha hectare hectares t tonne tonnes kg kilogrammes l litre litres euro euros € k€ m€ md€ mds€ kwh mwh gwh twh kw mw gw "
 
 // periodMarkers say that a count restarts each period: it is not a running
 // total even when it mostly rises.
@@ -64,7 +66,11 @@ var periodMarkers = []string{"dans l'année", "dans l’année", "sur douze mois
 // amount that only rises but for rare corrections, never negative, whose
 // unit names no period).
 func Classify(unit string, v Values) (Kind, bool) {
-	u := strings.ToLower(strings.TrimSpace(unit))
+	// ASCII case folding (internal/ascii), not strings.ToLower: the browser
+	// app links this package, and Unicode's case tables cost it 7 KB
+	// brotli. No word the lists below look for starts with a non-ASCII
+	// capital, and the published units are lower-case.
+	u := ascii.Lower(ascii.Trim(unit))
 	first := u
 	if i := strings.IndexAny(u, " *'’("); i >= 0 {
 		first = u[:i]
@@ -104,13 +110,9 @@ func cumulative(u string, v Values) bool {
 	return float64(v.Falls) <= MaxFallShare*float64(v.Rises+v.Falls)
 }
 
-func oneOf(s string, list []string) bool {
-	for _, w := range list {
-		if s == w {
-			return true
-		}
-	}
-	return false
+// oneOf reports whether the word s is one of the space-separated list.
+func oneOf(s, list string) bool {
+	return s != "" && strings.Contains(list, " "+s+" ")
 }
 
 // Summable reports whether values of this kind add up over departments

@@ -2,7 +2,9 @@ package unitkind
 
 import (
 	"math"
-	"sort"
+	"strings"
+
+	"francenum-map/internal/order"
 )
 
 // Obs is one department's value at one date (Date sorts chronologically,
@@ -17,11 +19,13 @@ type Obs struct {
 func ValuesOf(obs []Obs) Values {
 	var v Values
 	s := append([]Obs(nil), obs...)
-	sort.Slice(s, func(i, j int) bool {
-		if s[i].Dept != s[j].Dept {
-			return s[i].Dept < s[j].Dept
+	// order, not sort: the browser app links this package (no reflect-based
+	// sort in app.wasm).
+	order.StableFunc(s, func(a, b Obs) int {
+		if c := strings.Compare(a.Dept, b.Dept); c != 0 {
+			return c
 		}
-		return s[i].Date < s[j].Date
+		return a.Date - b.Date
 	})
 	for i, o := range s {
 		v.N++

@@ -10,12 +10,13 @@ import (
 	"francenum-map/internal/indicator"
 )
 
-// Metric names, as written in the URL and in the #metric select.
+// Metric names, as written in the URL and in the #metric select (package
+// indicator decides which make sense for each kind of indicator).
 const (
-	MetricTarget = "target" // % of the 2022 target (default, diverging at 100 %)
-	MetricPer10k = "per10k" // per 10 000 inhabitants
-	MetricCount  = "count"  // cumulative count (proportional circles)
-	MetricNew    = "new"    // new this month (monthly increment)
+	MetricTarget = indicator.MetricTarget // % of the target (default, diverging at 100 %)
+	MetricPer10k = indicator.MetricPer10k // per 10 000 inhabitants
+	MetricCount  = indicator.MetricCount  // the published value (circles when it adds up)
+	MetricNew    = indicator.MetricNew    // new this month (monthly increment)
 )
 
 // Scheme names, as written in the URL and in the #scheme select.

@@ -95,7 +95,7 @@ func patchOf(args []js.Value) (viewstate.Patch, []app.Notice) {
 // names are the functions of globalThis.francenumGo, in the order of the
 // f* constants.
 var names = [...]string{"load", "ui", "benchParse", "query", "set", "patch", "render", "month", "months", "panels", "tip",
-	"nb", "announce", "search", "inds", "csv", "svg", "file"}
+	"nb", "announce", "search", "inds", "csv", "svg", "file", "add"}
 
 const (
 	fLoad = iota
@@ -116,6 +116,7 @@ const (
 	fCSV
 	fSVG
 	fFile
+	fAdd
 )
 
 // call runs function i of francenumGo: one dispatcher rather than one
@@ -210,6 +211,16 @@ func call(i int, args []js.Value) any {
 			note(r.Notices)
 		}
 		return object(unsafe.Pointer(&r), fileReportFields, 4<<10)
+	case fAdd:
+		// One indicator's detail, synthese and national files (the page
+		// fetched them on demand): "" once merged, else "!" and why.
+		if len(args) < 3 {
+			return "!missing arguments"
+		}
+		if err := cur.AddFiles(bytesOf(args[0]), bytesOf(args[1]), bytesOf(args[2])); err != nil {
+			return "!" + err.Error()
+		}
+		return ""
 	}
 	// query, set, patch and render answer with the view.
 	return render()

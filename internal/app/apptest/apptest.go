@@ -24,18 +24,28 @@ import (
 // files (filtered) of the mirror.
 func Inputs(t testing.TB) (geo, detail, synthese, national []byte) {
 	t.Helper()
+	detail, synthese, national = Files(t, indicator.IDs()...)
+	geo = Geo(t)
+	return
+}
+
+// Files returns the mirror's detail, synthese and national files filtered
+// to the indicators ids, as the Worker serves them (for one id, its
+// /api/v1/indicators/{id}… answers); a file without their rows is its
+// header alone.
+func Files(t testing.TB, ids ...string) (detail, synthese, national []byte) {
+	t.Helper()
 	dir := filepath.Dir(datadir.MustFind(t, "barometre"))
 	read := func(name string) []byte {
 		b, err := os.ReadFile(filepath.Join(dir, "barometre", name))
 		require.NoError(t, err)
-		out, _, err := rowfilter.FilterBytes(b, indicator.IDs())
+		out, _, err := rowfilter.FilterBytes(b, ids)
 		require.NoError(t, err)
 		return out
 	}
 	detail = read("barometre-resultats-detail-departemental.csv")
 	synthese = read("barometre-resultats-synthese-departemental.csv")
 	national = read("barometre-resultats-detail-national.csv")
-	geo = Geo(t)
 	return
 }
 
