@@ -408,7 +408,12 @@
     const s = r.state;
     setVal('indicator', s.ind); setVal('metric', s.metric); setVal('scheme', s.scheme); setVal('classes', String(s.classes));
     $('breaks-field').hidden = s.scheme !== 'manual';
-    if (s.scheme === 'manual' && doc.activeElement !== $('breaks')) $('breaks').value = s.breaks;
+    // A refused text stays in the box with its reason; kept breaks are
+    // shown in the page's language (« 80,5 ; 120 »).
+    const bErr = r.breaksErr || '';
+    if (s.scheme === 'manual' && !bErr && doc.activeElement !== $('breaks')) $('breaks').value = r.breaksText || '';
+    $('breaks').setAttribute('aria-invalid', bErr ? 'true' : 'false');
+    $('breaks-error').textContent = bErr; $('breaks-error').hidden = !bErr;
     $('classes').disabled = s.scheme === 'manual';
     $('quality').checked = s.quality;
     if (r.iv !== indVersion) refreshIndicators();

@@ -79,6 +79,12 @@ type App struct {
 	reports []fileResult
 	// place is the search index (search.go), built on first use.
 	place *place.Index
+	// breaksErr is why the breaks typed last were refused (nil when
+	// they were kept); the box keeps the text and shows the message.
+	breaksErr *classify.BreakError
+	// manual are the manual breaks of the metrics left while manual
+	// (breaks.go): each metric keeps its own.
+	manual []metricBreaks
 }
 
 // New decodes the geometry asset and the three data files. detail is
@@ -151,6 +157,11 @@ func (a *App) Apply(p Patch) []Notice {
 			return nil
 		}
 	}
+	a.breaksErr = nil
+	if p.Set&viewstate.FMetric != 0 && p.To.Metric != a.st.Metric && a.st.Scheme == viewstate.SchemeManual &&
+		p.Set&viewstate.FBreaks == 0 && (p.Set&viewstate.FScheme == 0 || p.To.Scheme == viewstate.SchemeManual) {
+		return a.switchManualMetric(p)
+	}
 	if p.Set&viewstate.FScheme != 0 && p.To.Scheme == viewstate.SchemeManual && p.Set&viewstate.FBreaks == 0 && len(a.st.Breaks) == 0 {
 		if b := roundedBreaks(a.scale.Breaks); ascending(b) {
 			p.Set |= viewstate.FBreaks
@@ -203,6 +214,15 @@ func (a *App) Act(key, value string) []Notice {
 		p.Set, p.To.Deps = viewstate.FDeps, out
 	case "monthIndex":
 		return a.SetMonthIndex(atoi(value))
+	case "breaks":
+		// The box's text, in the page's language (« 80,5 ; 120 »), not
+		// the URL's form: refused with the reason, the map unchanged.
+		b, err := classify.ParseBreaks(value, a.lang(), a.scale.Min, a.scale.Max)
+		if err != nil {
+			a.breaksErr = err
+			return nil
+		}
+		p.Set, p.To.Breaks = viewstate.FBreaks, b
 	case "sort":
 		if a.sortKey == value {
 			a.sortDesc = !a.sortDesc

@@ -74,6 +74,10 @@ type View struct {
 	// "" unless manual), as the URL writes them.
 	State        State
 	Date, Breaks string
+	// BreaksText is the manual breaks as the box shows them in the page's
+	// language (« 80,5 ; 120 »); BreaksError why the text typed last was
+	// refused ("" when it was kept).
+	BreaksText, BreaksError string
 	// Month is the month shown, MonthIndex its position on the slider of
 	// MonthCount months; Present tells the months with data.
 	Month      MonthView
@@ -188,6 +192,10 @@ func (a *App) View() View {
 	v.Date = m.String()
 	if s.Scheme == viewstate.SchemeManual {
 		v.Breaks = viewstate.FormatBreaks(s.Breaks)
+		v.BreaksText = classify.FormatBreaks(s.Breaks, a.lang())
+	}
+	if a.breaksErr != nil {
+		v.BreaksError = a.breaksErr.Message(a.lang())
 	}
 	v.Title = v.IndName + " — " + v.MetricTitle + " — " + v.MonthName
 	v.Heading, v.Subtitle, v.Source = a.t("title"), a.t("subtitle"), source.Line(a.lang(), a.dataDate())

@@ -145,8 +145,8 @@ func TestActions(t *testing.T) {
 	assert.Equal(t, viewstate.SchemeManual, a.State().Scheme)
 	assert.Equal(t, shown, a.State().Breaks, "manual classes start from the breaks shown")
 	assert.Equal(t, shown, a.View().State.Breaks)
-	assert.Empty(t, a.Act("breaks", "50; 100 ;150"))
-	assert.Equal(t, []float64{50, 100, 150}, a.State().Breaks)
+	assert.Empty(t, a.Act("breaks", "90; 100 ;150"))
+	assert.Equal(t, []float64{90, 100, 150}, a.State().Breaks)
 	assert.Equal(t, 4, a.View().State.Classes)
 
 	st := a.State()

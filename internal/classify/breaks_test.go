@@ -121,3 +121,26 @@ func TestBreakMessages(t *testing.T) {
 		}
 	}
 }
+
+// What the box shows, ParseBreaks reads back, in each language.
+func TestFormatBreaksRoundTrip(t *testing.T) {
+	for _, c := range []struct {
+		b      []float64
+		fr, en string
+	}{
+		{[]float64{50, 100, 150}, "50" + nbsp + "; 100" + nbsp + "; 150", "50; 100; 150"},
+		{[]float64{80.5, 1200, 2500.125}, "80,5" + nbsp + "; 1" + nnb + "200" + nbsp + "; 2" + nnb + "500,125", "80.5; 1,200; 2,500.125"},
+		{[]float64{-3.25, 0.001}, "-3,25" + nbsp + "; 0,001", "-3.25; 0.001"},
+	} {
+		for _, l := range []struct {
+			lang frfmt.Lang
+			want string
+		}{{frfmt.FR, c.fr}, {frfmt.EN, c.en}} {
+			s := FormatBreaks(c.b, l.lang)
+			assert.Equal(t, l.want, s)
+			got, err := ParseBreaks(s, l.lang, math.NaN(), math.NaN())
+			require.Nil(t, err, "%q", s)
+			assert.Equal(t, c.b, got, "%q", s)
+		}
+	}
+}

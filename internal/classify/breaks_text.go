@@ -87,6 +87,27 @@ func (e *BreakError) Message(l frfmt.Lang) string {
 	return head + pick("seuil refusé.", "break refused.")
 }
 
+// FormatBreaks writes breaks as the breaks box shows them in l, so that
+// ParseBreaks reads them back: « 80,5 ; 1 200 » in French, "80.5; 1,200"
+// in English.
+func FormatBreaks(b []float64, l frfmt.Lang) string {
+	out := ""
+	for i, v := range b {
+		if i > 0 {
+			out += pickLang(l, "\u00a0; ", "; ")
+		}
+		out += short(v, l)
+	}
+	return out
+}
+
+func pickLang(l frfmt.Lang, fr, en string) string {
+	if l == frfmt.EN {
+		return en
+	}
+	return fr
+}
+
 // short formats v with the fewest decimals (up to 3) that show it.
 func short(v float64, l frfmt.Lang) string {
 	for d := 0; d < 3; d++ {

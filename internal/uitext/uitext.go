@@ -18,7 +18,7 @@ type Entry struct{ Key, FR, EN string }
 var All = [...]Entry{
 	{"absentDescription", "Le mois de {0} est absent des données publiées\u00a0: aucun département n'a de valeur pour ce mois.", "{0} is absent from the published data: no department has a value for this month."},
 	{"absentMonth", "mois absent des données", "month absent from the data"},
-	{"breaks", "Seuils (séparés par des virgules)", "Breaks (comma-separated)"},
+	{"breaks", "Seuils (séparés par des points-virgules)", "Breaks (separated by semicolons)"},
 	{"capped", "classe du haut plafonnée", "top class capped"},
 	{"circles", "Surface des cercles proportionnelle au nombre cumulé", "Circle area proportional to the cumulative count"},
 	{"circlesValue", "Surface des cercles proportionnelle à la valeur", "Circle area proportional to the value"},

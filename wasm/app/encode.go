@@ -123,6 +123,8 @@ var (
 	viewFields = []field{
 		{"state", kObj, tState, 0, 0},
 		{"q", kStr, 0, uint16(unsafe.Offsetof(app.View{}.Query)), 0},
+		{"breaksText", kStrOpt, 0, uint16(unsafe.Offsetof(app.View{}.BreaksText)), 0},
+		{"breaksErr", kStrOpt, 0, uint16(unsafe.Offsetof(app.View{}.BreaksError)), 0},
 		{"iv", kInt, 0, uint16(unsafe.Offsetof(app.View{}.IndVersion)), 0},
 		{"mn", kInt, 0, uint16(unsafe.Offsetof(app.View{}.MonthCount)), 0},
 		{"present", kBools, 0, uint16(unsafe.Offsetof(app.View{}.Present)), 0},
