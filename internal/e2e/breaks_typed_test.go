@@ -37,7 +37,9 @@ func TestManualBreaksTyped(t *testing.T) {
 	require.GreaterOrEqual(t, len(nums), 2)
 	lo, hi := nums[0]+0.5, nums[len(nums)-1]
 	require.Less(t, lo, hi)
-	fr := func(v float64) string { return strings.Replace(strings.TrimSuffix(strings.TrimSuffix(fmt.Sprintf("%.1f", v), "0"), "."), ".", ",", 1) }
+	fr := func(v float64) string {
+		return strings.Replace(strings.TrimSuffix(strings.TrimSuffix(fmt.Sprintf("%.1f", v), "0"), "."), ".", ",", 1)
+	}
 	before := currentView(t, ctx)
 	typeBreaks(t, ctx, fr(lo)+" ; "+fr(hi))
 	after := waitViewChange(t, ctx, before, "typing two breaks with a decimal comma")
