@@ -127,16 +127,21 @@ test: lint unit wasmtest integration e2e
 fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzParse -fuzztime 60s ./internal/barometre/
 
+# The Worker runs of one kind go at each of these wrk connection counts (8,
+# and issue 12's 4); `make bench-worker BENCH_CONNS=4` for one.
+BENCH_CONNS ?= 8,4
+
 # The page cmd/bench times parsing in gets app.wasm built with -tags bench
 # (francenumGo.benchParse, left out of the production build).
 bench: build node_modules
 	@mkdir -p $(BUILD)/bench
 	$(WASM_ENV) $(GO) build -tags bench -trimpath $(APP_GCFLAGS) -ldflags="-s -w" -o $(BUILD)/bench/app.wasm ./wasm/app
-	$(GO) run ./cmd/bench -out $(BUILD)/bench
+	$(GO) run ./cmd/bench -conns $(BENCH_CONNS) -out $(BUILD)/bench
 
-## bench-worker: only the Worker load (fast path, Go, static, the c=8 mix)
+## bench-worker: only the Worker load (fast path, Go, static, the bound of a
+## trivial JS Worker, at each BENCH_CONNS; the c=8 mix)
 bench-worker: build node_modules
-	$(GO) run ./cmd/bench -worker-only -out $(BUILD)/bench-worker
+	$(GO) run ./cmd/bench -worker-only -conns $(BENCH_CONNS) -out $(BUILD)/bench-worker
 
 bench-check:
 	$(GO) run ./cmd/bench -check -out $(BUILD)/bench -budgets bench/budgets.json

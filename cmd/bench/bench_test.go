@@ -160,3 +160,29 @@ func TestWorkerLoadReport(t *testing.T) {
 	_, err = workerdCPU(-1)
 	assert.Error(t, err, "no workerd in a group that cannot exist")
 }
+
+func TestWorkerRatios(t *testing.T) {
+	conns, err := ParseConns("8, 4")
+	require.NoError(t, err)
+	assert.Equal(t, []int{8, 4}, conns)
+	for _, bad := range []string{"", "8,", "0", "x"} {
+		_, err := ParseConns(bad)
+		assert.Error(t, err, bad)
+	}
+	assert.Equal(t, "static asset", WorkerKey("static asset", 8))
+	assert.Equal(t, "static asset, c=4", WorkerKey("static asset", 4))
+
+	r := newReport()
+	r.Worker["static asset"] = Load{ReqPerSec: 400}
+	r.Worker["detail.csv (fast path)"] = Load{ReqPerSec: 220}
+	r.Worker["static asset, c=4"] = Load{ReqPerSec: 300}
+	r.Worker["detail.csv (fast path), c=4"] = Load{ReqPerSec: 120}
+	r.Worker[WorkerKey(BoundKey, 4)] = Load{ReqPerSec: 150}
+	workerRatios(r, conns)
+	assert.Equal(t, map[string]float64{
+		"worker_detail_fast/static_c8":  0.55,
+		"worker_detail_fast/static_c4":  0.4,
+		"worker_detail_bound/static_c4": 0.5,
+	}, r.Ratios)
+	assert.Contains(t, r.Markdown(), "- worker_detail_fast/static_c4: 0.40\n")
+}

@@ -38,20 +38,26 @@ func main() {
 	runs := flag.Int("runs", 10, "runs per timed measure (≥ 10 for a report)")
 	wrkSecs := flag.Int("wrk-seconds", 10, "duration of each wrk run of one kind of Worker request")
 	mixSecs := flag.Int("mix-seconds", 30, "duration of the wrk run of the Worker's request mix (c=8)")
+	connsFlag := flag.String("conns", "8,4", "wrk connection counts of the Worker runs of one kind (comma-separated; issue 12 used 4)")
 	workerOnly := flag.Bool("worker-only", false, "measure only the Worker load (report in -out)")
 	only := flag.String("pages", "app,app_static,dsfr,d3", "pages to measure (comma-separated; for development)")
 	flag.Parse()
+	conns, err := ParseConns(*connsFlag)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "bench:", err)
+		os.Exit(2)
+	}
 	if *check {
 		os.Exit(runCheck(*out, *budgets))
 	}
 	if *workerOnly {
-		if err := runWorkerOnly(*out, *wrkSecs, *mixSecs); err != nil {
+		if err := runWorkerOnly(*out, conns, *wrkSecs, *mixSecs); err != nil {
 			fmt.Fprintln(os.Stderr, "bench:", err)
 			os.Exit(1)
 		}
 		return
 	}
-	if err := run(*out, *runs, *wrkSecs, *mixSecs, strings.Split(*only, ",")); err != nil {
+	if err := run(*out, *runs, conns, *wrkSecs, *mixSecs, strings.Split(*only, ",")); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
 	}
@@ -85,7 +91,7 @@ func runCheck(out, budgetsPath string) int {
 	return 1
 }
 
-func run(out string, runs, wrkSecs, mixSecs int, only []string) error {
+func run(out string, runs int, conns []int, wrkSecs, mixSecs int, only []string) error {
 	start := time.Now()
 	root, out, dataDir, err := locate(out)
 	if err != nil {
@@ -255,7 +261,7 @@ func run(out string, runs, wrkSecs, mixSecs int, only []string) error {
 
 	if w != nil {
 		// The load runs on a Worker of its own, with data in KV.
-		workerLoad(ctx, r, root, dataDir, 8, wrkSecs, mixSecs)
+		workerLoad(ctx, r, root, dataDir, conns, wrkSecs, mixSecs)
 	}
 	r.computeRatios()
 	if err := r.Write(out); err != nil {

@@ -214,6 +214,7 @@ func (r *Report) Markdown() string {
 		}
 		fmt.Fprintf(&b, "| %s (c=%d, %d s) | %.0f | %.2f ms | %.2f ms | %s | %d | %d | %d |\n", k, l.Connection, l.Seconds, l.ReqPerSec, l.P50ms, l.P99ms, cpu, l.Requests, l.Errors, l.Non2xx)
 	}
+	b.WriteString(workerRatiosMarkdown(r))
 	b.WriteString(indicatorFetchMarkdown(r))
 	b.WriteString(indicatorSwitchMarkdown(r))
 	if len(r.Problems) > 0 {

@@ -27,17 +27,24 @@ var workerKinds = []struct{ key, path string }{
 	{"static snapshot/detail.csv", "/snapshot/detail.csv"},
 }
 
+// BoundKey is the report key of the bound of the fast path: a trivial JS
+// Worker (bench/bound) answering detail.csv's bytes from memory, on a
+// wrangler dev of its own started for the same run.
+const BoundKey = "detail.csv bound (trivial JS Worker, bytes in memory)"
+
 // MixKey is the report key of the mixed run (detail, synthese, meta,
 // static in turn), which must end with 0 errors.
 const MixKey = "mix detail+synthese+meta+static"
 
 // workerLoad measures the Worker with data in its store, as deployed: a
 // wrangler dev (KV bound by wrangler.jsonc) whose upstream is the fake
-// data.gouv.fr serving the mirror, after one Cron Trigger. Each kind runs
-// alone (wrk c=conns for secs), then the mix at c=8 for mixSecs. The CPU
-// per request is workerd's own (utime+stime of the workerd processes of
-// wrangler's group over the run, divided by the requests).
-func workerLoad(ctx context.Context, r *Report, root, dataDir string, conns, secs, mixSecs int) {
+// data.gouv.fr serving the mirror, after one Cron Trigger. For each
+// connection count in conns, each kind runs alone (wrk for secs), and so
+// does the bound (BoundKey); then the mix at c=8 for mixSecs. The CPU per
+// request is workerd's own (utime+stime of the workerd processes of
+// wrangler's group over the run, divided by the requests). Keys carry the
+// connection count unless it is 8 (WorkerKey).
+func workerLoad(ctx context.Context, r *Report, root, dataDir string, conns []int, secs, mixSecs int) {
 	fake, err := browser.StartFakeDataGouv(dataDir)
 	if err != nil {
 		r.problem("worker load: fake data.gouv.fr: %v", err)
@@ -63,7 +70,14 @@ func workerLoad(ctx context.Context, r *Report, root, dataDir string, conns, sec
 	indicatorFetch(r, w.URL)
 	indicatorSwitch(ctx, r, w.URL)
 	static := staticAsset(w.URL)
-	run := func(key string, c, s int, url, script string) {
+	bound, err := browser.StartWrangler(ctx, browser.WranglerOptions{Root: root, Low: browser.BenchLow, High: browser.BenchHigh,
+		Config: filepath.Join(root, "bench", "bound", "wrangler.jsonc"), Ready: "/app.css"})
+	if err != nil {
+		r.problem("worker load: bound worker: %v", firstLine(err.Error()))
+	} else {
+		defer bound.Stop()
+	}
+	run := func(w *browser.Wrangler, key string, c, s int, url, script string) {
 		// Warm up first: workerd's first seconds on a path (isolate start,
 		// JIT tiers) ran 3x slower than the next (300 vs 100 req/s).
 		if _, err := RunWrkScript(ctx, url, c, 3, script); err != nil {
@@ -84,20 +98,26 @@ func workerLoad(ctx context.Context, r *Report, root, dataDir string, conns, sec
 		}
 		r.Worker[key] = l
 	}
-	for _, k := range workerKinds {
-		p := k.path
-		if p == "" {
-			p = static
+	for _, c := range conns {
+		for _, k := range workerKinds {
+			p := k.path
+			if p == "" {
+				p = static
+			}
+			run(w, WorkerKey(k.key, c), c, secs, w.URL+p, "")
 		}
-		run(k.key, conns, secs, w.URL+p, "")
+		if bound != nil {
+			run(bound, WorkerKey(BoundKey, c), c, secs, bound.URL+"/bound/detail.csv", "")
+		}
 	}
+	workerRatios(r, conns)
 	script, err := mixScript([]string{workerKinds[0].path, workerKinds[1].path, workerKinds[2].path, static})
 	if err != nil {
 		r.problem("worker load: %v", err)
 		return
 	}
 	defer os.Remove(script)
-	run(MixKey, 8, mixSecs, w.URL, script)
+	run(w, MixKey, 8, mixSecs, w.URL, script)
 	if l, ok := r.Worker[MixKey]; ok && (l.Errors > 0 || l.Non2xx > 0) {
 		r.problem("worker load: the mix had %d socket errors and %d non-2xx answers", l.Errors, l.Non2xx)
 	}
@@ -187,14 +207,14 @@ func workerdCPU(pgid int) (time.Duration, error) {
 }
 
 // runWorkerOnly measures the Worker load alone and writes the report.
-func runWorkerOnly(out string, wrkSecs, mixSecs int) error {
+func runWorkerOnly(out string, conns []int, wrkSecs, mixSecs int) error {
 	root, out, dataDir, err := locate(out)
 	if err != nil {
 		return err
 	}
 	r := newReport()
 	r.When, r.Machine = time.Now().UTC().Format(time.RFC3339), machine()
-	workerLoad(context.Background(), r, root, dataDir, 8, wrkSecs, mixSecs)
+	workerLoad(context.Background(), r, root, dataDir, conns, wrkSecs, mixSecs)
 	if err := r.Write(out); err != nil {
 		return err
 	}

@@ -6,7 +6,11 @@
 // chunk, which made a 22.8 MB upstream file cost seconds. (Workers forbid
 // eval, so the helper cannot come from Go.)
 import worker from "./worker.mjs";
-import { fastAnswer } from "./fast.mjs";
+import { fastAnswer, forget } from "./fast.mjs";
+
+// The Go store calls this after it writes or deletes a fast record, so the
+// records fast.mjs holds in memory never outlive a write of this isolate.
+globalThis.francenumFastForget = forget;
 
 globalThis.francenumReadAtLeast = async (reader, min) => {
   const parts = [];

@@ -24,34 +24,122 @@ export const GROUP_KEY = FAST_PREFIX + "indicators";
 const RECORD_TTL = 60;
 const DATA_TTL = 31536000; // data keys are immutable (upstream URL + date)
 
+// HOLD_MS bounds how long an isolate answers from a record it holds in
+// memory before it reads the store again. Holding it is what makes the fast
+// path cheap (no Cache API or KV read, no JSON.parse per request), and it is
+// safe because what it could miss is bounded:
+// - staleness by time: fresh_until is checked on every request, and a
+//   record past it is read again, then left to Go if still stale;
+// - a new record written by Go in this isolate (a visitor's refresh, the
+//   cron): the Go store calls globalThis.francenumFastForget (forget), so
+//   it is followed at once;
+// - a new record written elsewhere (another isolate or colo): seen at most
+//   HOLD_MS later than a read of the store would see it, itself up to
+//   RECORD_TTL (this colo's cached copy) plus KV's own propagation (about a
+//   minute) late;
+// - other wrangler vars: a deploy starts new isolates, and the stamp is
+//   checked on every request anyway.
+export const HOLD_MS = 2000;
+
 export async function fastAnswer(request, env, ctx, caches = globalThis.caches) {
   if (request.method !== "GET" && request.method !== "HEAD") return null;
   const path = new URL(request.url).pathname;
   const m = DATA_PATH.exec(path);
   const group = !m && GROUP_PATH.test(path);
   if (!m && !group) return null;
+  const key = group ? GROUP_KEY : FAST_PREFIX + m[1];
   try {
     const store = new ReadThrough(env.DATA_KV, ctx, caches);
-    const text = await store.get(group ? GROUP_KEY : FAST_PREFIX + m[1], "text", RECORD_TTL);
-    if (text === null) return null;
-    const rec = group ? groupAnswer(parseGroup(text), path) : JSON.parse(text);
-    if (!usable(rec, env, Date.now())) return null;
-    let bytes = memo.get(rec.key);
-    if (bytes === undefined) {
-      bytes = await store.get(rec.key, "bytes", DATA_TTL);
-      if (bytes === null) return null;
-      remember(rec.key, bytes);
+    const now = Date.now();
+    let h = held.get(key);
+    const read = h === undefined || !(now - h.at < HOLD_MS);
+    if (read) h = await reread(key, store, now);
+    let a = h && answerOf(h, path, group);
+    if (!read && !(a && usable(a.rec, env, now))) {
+      // Stale in memory: the store may hold a newer record.
+      h = await reread(key, store, now);
+      a = h && answerOf(h, path, group);
     }
-    return replay(request, rec, bytes);
+    if (!a || !usable(a.rec, env, now)) return null;
+    let bytes = memo.get(a.rec.key);
+    if (bytes === undefined) {
+      bytes = await store.get(a.rec.key, "bytes", DATA_TTL);
+      if (bytes === null) return null;
+      remember(a.rec.key, bytes);
+    }
+    if (notModified(request.headers, a.rec.etag, a.rec.last_modified)) {
+      return new Response(null, { status: 304, headers: a.notModified });
+    }
+    return new Response(request.method === "HEAD" ? null : bytes, { headers: a.ok });
   } catch {
+    held.delete(key); // read it again next time
     return null; // Go answers, and says what is wrong
   }
 }
 
+// held maps a record's store key to what this isolate last read of it:
+// { text, value (parsed), at (ms, when the read started), answers (path →
+// answer, see answerOf) }. At most one read per key is in flight.
+const held = new Map();
+const reading = new Map();
+let generation = 0; // a read started before a forget is not held
+
+// forget drops every held record (the Go store calls it, through
+// globalThis.francenumFastForget, after it writes or deletes one).
+export function forget() {
+  held.clear();
+  reading.clear();
+  generation++;
+}
+
+function reread(key, store, now) {
+  let p = reading.get(key);
+  if (p === undefined) {
+    const gen = generation;
+    p = (async () => {
+      try {
+        const text = await store.get(key, "text", RECORD_TTL);
+        const old = held.get(key);
+        if (text === null) {
+          if (gen === generation) held.delete(key);
+          return null;
+        }
+        // The same text (the usual case) keeps its parse and answers.
+        const h = old !== undefined && old.text === text ? old : { text, value: JSON.parse(text), answers: new Map() };
+        h.at = now;
+        if (gen === generation) held.set(key, h);
+        return h;
+      } finally {
+        if (reading.get(key) === p) reading.delete(key);
+      }
+    })();
+    reading.set(key, p);
+  }
+  return p;
+}
+
+// answerOf is a path's answer in a held record: the record (for a group,
+// the path's own, see groupAnswer) and its headers, built once: Go's,
+// plus the one of ours (Server-Timing: which path answered), and for a
+// 304 the same without Content-Length. null when the record does not
+// answer the path. Only listed paths are kept, so memory stays bounded.
+function answerOf(h, path, group) {
+  let a = h.answers.get(path);
+  if (a !== undefined) return a;
+  const rec = group ? groupAnswer(h.value, path) : h.value;
+  if (!rec || typeof rec.key !== "string" || !Array.isArray(rec.vars) || !Array.isArray(rec.headers)) return null;
+  const ok = new Headers(rec.headers);
+  ok.set("Server-Timing", "fast-path");
+  const notModified = new Headers(ok);
+  notModified.delete("Content-Length");
+  a = { rec, ok, notModified };
+  h.answers.set(path, a);
+  return a;
+}
+
 // memo keeps the bytes of the last few data keys in this isolate (they are
 // reused across requests): a data key never changes its bytes (upstream URL
-// and date are in the key), so only the record needs a lookup per request,
-// and the ~0.6 MB detail file is not read from the cache each time.
+// and date are in the key), so it needs no bound in time.
 const memo = new Map();
 const MEMO_KEYS = 6;
 
@@ -61,28 +149,6 @@ function remember(key, bytes) {
     if (memo.size <= MEMO_KEYS) break;
     memo.delete(k); // oldest first
   }
-}
-
-// replay answers with the record's headers: a 304, or the body.
-function replay(request, rec, body) {
-  const headers = new Headers(rec.headers);
-  // The one header of ours: which path answered (Go's answer has none).
-  headers.set("Server-Timing", "fast-path");
-  const head = request.method === "HEAD";
-  if (notModified(request.headers, rec.etag, rec.last_modified)) {
-    headers.delete("Content-Length");
-    return new Response(null, { status: 304, headers });
-  }
-  return new Response(head ? null : body, { headers });
-}
-
-// parseGroup parses a group record, reusing the last parse while the text
-// is the same (it lists every indicator's files: ~70 kB for 165 answers,
-// and comparing strings costs far less than parsing them).
-let lastGroup = { text: null, value: null };
-function parseGroup(text) {
-  if (text !== lastGroup.text) lastGroup = { text, value: JSON.parse(text) };
-  return lastGroup.value;
 }
 
 // groupAnswer turns a path's answer of a group record into a record like

@@ -1,8 +1,9 @@
 // Tests of the fast path (node --test wasm/worker/; `make unit` runs them):
-// fake KV and Cache API, the record format of workerapi.FastRecord.
-import { test } from "node:test";
+// fake KV and Cache API, the record format of workerapi.FastRecord. Each
+// world is a fresh isolate: it forgets the records held in memory.
+import { test, mock } from "node:test";
 import assert from "node:assert/strict";
-import { fastAnswer, notModified, FAST_PREFIX } from "./fast.mjs";
+import { fastAnswer, notModified, forget, FAST_PREFIX, HOLD_MS } from "./fast.mjs";
 
 const VARS = ["DATAGOUV_API", "EMBED_ORIGINS"];
 const SEP = "\x1f";
@@ -35,11 +36,13 @@ function record(over = {}) {
 
 // world is a KV namespace, a Cache API and a ctx in memory.
 function world(rec = record(), data = BODY) {
+  forget();
   const kv = new Map();
   if (rec) kv.set(FAST_PREFIX + "detail", JSON.stringify(rec));
   if (data !== null) kv.set(rec?.key ?? "none", new TextEncoder().encode(data).buffer);
   const kvReads = [];
   const cached = new Map();
+  const matches = [];
   const pending = [];
   const env = {
     DATAGOUV_API: "https://www.data.gouv.fr/api/1",
@@ -57,6 +60,7 @@ function world(rec = record(), data = BODY) {
       assert.equal(name, "francenum-map");
       return {
         async match(url) {
+          matches.push(url);
           const r = cached.get(url);
           return r ? r.clone() : undefined;
         },
@@ -73,7 +77,9 @@ function world(rec = record(), data = BODY) {
     await Promise.all(pending.splice(0));
     return r;
   };
-  return { kv, kvReads, cached, env, ask };
+  // reads counts the store reads (Cache API and KV) since the last call.
+  const reads = () => kvReads.splice(0).length + matches.splice(0).length;
+  return { kv, kvReads, cached, env, ask, reads };
 }
 
 test("a fresh record is replayed with Go's headers and the stored bytes", async () => {
@@ -94,10 +100,12 @@ test("a fresh record is replayed with Go's headers and the stored bytes", async 
   // …and the bytes in the isolate: only the record is read again.
   w.cached.delete("https://francenum-map.cache/v2/data/detail?u=x&lm=1");
   assert.equal(await (await w.ask()).text(), BODY);
-  // A new record (Go stored a new version) is followed at once.
+  // A new record (Go stored a new version, then called forget) is
+  // followed at once.
   const next = record({ key: "v2/data/detail?u=x&lm=2", etag: '"u2-3"', headers: [["ETag", '"u2-3"']] });
   w.cached.set("https://francenum-map.cache/v2/fast/detail", new Response(JSON.stringify(next)));
   w.cached.set("https://francenum-map.cache/v2/data/detail?u=x&lm=2", new Response("new"));
+  forget();
   const r2 = await w.ask();
   assert.equal(r2.headers.get("ETag"), '"u2-3"');
   assert.equal(await r2.text(), "new");
@@ -229,10 +237,12 @@ test("the indicator routes are answered from their group record", async () => {
   assert.equal(a.headers.get("Content-Type"), "text/csv; charset=utf-8");
   const nm = await w.ask("GET", "/api/v1/indicators/tx-a.csv", { "If-None-Match": '"p1"' });
   assert.equal(nm.status, 304);
-  // A new record (Go stored a new release) is followed at once, parsed again.
+  // A new record (Go stored a new release, then called forget) is
+  // followed at once, parsed again.
   const next = group();
   next.answers["/api/v1/indicators/tx-a.csv"].headers = [["Etag", '"p9"']];
   w.cached.set("https://francenum-map.cache/" + FAST_PREFIX + "indicators", new Response(JSON.stringify(next)));
+  forget();
   assert.equal((await w.ask("GET", "/api/v1/indicators/tx-a.csv")).headers.get("ETag"), '"p9"');
 });
 
@@ -252,4 +262,90 @@ test("an indicator path the group does not list, or a stale one, goes to Go", as
   assert.equal(await other.ask("GET", "/api/v1/indicators"), null, "written under other vars");
   const broken = groupWorld(group({ answers: null }));
   assert.equal(await broken.ask("GET", "/api/v1/indicators"), null, "garbage record");
+});
+
+// The records held in memory (HOLD_MS): the clock is mocked, so "later"
+// is exact. record() reads the mocked Date.now().
+const T0 = Date.UTC(2025, 5, 1, 12);
+const RECORD_URL = "https://francenum-map.cache/" + FAST_PREFIX + "detail";
+
+// storeRecord puts a record (and its bytes) where Go's store would: KV
+// and this colo's cache.
+function storeRecord(w, rec, body) {
+  w.kv.set(FAST_PREFIX + "detail", JSON.stringify(rec));
+  w.cached.set(RECORD_URL, new Response(JSON.stringify(rec)));
+  if (body !== undefined) w.kv.set(rec.key, new TextEncoder().encode(body).buffer);
+}
+
+test("a held record answers without reading the store, for HOLD_MS", async (t) => {
+  t.mock.timers.enable({ apis: ["Date"], now: T0 });
+  // (a data key of its own: the bytes of a key once read stay held)
+  const w = world(record({ key: "v2/data/detail?u=held&lm=1" }));
+  assert.equal((await w.ask()).status, 200);
+  assert.equal(w.reads(), 4, "record and bytes: cache miss, then KV");
+  const r = await w.ask();
+  assert.equal(await r.text(), BODY);
+  assert.equal(r.headers.get("Server-Timing"), "fast-path");
+  assert.equal((await w.ask("GET", undefined, { "If-None-Match": '"u1-52"' })).status, 304);
+  assert.equal((await w.ask("HEAD")).body, null);
+  t.mock.timers.tick(HOLD_MS - 1);
+  assert.equal((await w.ask()).status, 200);
+  assert.equal(w.reads(), 0, "held: no store read, whatever the request");
+  t.mock.timers.tick(1);
+  assert.equal(await (await w.ask()).text(), BODY);
+  assert.equal(w.reads(), 1, "after HOLD_MS the record is read again (its cached copy); the bytes stay");
+  w.env.EMBED_ORIGINS = "https://a.fr";
+  assert.equal(await w.ask(), null, "the vars are checked on every request");
+});
+
+test("a new version in the store is served at most HOLD_MS later, at once after forget", async (t) => {
+  t.mock.timers.enable({ apis: ["Date"], now: T0 });
+  const w = world();
+  await w.ask();
+  const next = record({ key: "v2/data/detail?u=x&lm=2", etag: '"u2-3"', headers: [["ETag", '"u2-3"']] });
+  storeRecord(w, next, "new");
+  t.mock.timers.tick(HOLD_MS / 2);
+  assert.equal(await (await w.ask()).text(), BODY, "another isolate's write: the held copy, within the bound");
+  t.mock.timers.tick(HOLD_MS / 2);
+  const r = await w.ask();
+  assert.equal(r.headers.get("ETag"), '"u2-3"');
+  assert.equal(await r.text(), "new");
+  // This isolate's Go writes (or deletes) a record, then calls forget.
+  w.kv.delete(FAST_PREFIX + "detail");
+  w.cached.delete(RECORD_URL);
+  forget();
+  assert.equal(await w.ask(), null, "no record any more: Go answers");
+});
+
+test("a held record gone stale is read again, then left to Go if the store's is stale too", async (t) => {
+  t.mock.timers.enable({ apis: ["Date"], now: T0 });
+  const w = world(record({ fresh_until: T0 + HOLD_MS / 4 }));
+  assert.equal((await w.ask()).status, 200);
+  w.reads();
+  t.mock.timers.tick(HOLD_MS / 2); // stale, though held for less than HOLD_MS
+  assert.equal(await w.ask(), null);
+  assert.equal(w.reads(), 1, "the store was asked for a newer record");
+  assert.equal(await w.ask("GET", undefined, { "If-None-Match": '"u1-52"' }), null, "no 304 from a stale record");
+  // Go refreshed it: the same data, fresh again.
+  storeRecord(w, record({ fresh_until: T0 + 6 * 3600e3 }));
+  assert.equal(await (await w.ask()).text(), BODY);
+});
+
+test("a cold isolate reads a record once for concurrent requests", async (t) => {
+  t.mock.timers.enable({ apis: ["Date"], now: T0 });
+  const w = world();
+  const rs = await Promise.all(Array.from({ length: 5 }, () => w.ask()));
+  assert.deepEqual(rs.map((r) => r.status), [200, 200, 200, 200, 200]);
+  assert.equal(w.kvReads.filter((k) => k === FAST_PREFIX + "detail").length, 1);
+});
+
+test("a broken record in the store is dropped, and read again next time", async (t) => {
+  t.mock.timers.enable({ apis: ["Date"], now: T0 });
+  const w = world();
+  await w.ask();
+  w.cached.set(RECORD_URL, new Response("{broken"));
+  t.mock.timers.tick(HOLD_MS);
+  assert.equal(await w.ask(), null);
+  storeRecord(w, record());
+  assert.equal((await w.ask()).status, 200, "no wait for HOLD_MS after a failed read");
 });

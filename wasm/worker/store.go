@@ -32,9 +32,9 @@ const cacheKeyBase = "https://francenum-map.cache/"
 
 func newStore() (workerStore, string) {
 	if kv := env().Get(KVBinding); kv.Truthy() {
-		return &readThrough{kv: &kvStore{ns: kv}, cache: &cacheStore{ttl: ttlOf}}, "kv"
+		return forgetting{&readThrough{kv: &kvStore{ns: kv}, cache: &cacheStore{ttl: ttlOf}}}, "kv"
 	}
-	return &cacheStore{ttl: func(string) int { return dataTTL }}, "cache"
+	return forgetting{&cacheStore{ttl: func(string) int { return dataTTL }}}, "cache"
 }
 
 func ttlOf(key string) int {
