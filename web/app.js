@@ -623,13 +623,12 @@
   }
   // applyHeading: the header names the indicator's policy (France Num's
   // own header for its two); the publisher's text is marked French.
-  const pageTitle = doc.title;
   function applyHeading(r) {
     const h = $('title'), s = $('subtitle');
     if (h.textContent !== r.head) h.textContent = r.head;
     if (s.textContent !== r.sub) s.textContent = r.sub;
     for (const e of [h, s]) { if (r.hfr) e.lang = 'fr'; else e.removeAttribute('lang'); }
-    doc.title = r.hfr ? r.sub + ' — ' + r.head : pageTitle;
+    doc.title = r.hfr ? r.sub + ' — ' + r.head : ui.pageTitle;
   }
 
   // ---------- panels (after the map) ----------

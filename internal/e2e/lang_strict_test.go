@@ -20,11 +20,22 @@ var (
 	englishOnly = regexp.MustCompile(`(?i)\b(line|lines|column|refused|truncated|file|files|months?|ignored|parameter|duplicate|value|unparseable|not a|the|indicators?|rows?)\b`)
 )
 
-// visibleTextJS gathers what a reader sees or hears of the page: its
-// rendered text, the tab's title, the meta description, tooltips (title
-// attributes) and placeholders.
+// visibleTextJS gathers what a reader sees or hears of the page in its
+// language: its rendered text (a select's options too), the tab's title,
+// the meta description, tooltips (title attributes) and placeholders.
+// Text marked as another language (lang="fr" on the publisher's indicator
+// and policy names, lang="en" on the « English » button) is read by
+// screen readers in that language: it is left out.
 const visibleTextJS = `(() => {
-  const out = [document.title, (document.querySelector('meta[name=description]') || {}).content || '', document.body.innerText];
+  const page = document.documentElement.lang, out = [document.title, (document.querySelector('meta[name=description]') || {}).content || ''];
+  const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = w.nextNode(); n; n = w.nextNode()) {
+    const e = n.parentElement;
+    if (!e || e.closest('script, style, template, [hidden]')) continue;
+    if (!e.closest('select') && !e.getClientRects().length) continue;
+    if ((e.closest('[lang]') || document.documentElement).lang !== page) continue;
+    out.push(n.data);
+  }
   for (const e of document.querySelectorAll('[title]')) if (e.getClientRects().length || e.id === 'month-strip') out.push(e.getAttribute('title'));
   for (const e of document.querySelectorAll('[placeholder]')) out.push(e.getAttribute('placeholder'));
   return out.join('\n');

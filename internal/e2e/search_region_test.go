@@ -3,6 +3,7 @@
 package e2e
 
 import (
+	"encoding/json"
 	"fmt"
 	"testing"
 
@@ -18,10 +19,12 @@ import (
 func TestSearchReplacesAndFindsRegions(t *testing.T) {
 	ctx := open(t, "")
 	requireHook(t, ctx, "#search")
-	box := eval[[]float64](t, ctx, `(() => { const s = document.getElementById('search'); s.scrollIntoView({block: 'center'});
-  const r = s.getBoundingClientRect(); return [r.left + r.width / 2, r.top + r.height / 2]; })()`)
 	search := func(q string) {
 		t.Helper()
+		// Measured each time: the page may have moved since (the list of
+		// a region's departments, the indicator filter arriving).
+		box := eval[[]float64](t, ctx, `(() => { const s = document.getElementById('search'); s.scrollIntoView({block: 'center'});
+  const r = s.getBoundingClientRect(); return [r.left + r.width / 2, r.top + r.height / 2]; })()`)
 		sctx, cancel := timeout(ctx, waitTimeout)
 		defer cancel()
 		require.NoError(t, chromedp.Do(sctx, chromedp.MouseClickXY(box[0], box[1])))
@@ -42,6 +45,7 @@ func TestSearchReplacesAndFindsRegions(t *testing.T) {
 	poll[bool](t, ctx, `!!document.querySelector('#compare tbody tr[data-code="2A"]')`, "« 2A » to pin 2A", waitTimeout)
 	assert.Equal(t, "2A", value(t, ctx, "search"))
 
+	prev := ""
 	for _, c := range []struct {
 		q     string
 		codes []string
@@ -51,9 +55,14 @@ func TestSearchReplacesAndFindsRegions(t *testing.T) {
 		{"20", []string{"2A", "2B"}},
 	} {
 		search(c.q)
-		got := poll[[]string](t, ctx, `(() => { const b = document.getElementById('search-results');
-  const c = [...b.querySelectorAll('button[data-code]')].map(x => x.dataset.code); return !b.hidden && c.length ? c : null; })()`,
+		// The last search's list stays until this one's replaces it: wait
+		// for a list that is not the previous one.
+		got := poll[[]string](t, ctx, fmt.Sprintf(`(() => { const b = document.getElementById('search-results');
+  const c = [...b.querySelectorAll('button[data-code]')].map(x => x.dataset.code);
+  return !b.hidden && c.length && JSON.stringify(c) !== %s ? c : null; })()`, jsString(prev)),
 			fmt.Sprintf("the departments of « %s »", c.q), waitTimeout)
+		b, _ := json.Marshal(got)
+		prev = string(b)
 		assert.Equal(t, c.codes, got, c.q)
 		assert.Equal(t, c.q, value(t, ctx, "search"))
 	}
