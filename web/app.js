@@ -484,10 +484,12 @@
   const FRANCE_NUM = ['nb-entreprises-cheaque-numerique', 'nb-diagnostics-individualises'];
   // The picker's own words (Go's interface table holds what Go writes).
   const PW = {
-    fr: { filter: 'Filtrer les indicateurs', ph: 'Mot-clé, ex. vélo, santé', count: (n, t) => n + ' indicateurs sur ' + t, none: 'Aucun indicateur ne correspond', file: 'Votre fichier', failed: "L'indicateur n'a pas pu être chargé" },
-    en: { filter: 'Filter the indicators', ph: 'Keyword, e.g. vélo, santé', count: (n, t) => n + ' of ' + t + ' indicators', none: 'No indicator matches', file: 'Your file', failed: 'The indicator could not be loaded' },
+    fr: { filter: 'Filtrer les indicateurs', ph: 'ex. vélo, santé', count: (n, t) => n + ' indicateurs sur ' + t, none: 'Aucun indicateur ne correspond', file: 'Votre fichier', failed: "L'indicateur n'a pas pu être chargé" },
+    en: { filter: 'Filter the indicators', ph: 'e.g. vélo, santé (French names)', count: (n, t) => n + ' of ' + t + ' indicators', none: 'No indicator matches', file: 'Your file', failed: 'The indicator could not be loaded' },
   };
   const pw = () => PW[uiLang] || PW.fr;
+  // colon: « : » after a no-break space in French, ": " in English.
+  const colon = () => (uiLang === 'en' ? ': ' : '\u00a0: ');
   let indIndex = null, indLoaded = new Set(FRANCE_NUM), indNames = new Map(), pickerMatches = [];
   const indPending = new Map();
   const validID = (id) => typeof id === 'string' && id.length <= 100 && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(id);
@@ -647,7 +649,7 @@
     const nh = doc.createElement('h3'); nh.textContent = p.national.title;
     const dl = doc.createElement('dl'); dl.className = 'kv';
     const natBody = [nh];
-    for (const [k, v] of p.national.lines) { const q = doc.createElement('p'); const b = doc.createElement('strong'); b.textContent = v; q.append(k + ' : ', b); natBody.push(q); }
+    for (const [k, v] of p.national.lines) { const q = doc.createElement('p'); const b = doc.createElement('strong'); b.textContent = v; q.append(k + colon(), b); natBody.push(q); }
     nat.replaceChildren(...natBody);
     // On track.
     const ot = $('ontrack');
@@ -808,7 +810,7 @@
       const hits = JSON.parse(G.search(sb.value) || '[]');
       searchList([]);
       done = true;
-      if (!hits.length) { say(ui.notFound + ' : ' + sb.value); sb.select(); return; }
+      if (!hits.length) { say(ui.notFound + colon() + sb.value); sb.select(); return; }
       if (hits[0].group) { searchList(hits); sb.select(); return; }
       const code = hits[0].code;
       if (pin(code, true)) focusDept(code, true);
@@ -849,7 +851,7 @@
     const box = $('search-results');
     box.hidden = !hits.length;
     if (!hits.length) { box.replaceChildren(); return; }
-    const p = doc.createElement('p'); p.textContent = hits[0].group + ' : ' + ui.searchPick;
+    const p = doc.createElement('p'); p.textContent = hits[0].group + colon() + ui.searchPick;
     const ul = doc.createElement('ul');
     for (const h of hits) {
       const li = doc.createElement('li'); const b = doc.createElement('button'); b.type = 'button'; b.className = 'btn-secondary';
@@ -858,7 +860,7 @@
       li.append(b); ul.append(li);
     }
     box.replaceChildren(p, ul);
-    say(p.textContent + ' : ' + hits.map((h) => h.name).join(', '));
+    say(p.textContent + colon() + hits.map((h) => h.name).join(', '));
   }
 
   // ---------- play ----------
