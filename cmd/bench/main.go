@@ -180,6 +180,17 @@ func run(out string, runs int, conns []int, wrkSecs, mixSecs int, only []string,
 		r.NavCold[p], r.NavWarm[p] = Summarise(tlCold[p]["coloredAt"]), Summarise(tlWarm[p]["coloredAt"])
 		r.PaintCold[p], r.PaintWarm[p] = Summarise(tlCold[p]["coloredPaint"]), Summarise(tlWarm[p]["coloredPaint"])
 	}
+	// Chromium's compiled-code cache of app.wasm, from its trace.
+	for _, p := range order {
+		if p != App && !strings.HasPrefix(p, AppStatic) {
+			continue
+		}
+		if cc, err := codeCache(ctx, pages[p], 10*time.Second); err != nil {
+			r.problem("code cache of %s: %v", p, err)
+		} else {
+			r.CodeCache[p] = cc
+		}
+	}
 	fmt.Fprintf(os.Stderr, "bench: navigation done in %s\n", time.Since(start).Round(time.Second))
 
 	if navOnly {

@@ -45,6 +45,9 @@ type Report struct {
 	// since navigation start.
 	TimelineCold map[string]map[string]Stat `json:"timeline_cold_ms"`
 	TimelineWarm map[string]map[string]Stat `json:"timeline_warm_ms"`
+	// CodeCache: per app page, Chromium's compiled-code cache of app.wasm
+	// over a cold load and two reloads (trace events).
+	CodeCache map[string]CodeCache `json:"code_cache"`
 	// PeerRatios: per serving path (ServePath.Key) and measure, our median
 	// over the best peer's on that path.
 	PeerRatios map[string]map[string]PeerRatio `json:"peer_ratios"`
@@ -97,7 +100,7 @@ func newReport() *Report {
 	return &Report{Sizes: map[string]Size{}, FirstLoad: map[string]FirstLoad{}, NavCold: map[string]Stat{},
 		NavWarm: map[string]Stat{}, PaintCold: map[string]Stat{}, PaintWarm: map[string]Stat{},
 		TimelineCold: map[string]map[string]Stat{}, TimelineWarm: map[string]map[string]Stat{},
-		PeerRatios: map[string]map[string]PeerRatio{}, MonthChange: map[string]Stat{}, PlayFrame: map[string]Stat{},
+		PeerRatios: map[string]map[string]PeerRatio{}, CodeCache: map[string]CodeCache{}, MonthChange: map[string]Stat{}, PlayFrame: map[string]Stat{},
 		Parse: map[string]Stat{}, Worker: map[string]Load{}, IndicatorFetch: map[string]Stat{},
 		Ratios: map[string]float64{}}
 }
@@ -209,6 +212,7 @@ func (r *Report) Markdown() string {
 	row("parse + filter, d3-dsv csvParse (objects)", "—", "n/a", fmtStat(r.Parse["d3_objects"], "MB/s"), "—", "—")
 	b.WriteString(ratioMarkdown(r, r.RatioGoals))
 	b.WriteString(timelineMarkdown(r))
+	b.WriteString(codeCacheMarkdown(r))
 	b.WriteString("\n| binary | raw | gzip -9 | brotli -q 11 |\n|---|---|---|---|\n")
 	for _, k := range slices.Sorted(maps.Keys(r.Sizes)) {
 		s := r.Sizes[k]
