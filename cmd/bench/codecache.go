@@ -4,7 +4,10 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"maps"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -32,6 +35,24 @@ type CodeCache struct {
 	ColdMs float64        `json:"cold_compiled_ms"` // app.js start → module ready
 	WarmMs float64        `json:"reload_compiled_ms"`
 	LateMs float64        `json:"new_tab_compiled_ms"`
+	// DiskBytes: the size of the profile's wasm code cache folder
+	// (Default/Code Cache/wasm) after each load: where the cached machine
+	// code is, whatever the trace says.
+	DiskBytes [3]int64 `json:"code_cache_disk_bytes"`
+}
+
+// dirBytes is the total size of the files under dir (0 if none).
+func dirBytes(dir string) int64 {
+	var n int64
+	filepath.WalkDir(dir, func(_ string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			if info, err := d.Info(); err == nil {
+				n += info.Size()
+			}
+		}
+		return nil
+	})
+	return n
 }
 
 // wasmCacheEvents are the trace events counted.
@@ -42,7 +63,13 @@ var wasmCacheEvents = []string{"v8.wasm.cachedModule", "v8.wasm.moduleCacheHit",
 // it in a new tab, tracing each load, and counts the code cache's events.
 func codeCache(parent context.Context, url string, pause time.Duration) (CodeCache, error) {
 	cc := CodeCache{Pause: pause.Seconds()}
-	bctx, cancel, err := browser.NewChrome(parent, browser.ChromeOptions{})
+	profile, err := os.MkdirTemp("", "francenum-codecache-")
+	if err != nil {
+		return cc, err
+	}
+	defer os.RemoveAll(profile)
+	wasmDir := filepath.Join(profile, "Default", "Code Cache", "wasm")
+	bctx, cancel, err := browser.NewChrome(parent, browser.ChromeOptions{UserDataDir: profile})
 	if err != nil {
 		return cc, err
 	}
@@ -77,7 +104,7 @@ func codeCache(parent context.Context, url string, pause time.Duration) (CodeCac
 		counts = map[string]int{}
 		mu.Unlock()
 		if _, err := chromedp.Call(ctx, tracing.Start, tracing.StartParams{TransferMode: tracing.StartTransferModeReportEvents,
-			TraceConfig: &tracing.TraceConfig{IncludedCategories: []string{"devtools.timeline", "disabled-by-default-devtools.timeline", "v8.wasm", "v8"}}}); err != nil {
+			TraceConfig: &tracing.TraceConfig{IncludedCategories: []string{"devtools.timeline", "disabled-by-default-devtools.timeline", "v8.wasm", "disabled-by-default-v8.wasm.detailed", "v8"}}}); err != nil {
 			return nil, 0, fmt.Errorf("tracing: %w", err)
 		}
 		lctx, lcancel := context.WithTimeout(ctx, 60*time.Second)
@@ -106,7 +133,7 @@ func codeCache(parent context.Context, url string, pause time.Duration) (CodeCac
 		for _, k := range wasmCacheEvents {
 			out[k] = counts[k]
 		}
-		return out, t["compiled"] - t["appJs"], nil
+		return out, t["compiled"] - t["wasmEnd"], nil
 	}
 	for _, ctx := range []context.Context{bctx} {
 		if err := listen(ctx); err != nil {
@@ -119,9 +146,11 @@ func codeCache(parent context.Context, url string, pause time.Duration) (CodeCac
 	if cc.Cold, cc.ColdMs, err = traced(bctx, chromedp.Navigate(url), 5*time.Second); err != nil {
 		return cc, fmt.Errorf("cold: %w", err)
 	}
+	cc.DiskBytes[0] = dirBytes(wasmDir)
 	if cc.Warm, cc.WarmMs, err = traced(bctx, chromedp.Reload(), time.Second); err != nil {
 		return cc, fmt.Errorf("reload: %w", err)
 	}
+	cc.DiskBytes[1] = dirBytes(wasmDir)
 	time.Sleep(pause)
 	// A new tab of the same browser (same HTTP and code caches), in a
 	// renderer of its own: the first tab goes first.
@@ -139,6 +168,7 @@ func codeCache(parent context.Context, url string, pause time.Duration) (CodeCac
 	if cc.Later, cc.LateMs, err = traced(tctx, chromedp.Navigate(url), time.Second); err != nil {
 		return cc, fmt.Errorf("new tab: %w", err)
 	}
+	cc.DiskBytes[2] = dirBytes(wasmDir)
 	return cc, nil
 }
 
@@ -148,14 +178,14 @@ func codeCacheMarkdown(r *Report) string {
 		return ""
 	}
 	var b strings.Builder
-	b.WriteString("\napp.wasm's compiled code in Chromium (trace events per load: code-cache writes, code-cache hits, module reused from memory, functions compiled by Liftoff; compile = app.js start → module ready):\n\n| page | cold load | reload at once | new tab after a pause |\n|---|---|---|---|\n")
-	cell := func(m map[string]int, ms float64) string {
-		return fmt.Sprintf("written %d, hit %d, from memory %d, Liftoff %d; compile %s ms", m["v8.wasm.cachedModule"], m["v8.wasm.moduleCacheHit"],
-			m["wasm.GetNativeModuleFromCache"], m["wasm.CompileBaseline"], num(ms))
+	b.WriteString("\napp.wasm's compiled code in Chromium (trace events per load: code-cache writes, code-cache hits, module reused from memory, functions compiled by Liftoff; compile = app.wasm's response end → module ready; disk = the profile's wasm code cache folder after the load):\n\n| page | cold load | reload at once | new tab after a pause |\n|---|---|---|---|\n")
+	cell := func(m map[string]int, ms float64, disk int64) string {
+		return fmt.Sprintf("written %d, hit %d, from memory %d, Liftoff %d; compile %s ms; disk %s", m["v8.wasm.cachedModule"], m["v8.wasm.moduleCacheHit"],
+			m["wasm.GetNativeModuleFromCache"], m["wasm.CompileBaseline"], num(ms), kb(disk))
 	}
 	for _, k := range slices.Sorted(maps.Keys(r.CodeCache)) {
 		c := r.CodeCache[k]
-		fmt.Fprintf(&b, "| %s | %s | %s | %s (%.0f s) |\n", k, cell(c.Cold, c.ColdMs), cell(c.Warm, c.WarmMs), cell(c.Later, c.LateMs), c.Pause)
+		fmt.Fprintf(&b, "| %s | %s | %s | %s (%.0f s) |\n", k, cell(c.Cold, c.ColdMs, c.DiskBytes[0]), cell(c.Warm, c.WarmMs, c.DiskBytes[1]), cell(c.Later, c.LateMs, c.DiskBytes[2]), c.Pause)
 	}
 	return b.String()
 }

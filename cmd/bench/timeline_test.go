@@ -1,9 +1,12 @@
 package main
 
 import (
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestColoredPaint(t *testing.T) {
@@ -42,4 +45,20 @@ func TestRatioAndTimelineMarkdown(t *testing.T) {
 	assert.Contains(t, md, "| ready (interactive) | 150 | — |")
 	pr := r.PeerRatios["static_br"][PaintColdM]
 	assert.Equal(t, PeerRatio{Ours: 45, Best: 230, BestPeer: D3Static, Ratio: 0.196, N: 10}, pr)
+}
+
+func TestCodeCacheReport(t *testing.T) {
+	dir := t.TempDir()
+	assert.Equal(t, int64(0), dirBytes(filepath.Join(dir, "absent")))
+	require.NoError(t, os.MkdirAll(filepath.Join(dir, "a", "b"), 0o755))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "a", "x"), make([]byte, 10), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "a", "b", "y"), make([]byte, 5), 0o644))
+	assert.Equal(t, int64(15), dirBytes(dir))
+
+	r := goodReport()
+	r.CodeCache[App] = CodeCache{Pause: 10, Cold: map[string]int{"v8.wasm.cachedModule": 1, "wasm.CompileBaseline": 700},
+		Later: map[string]int{"v8.wasm.moduleCacheHit": 1}, ColdMs: 300, LateMs: 20, DiskBytes: [3]int64{0, 2500000, 2500000}}
+	md := r.Markdown()
+	assert.Contains(t, md, "| app | written 1, hit 0, from memory 0, Liftoff 700; compile 300 ms; disk — |")
+	assert.Contains(t, md, "written 0, hit 1, from memory 0, Liftoff 0; compile 20.0 ms; disk 2500.0 KB (10 s) |")
 }
