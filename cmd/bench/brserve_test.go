@@ -93,3 +93,10 @@ func TestBrServer(t *testing.T) {
 
 	assert.Equal(t, 404, get("/nothing.js", nil).Code)
 }
+
+func TestWasmPath(t *testing.T) {
+	for p, want := range map[string]bool{"/app.wasm": true, "/h/app.4b2489bd061f4348.wasm": true, "/app.4b2489bd.wasm": true,
+		"/h/app.js": false, "/wasm_exec.js": false, "/x/app.wasm": false} {
+		assert.Equal(t, want, wasmPath.MatchString(p), p)
+	}
+}

@@ -34,7 +34,7 @@ func (s *servers) Close() {
 }
 
 // wasmPath matches the app's wasm under its plain or content-hashed name.
-var wasmPath = regexp.MustCompile(`^/app(\.[0-9a-f]{8,})?\.wasm$`)
+var wasmPath = regexp.MustCompile(`^(/h)?/app(\.[0-9a-f]{8,})?\.wasm$`)
 
 // startServers builds the peers and starts: the app's Worker on wrangler dev
 // (offline: it serves the build snapshot), a second wrangler dev serving
