@@ -39,6 +39,7 @@ func main() {
 	workerOnly := flag.Bool("worker-only", false, "measure only the Worker load (report in -out)")
 	only := flag.String("pages", "app,dsfr,d3,app_static,dsfr_static,d3_static", "pages to measure (comma-separated; for development)")
 	variants := flag.String("variants", "", "extra app builds on the static brotli path, name=dir,… (page app_static:name; A/B of a lever in one run)")
+	codeCacheOn := flag.Bool("code-cache", true, "trace app.wasm's compiled-code cache on each app page (about 40 s a page)")
 	navOnly := flag.Bool("nav-only", false, "measure only the page loads (sizes, first load, timelines; for development)")
 	flag.Parse()
 	conns, err := ParseConns(*connsFlag)
@@ -56,7 +57,7 @@ func main() {
 		}
 		return
 	}
-	if err := run(*out, *runs, conns, *wrkSecs, *mixSecs, strings.Split(*only, ","), *navOnly, *variants); err != nil {
+	if err := run(*out, *runs, conns, *wrkSecs, *mixSecs, strings.Split(*only, ","), *navOnly, *variants, *codeCacheOn); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
 	}
@@ -90,7 +91,7 @@ func runCheck(out, budgetsPath string) int {
 	return 1
 }
 
-func run(out string, runs int, conns []int, wrkSecs, mixSecs int, only []string, navOnly bool, variants string) error {
+func run(out string, runs int, conns []int, wrkSecs, mixSecs int, only []string, navOnly bool, variants string, codeCacheOn bool) error {
 	start := time.Now()
 	root, out, dataDir, err := locate(out)
 	if err != nil {
@@ -182,7 +183,7 @@ func run(out string, runs int, conns []int, wrkSecs, mixSecs int, only []string,
 	}
 	// Chromium's compiled-code cache of app.wasm, from its trace.
 	for _, p := range order {
-		if p != App && !strings.HasPrefix(p, AppStatic) {
+		if !codeCacheOn || p != App && !strings.HasPrefix(p, AppStatic) {
 			continue
 		}
 		if cc, err := codeCache(ctx, pages[p], 10*time.Second); err != nil {
