@@ -39,6 +39,10 @@ type CodeCache struct {
 	// (Default/Code Cache/wasm) after each load: where the cached machine
 	// code is, whatever the trace says.
 	DiskBytes [3]int64 `json:"code_cache_disk_bytes"`
+	// JSDiskBytes: the same for the JavaScript code cache folder
+	// (Default/Code Cache/js), the control: it fills on these same loads,
+	// so an empty wasm folder is a finding, not a harness that cannot see.
+	JSDiskBytes [3]int64 `json:"js_code_cache_disk_bytes"`
 }
 
 // dirBytes is the total size of the files under dir (0 if none).
@@ -69,6 +73,7 @@ func codeCache(parent context.Context, url string, pause time.Duration) (CodeCac
 	}
 	defer os.RemoveAll(profile)
 	wasmDir := filepath.Join(profile, "Default", "Code Cache", "wasm")
+	jsDir := filepath.Join(profile, "Default", "Code Cache", "js")
 	bctx, cancel, err := browser.NewChrome(parent, browser.ChromeOptions{UserDataDir: profile})
 	if err != nil {
 		return cc, err
@@ -146,11 +151,11 @@ func codeCache(parent context.Context, url string, pause time.Duration) (CodeCac
 	if cc.Cold, cc.ColdMs, err = traced(bctx, chromedp.Navigate(url), 5*time.Second); err != nil {
 		return cc, fmt.Errorf("cold: %w", err)
 	}
-	cc.DiskBytes[0] = dirBytes(wasmDir)
+	cc.DiskBytes[0], cc.JSDiskBytes[0] = dirBytes(wasmDir), dirBytes(jsDir)
 	if cc.Warm, cc.WarmMs, err = traced(bctx, chromedp.Reload(), time.Second); err != nil {
 		return cc, fmt.Errorf("reload: %w", err)
 	}
-	cc.DiskBytes[1] = dirBytes(wasmDir)
+	cc.DiskBytes[1], cc.JSDiskBytes[1] = dirBytes(wasmDir), dirBytes(jsDir)
 	time.Sleep(pause)
 	// A new tab of the same browser (same HTTP and code caches), in a
 	// renderer of its own: the first tab goes first.
@@ -168,7 +173,7 @@ func codeCache(parent context.Context, url string, pause time.Duration) (CodeCac
 	if cc.Later, cc.LateMs, err = traced(tctx, chromedp.Navigate(url), time.Second); err != nil {
 		return cc, fmt.Errorf("new tab: %w", err)
 	}
-	cc.DiskBytes[2] = dirBytes(wasmDir)
+	cc.DiskBytes[2], cc.JSDiskBytes[2] = dirBytes(wasmDir), dirBytes(jsDir)
 	return cc, nil
 }
 
@@ -178,14 +183,14 @@ func codeCacheMarkdown(r *Report) string {
 		return ""
 	}
 	var b strings.Builder
-	b.WriteString("\napp.wasm's compiled code in Chromium (trace events per load: code-cache writes, code-cache hits, module reused from memory, functions compiled by Liftoff; compile = app.wasm's response end → module ready; disk = the profile's wasm code cache folder after the load):\n\n| page | cold load | reload at once | new tab after a pause |\n|---|---|---|---|\n")
-	cell := func(m map[string]int, ms float64, disk int64) string {
-		return fmt.Sprintf("written %d, hit %d, from memory %d, Liftoff %d; compile %s ms; disk %s", m["v8.wasm.cachedModule"], m["v8.wasm.moduleCacheHit"],
-			m["wasm.GetNativeModuleFromCache"], m["wasm.CompileBaseline"], num(ms), kb(disk))
+	b.WriteString("\napp.wasm's compiled code in Chromium (trace events per load: code-cache writes, code-cache hits, module reused from memory, functions compiled by Liftoff; compile = app.wasm's response end → module ready; disk = the profile's wasm code cache folder after the load, and its JavaScript one, the control):\n\n| page | cold load | reload at once | new tab after a pause |\n|---|---|---|---|\n")
+	cell := func(m map[string]int, ms float64, disk, js int64) string {
+		return fmt.Sprintf("written %d, hit %d, from memory %d, Liftoff %d; compile %s ms; disk %s (js: %s)", m["v8.wasm.cachedModule"], m["v8.wasm.moduleCacheHit"],
+			m["wasm.GetNativeModuleFromCache"], m["wasm.CompileBaseline"], num(ms), kb(disk), kb(js))
 	}
 	for _, k := range slices.Sorted(maps.Keys(r.CodeCache)) {
 		c := r.CodeCache[k]
-		fmt.Fprintf(&b, "| %s | %s | %s | %s (%.0f s) |\n", k, cell(c.Cold, c.ColdMs, c.DiskBytes[0]), cell(c.Warm, c.WarmMs, c.DiskBytes[1]), cell(c.Later, c.LateMs, c.DiskBytes[2]), c.Pause)
+		fmt.Fprintf(&b, "| %s | %s | %s | %s (%.0f s) |\n", k, cell(c.Cold, c.ColdMs, c.DiskBytes[0], c.JSDiskBytes[0]), cell(c.Warm, c.WarmMs, c.DiskBytes[1], c.JSDiskBytes[1]), cell(c.Later, c.LateMs, c.DiskBytes[2], c.JSDiskBytes[2]), c.Pause)
 	}
 	return b.String()
 }

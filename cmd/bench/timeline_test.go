@@ -57,8 +57,8 @@ func TestCodeCacheReport(t *testing.T) {
 
 	r := goodReport()
 	r.CodeCache[App] = CodeCache{Pause: 10, Cold: map[string]int{"v8.wasm.cachedModule": 1, "wasm.CompileBaseline": 700},
-		Later: map[string]int{"v8.wasm.moduleCacheHit": 1}, ColdMs: 300, LateMs: 20, DiskBytes: [3]int64{0, 2500000, 2500000}}
+		Later: map[string]int{"v8.wasm.moduleCacheHit": 1}, ColdMs: 300, LateMs: 20, DiskBytes: [3]int64{0, 2500000, 2500000}, JSDiskBytes: [3]int64{8000, 9000, 9000}}
 	md := r.Markdown()
-	assert.Contains(t, md, "| app | written 1, hit 0, from memory 0, Liftoff 700; compile 300 ms; disk — |")
-	assert.Contains(t, md, "written 0, hit 1, from memory 0, Liftoff 0; compile 20.0 ms; disk 2500.0 KB (10 s) |")
+	assert.Contains(t, md, "| app | written 1, hit 0, from memory 0, Liftoff 700; compile 300 ms; disk — (js: 8.0 KB) |")
+	assert.Contains(t, md, "written 0, hit 1, from memory 0, Liftoff 0; compile 20.0 ms; disk 2500.0 KB (js: 9.0 KB) (10 s) |")
 }
