@@ -91,7 +91,9 @@
     // reuse its cached machine code on later visits (a wrapped Response
     // has no URL and loses the code cache); a clone feeds the progress bar.
     let resp;
-    try { resp = await fetch('/app.wasm'); } catch (e) { throw new Error('app.wasm' + W.sep + W.net + ' (' + e.message + ')'); }
+    // The build's content-hashed name, from the head's preload (internal/boot).
+    const link = doc.getElementById('fn-wasm');
+    try { resp = await fetch(link ? link.getAttribute('href') : '/app.wasm'); } catch (e) { throw new Error('app.wasm' + W.sep + W.net + ' (' + e.message + ')'); }
     if (!resp.ok) throw new Error('app.wasm — HTTP ' + resp.status);
     if (resp.body && resp.clone) {
       const c = counted(resp.clone());

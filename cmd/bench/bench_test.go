@@ -73,25 +73,37 @@ func TestParseDuration(t *testing.T) {
 }
 
 func budgets() Budgets {
-	return Budgets{AppWasmBrotliMaxBytes: 600000, FirstLoadBrotliMaxBytes: 850000, NavColdMaxMs: 200, NavWarmMaxMs: 100,
-		NavFasterThanPeers: true, MonthChangeMaxMs: 0.3, ParseMinMBs: 400, ParseMinRatioVsD3: 2}
+	return Budgets{AppWasmBrotliMaxBytes: 660000, FirstLoadBrotliMaxBytes: 850000, NavColdMaxMs: 200, NavWarmMaxMs: 100,
+		NavFasterThanPeers: true, MonthChangeMaxMs: 0.3, ParseMinMBs: 400, ParseMinRatioVsD3: 2,
+		ColoredPaintMaxRatioCold: 0.8, ColoredPaintMaxRatioWarm: 0.8, InteractiveMaxRatioCold: 1.5, InteractiveMaxRatioWarm: 1.0, MinRuns: 10}
 }
 
 func goodReport() *Report {
 	r := newReport()
 	r.Sizes["app.wasm"] = Size{Brotli: 500000}
 	r.FirstLoad[App] = FirstLoad{Brotli: 700000}
+	ten := func(x float64) Stat { return Summarise([]float64{x, x, x, x, x, x, x, x, x, x}) }
 	for _, p := range []struct {
-		k          string
-		cold, warm float64
-	}{{App, 150, 80}, {DSFR, 300, 130}, {D3, 290, 120}} {
-		r.NavCold[p.k] = Summarise([]float64{p.cold})
-		r.NavWarm[p.k] = Summarise([]float64{p.warm})
+		k                  string
+		cold, warm, pc, pw float64
+	}{{App, 150, 80, 50, 30}, {DSFR, 300, 130, 280, 120}, {D3, 290, 120, 270, 110},
+		{AppStatic, 140, 70, 45, 28}, {DSFRStatic, 250, 110, 240, 100}, {D3Static, 260, 115, 230, 105}} {
+		r.NavCold[p.k], r.NavWarm[p.k] = ten(p.cold), ten(p.warm)
+		r.PaintCold[p.k], r.PaintWarm[p.k] = ten(p.pc), ten(p.pw)
 	}
 	r.MonthChange[App] = Summarise([]float64{0.2})
 	r.Parse[App] = Summarise([]float64{450})
 	r.Parse[D3] = Summarise([]float64{175})
+	r.computeRatios()
 	return r
+}
+
+func rep(x float64, n int) []float64 {
+	out := make([]float64, n)
+	for i := range out {
+		out[i] = x
+	}
+	return out
 }
 
 func TestCheckAllMet(t *testing.T) {
@@ -104,7 +116,7 @@ func TestCheckMisses(t *testing.T) {
 		spoil func(r *Report)
 		want  string
 	}{
-		{"wasm too big", func(r *Report) { r.Sizes["app.wasm"] = Size{Brotli: 660000} }, "app.wasm brotli: 660.000 KB > budget 600.000 KB (over by 60.000 KB, +10%)"},
+		{"wasm too big", func(r *Report) { r.Sizes["app.wasm"] = Size{Brotli: 660001} }, "app.wasm brotli: 660.001 KB > budget 660.000 KB (over by 0.001 KB, +0%)"},
 		{"first load", func(r *Report) { r.FirstLoad[App] = FirstLoad{Brotli: 900000} }, "first-load bytes brotli"},
 		{"cold slow", func(r *Report) { r.NavCold[App] = Summarise([]float64{250}) }, "navigation → map cold: 250.000 ms > budget 200.000 ms"},
 		{"warm slower than d3", func(r *Report) { r.NavWarm[App] = Summarise([]float64{125}) }, "not faster than d3 120.0 ms"},
@@ -112,11 +124,25 @@ func TestCheckMisses(t *testing.T) {
 		{"parse slow", func(r *Report) { r.Parse[App] = Summarise([]float64{300}) }, "full-file parse: 300.000 MB/s < budget 400.000 MB/s"},
 		{"parse ratio", func(r *Report) { r.Parse[D3] = Summarise([]float64{300}) }, "full-file parse vs d3-dsv: 1.500 ×"},
 		{"not measured", func(r *Report) { delete(r.Parse, App) }, "full-file parse: not measured"},
+		{"coloured paint cold over 0.8× the best peer", func(r *Report) { r.PaintCold[App] = Summarise(rep(217, 10)) },
+			"first paint with the coloured map, cold vs best peer (wrangler dev): 0.80× (217 ms vs d3 270 ms) > budget 0.80× (216 ms would meet it)"},
+		{"coloured paint warm, static path", func(r *Report) { r.PaintWarm[AppStatic] = Summarise(rep(90, 10)) },
+			"first paint with the coloured map, warm vs best peer (static brotli): 0.90× (90 ms vs dsfr_static 100 ms)"},
+		{"interactive cold over 1.5× the best peer", func(r *Report) { r.NavCold[AppStatic] = Summarise(rep(380, 10)) },
+			"interactive (map live, 101 coloured), cold vs best peer (static brotli): 1.52×"},
+		{"interactive warm slower than the best peer", func(r *Report) { r.NavWarm[App] = Summarise(rep(121, 10)) },
+			"interactive (map live, 101 coloured), warm vs best peer (wrangler dev): 1.01×"},
+		{"fewer than 10 runs", func(r *Report) { r.NavWarm[D3Static] = Summarise(rep(100, 9)) },
+			"interactive (map live, 101 coloured), warm vs best peer (static brotli): median of 9 runs < 10"},
+		{"a path not measured", func(r *Report) { delete(r.PaintCold, DSFRStatic); delete(r.PaintCold, D3Static) },
+			"first paint with the coloured map, cold vs best peer (static brotli): not measured"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			r := goodReport()
 			tc.spoil(r)
+			r.PeerRatios = map[string]map[string]PeerRatio{}
+			r.computeRatios()
 			miss := Check(r, budgets())
 			require.NotEmpty(t, miss)
 			assert.Contains(t, strings.Join(miss, "\n"), tc.want)

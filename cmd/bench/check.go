@@ -16,6 +16,14 @@ type Budgets struct {
 	MonthChangeMaxMs        float64 `json:"month_change_max_ms"`
 	ParseMinMBs             float64 `json:"parse_min_mb_s"`
 	ParseMinRatioVsD3       float64 `json:"parse_min_ratio_vs_d3"`
+	// Ratios to the best peer on the same serving path (issue 15): our
+	// median over the lowest peer median, on each serving path.
+	ColoredPaintMaxRatioCold float64 `json:"colored_paint_max_ratio_cold"`
+	ColoredPaintMaxRatioWarm float64 `json:"colored_paint_max_ratio_warm"`
+	InteractiveMaxRatioCold  float64 `json:"interactive_max_ratio_cold"`
+	InteractiveMaxRatioWarm  float64 `json:"interactive_max_ratio_warm"`
+	// MinRuns is the fewest runs a median of a ratio may rest on.
+	MinRuns int `json:"min_runs"`
 }
 
 // LoadBudgets reads a budgets file; every field must be set.
@@ -29,7 +37,9 @@ func LoadBudgets(path string) (Budgets, error) {
 		return b, fmt.Errorf("%s: %w", path, err)
 	}
 	if b.AppWasmBrotliMaxBytes == 0 || b.FirstLoadBrotliMaxBytes == 0 || b.NavColdMaxMs == 0 || b.NavWarmMaxMs == 0 ||
-		b.MonthChangeMaxMs == 0 || b.ParseMinMBs == 0 || b.ParseMinRatioVsD3 == 0 {
+		b.MonthChangeMaxMs == 0 || b.ParseMinMBs == 0 || b.ParseMinRatioVsD3 == 0 ||
+		b.ColoredPaintMaxRatioCold == 0 || b.ColoredPaintMaxRatioWarm == 0 || b.InteractiveMaxRatioCold == 0 ||
+		b.InteractiveMaxRatioWarm == 0 || b.MinRuns == 0 {
 		return b, fmt.Errorf("%s: a budget is missing or zero", path)
 	}
 	return b, nil
@@ -103,5 +113,5 @@ func Check(r *Report, b Budgets) []string {
 	} else {
 		absent("full-file parse vs d3-dsv")
 	}
-	return miss
+	return append(miss, checkPeerRatios(r, b)...)
 }

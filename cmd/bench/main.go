@@ -11,11 +11,9 @@ package main
 
 import (
 	"context"
-	"encoding/csv"
 	"encoding/json"
 	"flag"
 	"fmt"
-	"io"
 	"net/http"
 	"os"
 	"os/exec"
@@ -26,7 +24,6 @@ import (
 
 	"francenum-map/internal/browser"
 	"francenum-map/internal/datadir"
-	"francenum-map/internal/indicator"
 
 	"github.com/chromedp/chromedp"
 )
@@ -40,7 +37,10 @@ func main() {
 	mixSecs := flag.Int("mix-seconds", 30, "duration of the wrk run of the Worker's request mix (c=8)")
 	connsFlag := flag.String("conns", "8,4", "wrk connection counts of the Worker runs of one kind (comma-separated; issue 12 used 4)")
 	workerOnly := flag.Bool("worker-only", false, "measure only the Worker load (report in -out)")
-	only := flag.String("pages", "app,app_static,dsfr,d3", "pages to measure (comma-separated; for development)")
+	only := flag.String("pages", "app,dsfr,d3,app_static,dsfr_static,d3_static", "pages to measure (comma-separated; for development)")
+	variants := flag.String("variants", "", "extra app builds on the static brotli path, name=dir,… (page app_static:name; A/B of a lever in one run)")
+	codeCacheOn := flag.Bool("code-cache", true, "trace app.wasm's compiled-code cache on each app page (about 40 s a page)")
+	navOnly := flag.Bool("nav-only", false, "measure only the page loads (sizes, first load, timelines; for development)")
 	flag.Parse()
 	conns, err := ParseConns(*connsFlag)
 	if err != nil {
@@ -57,7 +57,7 @@ func main() {
 		}
 		return
 	}
-	if err := run(*out, *runs, conns, *wrkSecs, *mixSecs, strings.Split(*only, ",")); err != nil {
+	if err := run(*out, *runs, conns, *wrkSecs, *mixSecs, strings.Split(*only, ","), *navOnly, *variants, *codeCacheOn); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
 	}
@@ -91,7 +91,7 @@ func runCheck(out, budgetsPath string) int {
 	return 1
 }
 
-func run(out string, runs int, conns []int, wrkSecs, mixSecs int, only []string) error {
+func run(out string, runs int, conns []int, wrkSecs, mixSecs int, only []string, navOnly bool, variants string, codeCacheOn bool) error {
 	start := time.Now()
 	root, out, dataDir, err := locate(out)
 	if err != nil {
@@ -115,100 +115,22 @@ func run(out string, runs int, conns []int, wrkSecs, mixSecs int, only []string)
 		r.Sizes[name] = s
 	}
 
-	// Peers: bundle with esbuild, copy the CSS and the GeoJSON.
-	peersDir := filepath.Join(out, "peers")
-	if err := buildPeers(root, dataDir, peersDir); err != nil {
-		return err
+	if b, err := LoadBudgets(filepath.Join(root, "bench", "budgets.json")); err == nil {
+		r.RatioGoals = b.ratioGoals()
 	}
 	ctx := context.Background()
-	// Without a Worker (no build yet) the peers are still measured, on the
-	// snapshot or on a filter of the mirror, and the report says so.
-	// Upstream points at a loopback port where nothing listens: the Worker
-	// serves its snapshot at once, offline, as `make run` does without
-	// internet (and no DNS look-up slows a request).
-	dead, err := browser.FreePort(browser.FakeGouvLow, browser.FakeGouvHi)
+	srv, err := startServers(ctx, r, root, out, dataDir)
 	if err != nil {
 		return err
 	}
-	w, err := browser.StartWrangler(ctx, browser.WranglerOptions{Root: root, Low: browser.BenchLow, High: browser.BenchHigh,
-		Vars: map[string]string{"DATAGOUV_API": fmt.Sprintf("http://127.0.0.1:%d/api/1", dead)}})
-	detailCSV := filepath.Join(peersDir, "data", "detail.csv")
-	if err != nil {
-		r.problem("Worker not started, app not measured: %v", firstLine(err.Error()))
-		w = nil
-		if err := filteredDetail(root, dataDir, detailCSV); err != nil {
-			return err
-		}
-	} else {
-		defer func() {
-			if exited, err := w.Exited(); exited {
-				r.problem("wrangler stopped during the run: %v (log in wrangler.log)", err)
-			}
-			os.WriteFile(filepath.Join(out, "wrangler.log"), []byte(w.Output()), 0o644)
-			w.Stop()
-		}()
-		// The peers load the very bytes the app loads.
-		if err := download(w.URL+"/api/v1/numerisation/detail.csv", detailCSV); err != nil {
-			r.problem("detail.csv from the Worker: %v (peers use a filter of the mirror)", err)
-			if err := filteredDetail(root, dataDir, detailCSV); err != nil {
-				return err
-			}
-		}
-	}
-	fullPath := filepath.Join(dataDir, "barometre", "barometre-resultats-detail-departemental.csv")
-	mux := http.NewServeMux()
-	peersFS := http.FileServer(http.Dir(out))
-	mux.Handle("/peers/", peersFS)
-	mux.HandleFunc("/full/detail.csv", func(rw http.ResponseWriter, req *http.Request) {
-		rw.Header().Set("Access-Control-Allow-Origin", "*")
-		http.ServeFile(rw, req, fullPath)
-	})
-	static, err := browser.StartStatic(browser.BenchLow, browser.BenchHigh, mux)
+	defer srv.Close()
+	pages, order := srv.pages, srv.order
+	vkeys, err := srv.startVariants(variants)
 	if err != nil {
 		return err
 	}
-	defer static.Close()
-	// The same app build served by a Go static server, like the peers: the
-	// difference with "app" is what wrangler dev's asset serving costs.
-	appMux := http.NewServeMux()
-	web := filepath.Join(root, "build", "web")
-	appMux.Handle("/", http.FileServer(http.Dir(web)))
-	// Its app.wasm is the bench build when there is one (make bench): the
-	// same app plus francenumGo.benchParse, timed on this page below.
-	if benchWasm := filepath.Join(root, "build", "bench", "app.wasm"); fileExists(benchWasm) {
-		appMux.HandleFunc("/app.wasm", func(rw http.ResponseWriter, req *http.Request) {
-			rw.Header().Set("Content-Type", "application/wasm")
-			http.ServeFile(rw, req, benchWasm)
-		})
-	}
-	appMux.HandleFunc("/api/v1/numerisation/", func(rw http.ResponseWriter, req *http.Request) {
-		rw.Header().Set("Content-Type", "text/csv; charset=utf-8")
-		http.ServeFile(rw, req, filepath.Join(web, "snapshot", filepath.Base(req.URL.Path)))
-	})
-	// The full published file, same origin as the app (the app's CSP allows
-	// connect-src 'self' only), for the in-page parse benchmark.
-	appMux.HandleFunc("/full/detail.csv", func(rw http.ResponseWriter, req *http.Request) {
-		http.ServeFile(rw, req, fullPath)
-	})
-	appMux.HandleFunc("/api/v1/config", func(rw http.ResponseWriter, req *http.Request) {
-		rw.Header().Set("Content-Type", "application/json")
-		rw.Write([]byte(`{"embed_origins":[]}`))
-	})
-	appStatic, err := browser.StartStatic(browser.BenchLow, browser.BenchHigh, appMux)
-	if err != nil {
-		return err
-	}
-	defer appStatic.Close()
-	pages := map[string]string{DSFR: static.URL + "/peers/dsfr.html", D3: static.URL + "/peers/d3.html"}
-	order := []string{DSFR, D3}
-	if _, err := os.Stat(filepath.Join(web, "app.wasm")); err == nil {
-		pages[AppStatic] = appStatic.URL + "/"
-		order = []string{AppStatic, DSFR, D3}
-	}
-	if w != nil {
-		pages[App] = w.URL + "/"
-		order = append([]string{App}, order...)
-	}
+	only = append(only, vkeys...)
+	order = append(order, vkeys...)
 	keep := order[:0]
 	for _, p := range order {
 		if contains(only, p) {
@@ -227,39 +149,57 @@ func run(out string, runs int, conns []int, wrkSecs, mixSecs int, only []string)
 		}
 		r.FirstLoad[p] = fl
 	}
-	cold, warm := map[string][]float64{}, map[string][]float64{}
+	tlCold, tlWarm := map[string]map[string][]float64{}, map[string]map[string][]float64{}
 	failed := map[string]int{}
-	appStats := map[string][]float64{}
 	for i := 0; i < runs; i++ {
 		for _, p := range order { // interleaved so drift hits every page alike
 			if failed[p] >= 3 {
 				continue
 			}
-			var st map[string][]float64
-			if p == App {
-				st = appStats
-			}
-			c, wm, err := navColdWarm(ctx, pages[p], st)
+			c, wm, err := navColdWarm(ctx, pages[p])
 			if err != nil {
 				// A failed run is reported and not counted; three end the page.
 				r.problem("navigation of %s (run %d): %v", p, i+1, err)
 				failed[p]++
 				continue
 			}
-			cold[p], warm[p] = append(cold[p], c), append(warm[p], wm)
+			for _, x := range []struct {
+				dst map[string]map[string][]float64
+				t   map[string]float64
+			}{{tlCold, c}, {tlWarm, wm}} {
+				if x.dst[p] == nil {
+					x.dst[p] = map[string][]float64{}
+				}
+				for k, v := range x.t {
+					x.dst[p][k] = append(x.dst[p][k], v)
+				}
+			}
 		}
 	}
 	for _, p := range order {
-		r.NavCold[p], r.NavWarm[p] = Summarise(cold[p]), Summarise(warm[p])
+		r.TimelineCold[p], r.TimelineWarm[p] = summariseAll(tlCold[p]), summariseAll(tlWarm[p])
+		r.NavCold[p], r.NavWarm[p] = Summarise(tlCold[p]["coloredAt"]), Summarise(tlWarm[p]["coloredAt"])
+		r.PaintCold[p], r.PaintWarm[p] = Summarise(tlCold[p]["coloredPaint"]), Summarise(tlWarm[p]["coloredPaint"])
 	}
-	for k, v := range appStats {
-		r.AppColdStats[k] = Summarise(v)
+	// Chromium's compiled-code cache of app.wasm, from its trace.
+	for _, p := range order {
+		if !codeCacheOn || p != App && !strings.HasPrefix(p, AppStatic) {
+			continue
+		}
+		if cc, err := codeCache(ctx, pages[p], 10*time.Second); err != nil {
+			r.problem("code cache of %s: %v", p, err)
+		} else {
+			r.CodeCache[p] = cc
+		}
 	}
 	fmt.Fprintf(os.Stderr, "bench: navigation done in %s\n", time.Since(start).Round(time.Second))
 
-	interactions(ctx, r, pages, static.URL+"/full/detail.csv", runs)
-
-	if w != nil {
+	if navOnly {
+		r.problem("-nav-only: interactions, parse and Worker load not measured")
+	} else {
+		interactions(ctx, r, pages, srv.fullURL, srv.parseApp, runs)
+	}
+	if srv.worker != nil && !navOnly {
 		// The load runs on a Worker of its own, with data in KV.
 		workerLoad(ctx, r, root, dataDir, conns, wrkSecs, mixSecs)
 	}
@@ -274,7 +214,7 @@ func run(out string, runs int, conns []int, wrkSecs, mixSecs int, only []string)
 
 // interactions measures month change, play, and the full-file parse in one
 // warm browser per page.
-func interactions(parent context.Context, r *Report, pages map[string]string, fullURL string, runs int) {
+func interactions(parent context.Context, r *Report, pages map[string]string, fullURL, parseApp string, runs int) {
 	ctx, cancel, err := browser.NewChrome(parent, browser.ChromeOptions{})
 	if err != nil {
 		r.problem("interactions: %v", err)
@@ -318,11 +258,11 @@ func interactions(parent context.Context, r *Report, pages map[string]string, fu
 		// The parse runs in the app served like the peers, where the full file
 		// is same-origin (the Worker build's CSP forbids other origins).
 		appFull := fullURL
-		if pages[AppStatic] != "" {
-			if err := load(pages[AppStatic]); err != nil {
+		if parseApp != "" {
+			if err := load(parseApp); err != nil {
 				r.problem("app parse: %v", err)
 			}
-			appFull = strings.TrimSuffix(pages[AppStatic], "/") + "/full/detail.csv"
+			appFull = strings.TrimSuffix(parseApp, "/") + "/full/detail.csv"
 		}
 		has, _ := chromedp.Run(ctx, chromedp.Evaluate[bool](`!!(window.francenumApp && typeof window.francenumApp.benchParse === 'function')`))
 		if !has {
@@ -396,62 +336,6 @@ func staticAsset(base string) string {
 	return "/"
 }
 
-func download(url, dst string) error {
-	resp, err := http.Get(url)
-	if err != nil {
-		return err
-	}
-	defer resp.Body.Close()
-	if resp.StatusCode != 200 {
-		return fmt.Errorf("GET %s: %s", url, resp.Status)
-	}
-	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-		return err
-	}
-	f, err := os.Create(dst)
-	if err != nil {
-		return err
-	}
-	if _, err := io.Copy(f, resp.Body); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
-}
-
-// buildPeers bundles bench/peers/*.js with esbuild into dir and copies the
-// HTML, the DSFR Chart CSS and the department GeoJSON next to them.
-func buildPeers(root, dataDir, dir string) error {
-	if err := os.MkdirAll(filepath.Join(dir, "data"), 0o755); err != nil {
-		return err
-	}
-	for _, name := range []string{"d3", "dsfr"} {
-		cmd := exec.Command(filepath.Join(root, "node_modules", ".bin", "esbuild"), filepath.Join(root, "bench", "peers", name+".js"),
-			"--bundle", "--minify", "--format=esm", "--log-level=warning", "--outfile="+filepath.Join(dir, name+".js"))
-		cmd.Dir = root
-		cmd.Env = browser.NodeEnv(root)
-		if b, err := cmd.CombinedOutput(); err != nil {
-			return fmt.Errorf("esbuild %s: %w: %s", name, err, b)
-		}
-	}
-	copies := map[string]string{
-		filepath.Join(root, "bench", "peers", "d3.html"):                                                   filepath.Join(dir, "d3.html"),
-		filepath.Join(root, "bench", "peers", "dsfr.html"):                                                 filepath.Join(dir, "dsfr.html"),
-		filepath.Join(root, "node_modules", "@gouvfr", "dsfr-chart", "dist", "DSFRChart", "DSFRChart.css"): filepath.Join(dir, "DSFRChart.css"),
-		filepath.Join(dataDir, "geo", "departements-1000m.geojson"):                                        filepath.Join(dir, "data", "departements.geojson"),
-	}
-	for src, dst := range copies {
-		b, err := os.ReadFile(src)
-		if err != nil {
-			return err
-		}
-		if err := os.WriteFile(dst, b, 0o644); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 func mustChrome() string {
 	p, err := browser.ChromePath()
 	if err != nil {
@@ -480,38 +364,6 @@ func firstLine(s string) string {
 		return s[:i]
 	}
 	return s
-}
-
-// filteredDetail writes the two indicators' rows of the mirror's detail
-// file (the snapshot when the build made one) for the peers.
-func filteredDetail(root, dataDir, dst string) error {
-	if b, err := os.ReadFile(filepath.Join(root, "build", "web", "snapshot", "detail.csv")); err == nil {
-		return os.WriteFile(dst, b, 0o644)
-	}
-	in, err := os.Open(filepath.Join(dataDir, "barometre", "barometre-resultats-detail-departemental.csv"))
-	if err != nil {
-		return err
-	}
-	defer in.Close()
-	rd := csv.NewReader(in)
-	var buf strings.Builder
-	wr := csv.NewWriter(&buf)
-	for i := 0; ; i++ {
-		rec, err := rd.Read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return err
-		}
-		if i == 0 || len(rec) > 2 && (rec[2] == indicator.Cheques || rec[2] == indicator.Diagnostics) {
-			if err := wr.Write(rec); err != nil {
-				return err
-			}
-		}
-	}
-	wr.Flush()
-	return os.WriteFile(dst, []byte(buf.String()), 0o644)
 }
 
 func contains(xs []string, x string) bool {

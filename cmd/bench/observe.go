@@ -10,8 +10,12 @@ package main
 //   - d3:   `[data-code]` with a fill attribute.
 //
 // For the app it also records when the build-time map is in the DOM
-// (preAt) and the next frame (prePaintedAt), and the browser's first
-// contentful paint is read from the paint timeline.
+// (preAt) and the next frame (prePaintedAt). For every page, mapAt is the
+// first moment a map of 101 coloured departments is in the DOM (the app's
+// build-time map counts) and mapPaintAt the next animation frame, the
+// frame that paints it: with the first contentful paint read from the
+// paint timeline, ColoredPaint tells when the first paint holding the
+// coloured map happened.
 const observerJS = `(() => {
   const path = location.pathname;
   const kind = path.includes('/peers/dsfr') ? 'dsfr' : path.includes('/peers/d3') ? 'd3' : 'app';
@@ -37,14 +41,25 @@ const observerJS = `(() => {
   // page's HTML, visible before the wasm runs; its paint is recorded apart.
   function prerendered() {
     const s = document.querySelector('#map svg.prerender');
-    return s && getComputedStyle(s).display !== 'none' && s.querySelectorAll('path[fill]').length >= 101;
+    if (!s || getComputedStyle(s).display === 'none') return false;
+    let n = 0;
+    for (const p of s.querySelectorAll('g:first-of-type > path[fill]')) {
+      const f = p.getAttribute('fill');
+      if (f !== 'none' && !f.startsWith('url(')) n++; // url(#…): the no-data hatching
+    }
+    return n >= 101;
   }
   const mo = new MutationObserver(() => {
     if (kind === 'app' && !w.preAt && prerendered()) {
       w.preAt = performance.now();
       requestAnimationFrame(() => { w.prePaintedAt = performance.now(); });
     }
-    if (w.coloredAt || count() < 101) return;
+    const n = w.coloredAt ? 101 : count();
+    if (!w.mapAt && (n >= 101 || w.preAt)) {
+      w.mapAt = performance.now();
+      requestAnimationFrame(() => { w.mapPaintAt = performance.now(); });
+    }
+    if (w.coloredAt || n < 101) return;
     w.coloredAt = performance.now();
     mo.disconnect();
     requestAnimationFrame(() => { w.paintedAt = performance.now(); });
@@ -52,6 +67,7 @@ const observerJS = `(() => {
   mo.observe(document, { subtree: true, childList: true, attributes: true });
 })();`
 
-// coloredPoll is truthy once the page is coloured (ms) or failed (-1).
-const coloredPoll = `(window.__bench && (window.__bench.coloredAt ||
-  (document.documentElement.dataset.state === 'error' || document.body && document.body.dataset.error ? -1 : 0))) || 0`
+// coloredPoll is truthy once the page is coloured and the frame after the
+// first coloured map has run (ms), or failed (-1).
+const coloredPoll = `((b) => b && b.coloredAt && b.mapPaintAt ? b.coloredAt :
+  (document.documentElement.dataset.state === 'error' || document.body && document.body.dataset.error ? -1 : 0))(window.__bench)`

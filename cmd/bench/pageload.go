@@ -49,52 +49,49 @@ func waitColored(ctx context.Context, timeout time.Duration) (float64, error) {
 	return 0, fmt.Errorf("map not coloured within %s (last error: %v)", timeout, last)
 }
 
-// navCold starts a browser with a fresh profile, loads url and returns the
-// cold time, then reloads and returns the warm time.
-func navColdWarm(parent context.Context, url string, stats map[string][]float64) (cold, warm float64, err error) {
+// navColdWarm starts a browser with a fresh profile, loads url and returns
+// the cold load's timeline (timelineJS), then reloads and returns the warm
+// one.
+func navColdWarm(parent context.Context, url string) (cold, warm map[string]float64, err error) {
 	ctx, cancel, err := browser.NewChrome(parent, browser.ChromeOptions{})
 	if err != nil {
-		return 0, 0, err
+		return nil, nil, err
 	}
 	defer cancel()
 	if err := installObserver(ctx); err != nil {
-		return 0, 0, err
+		return nil, nil, err
 	}
 	nctx, ncancel := context.WithTimeout(ctx, 60*time.Second)
 	defer ncancel()
 	if err := chromedp.Do(nctx, chromedp.Navigate(url)); err != nil {
-		return 0, 0, fmt.Errorf("navigate %s: %w", url, err)
+		return nil, nil, fmt.Errorf("navigate %s: %w", url, err)
 	}
-	if cold, err = waitColored(ctx, 60*time.Second); err != nil {
-		return 0, 0, fmt.Errorf("%s cold: %w", url, err)
-	}
-	if stats != nil {
-		// The app's own timeline of the cold load (ms since navigation).
-		// prerenderPaint: the frame after the build-time map entered the
-		// DOM; fcp: the browser's first contentful paint.
-		if m, err := chromedp.Run(ctx, chromedp.Evaluate[map[string]float64](`(() => {
-  const s = (window.francenumApp && window.francenumApp.stats) ? window.francenumApp.stats() : {};
-  if (window.__bench && window.__bench.prePaintedAt) s.prerenderPaint = window.__bench.prePaintedAt;
-  const fcp = performance.getEntriesByName('first-contentful-paint')[0];
-  if (fcp) s.fcp = fcp.startTime;
-  const nav = performance.getEntriesByType('navigation')[0];
-  if (nav) { s.htmlFirstByte = nav.responseStart; s.htmlEnd = nav.responseEnd; }
-  const css = performance.getEntriesByType('resource').find(e => e.name.endsWith('/app.css'));
-  if (css) { s.cssStart = css.startTime; s.cssEnd = css.responseEnd; }
-  return s;
-})()`)); err == nil {
-			for k, v := range m {
-				stats[k] = append(stats[k], v)
-			}
-		}
+	if cold, err = loadTimeline(ctx); err != nil {
+		return nil, nil, fmt.Errorf("%s cold: %w", url, err)
 	}
 	if err := chromedp.Do(nctx, chromedp.Reload()); err != nil {
-		return 0, 0, fmt.Errorf("reload %s: %w", url, err)
+		return nil, nil, fmt.Errorf("reload %s: %w", url, err)
 	}
-	if warm, err = waitColored(ctx, 60*time.Second); err != nil {
-		return 0, 0, fmt.Errorf("%s warm: %w", url, err)
+	if warm, err = loadTimeline(ctx); err != nil {
+		return nil, nil, fmt.Errorf("%s warm: %w", url, err)
 	}
 	return cold, warm, nil
+}
+
+// loadTimeline waits for the coloured map and reads the load's timeline,
+// with coloredPaint derived from its marks.
+func loadTimeline(ctx context.Context) (map[string]float64, error) {
+	if _, err := waitColored(ctx, 60*time.Second); err != nil {
+		return nil, err
+	}
+	t, err := chromedp.Run(ctx, chromedp.Evaluate[map[string]float64](timelineJS))
+	if err != nil {
+		return nil, err
+	}
+	if p, ok := ColoredPaint(t["fcp"], t["mapAt"], t["mapPaintAt"]); ok {
+		t["coloredPaint"] = p
+	}
+	return t, nil
 }
 
 // firstLoad loads url cold with the network domain on, waits for the map and

@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"sort"
 	"strings"
 )
 
@@ -16,8 +15,8 @@ const (
 	App  = "app"  // francenum-map
 	DSFR = "dsfr" // <map-chart> of @gouvfr/dsfr-chart
 	D3   = "d3"   // hand-written D3 choropleth
-	// AppStatic is the same app build served by a Go static server, as the
-	// peers are (diagnostic: not used by the budgets).
+	// AppStatic is the same app build served by the static brotli server
+	// (brServer), as are the peers DSFRStatic and D3Static.
 	AppStatic = "app_static"
 )
 
@@ -33,12 +32,28 @@ type Report struct {
 	// FirstLoad is, per page, the sum of the brotli -q 11 sizes of every
 	// response a cold load fetched (CDP network events), with the details.
 	FirstLoad map[string]FirstLoad `json:"first_load"`
-	// NavCold and NavWarm: navigation start → all 101 departments coloured, ms.
+	// NavCold and NavWarm: navigation start → all 101 departments coloured,
+	// ms; for the app, the live map (interactive: data-state=ready).
 	NavCold map[string]Stat `json:"nav_cold_ms"`
 	NavWarm map[string]Stat `json:"nav_warm_ms"`
-	// AppColdStats is window.francenumApp.stats() after each cold load: the
-	// app's own timeline (ms since navigation start; lastRenderMs etc.).
-	AppColdStats map[string]Stat `json:"app_cold_stats"`
+	// PaintCold and PaintWarm: navigation start → the first paint holding
+	// the 101 coloured departments (ColoredPaint), ms; for the app, its
+	// build-time map counts.
+	PaintCold map[string]Stat `json:"colored_paint_cold_ms"`
+	PaintWarm map[string]Stat `json:"colored_paint_warm_ms"`
+	// TimelineCold and TimelineWarm: per page, each mark of timelineJS, ms
+	// since navigation start.
+	TimelineCold map[string]map[string]Stat `json:"timeline_cold_ms"`
+	TimelineWarm map[string]map[string]Stat `json:"timeline_warm_ms"`
+	// CodeCache: per app page, Chromium's compiled-code cache of app.wasm
+	// over a cold load and two reloads (trace events).
+	CodeCache map[string]CodeCache `json:"code_cache"`
+	// PeerRatios: per serving path (ServePath.Key) and measure, our median
+	// over the best peer's on that path.
+	PeerRatios map[string]map[string]PeerRatio `json:"peer_ratios"`
+	// RatioGoals are the budgets' ratio goals when the run found them, for
+	// the report's table.
+	RatioGoals map[string]float64 `json:"ratio_goals,omitempty"`
 	// MonthChange: recolour + legend for one month step, ms. "app" is the
 	// app's own render time (francenum:rendered detail.ms); "app_wall" is
 	// input event → rendered event in the page; "d3" is the peer's recolour.
@@ -83,7 +98,9 @@ type Resource struct {
 
 func newReport() *Report {
 	return &Report{Sizes: map[string]Size{}, FirstLoad: map[string]FirstLoad{}, NavCold: map[string]Stat{},
-		NavWarm: map[string]Stat{}, AppColdStats: map[string]Stat{}, MonthChange: map[string]Stat{}, PlayFrame: map[string]Stat{},
+		NavWarm: map[string]Stat{}, PaintCold: map[string]Stat{}, PaintWarm: map[string]Stat{},
+		TimelineCold: map[string]map[string]Stat{}, TimelineWarm: map[string]map[string]Stat{},
+		PeerRatios: map[string]map[string]PeerRatio{}, CodeCache: map[string]CodeCache{}, MonthChange: map[string]Stat{}, PlayFrame: map[string]Stat{},
 		Parse: map[string]Stat{}, Worker: map[string]Load{}, IndicatorFetch: map[string]Stat{},
 		Ratios: map[string]float64{}}
 }
@@ -110,6 +127,7 @@ func (r *Report) computeRatios() {
 	}
 	ratio("month_change_app/d3", r.MonthChange[App], r.MonthChange[D3])
 	ratio("parse_app/d3", r.Parse[App], r.Parse[D3])
+	r.computePeerRatios()
 }
 
 // Write saves report.json and report.md in dir.
@@ -172,12 +190,19 @@ func (r *Report) Markdown() string {
 		ratio("nav_cold_app/dsfr"), ratio("nav_cold_app/d3"))
 	row("navigation → 101 departments coloured, warm (reload)", fmtStat(r.NavWarm[App], "ms"), fmtStat(r.NavWarm[DSFR], "ms"), fmtStat(r.NavWarm[D3], "ms"),
 		ratio("nav_warm_app/dsfr"), ratio("nav_warm_app/d3"))
-	if r.NavCold[AppStatic].N > 0 {
-		row("same, cold, app served like the peers (Go static server)", fmtStat(r.NavCold[AppStatic], "ms"), "", "", "", "")
-		row("same, warm, app served like the peers (Go static server)", fmtStat(r.NavWarm[AppStatic], "ms"), "", "", "", "")
+	row("first paint with the coloured map, cold", fmtStat(r.PaintCold[App], "ms"), fmtStat(r.PaintCold[DSFR], "ms"), fmtStat(r.PaintCold[D3], "ms"), "—", "—")
+	row("first paint with the coloured map, warm", fmtStat(r.PaintWarm[App], "ms"), fmtStat(r.PaintWarm[DSFR], "ms"), fmtStat(r.PaintWarm[D3], "ms"), "—", "—")
+	for _, m := range []struct {
+		label string
+		st    map[string]Stat
+	}{{"navigation → 101 coloured, cold", r.NavCold}, {"navigation → 101 coloured, warm", r.NavWarm},
+		{"first paint with the coloured map, cold", r.PaintCold}, {"first paint with the coloured map, warm", r.PaintWarm}} {
+		if m.st[AppStatic].N > 0 {
+			row(m.label+", static brotli server", fmtStat(m.st[AppStatic], "ms"), fmtStat(m.st[DSFRStatic], "ms"), fmtStat(m.st[D3Static], "ms"), "—", "—")
+		}
 	}
 	if f := r.FirstLoad[AppStatic]; f.Brotli > 0 {
-		row("first load, app served like the peers", kb(f.Brotli), "", "", "", "")
+		row("first load, static brotli server", kb(f.Brotli), kb(r.FirstLoad[DSFRStatic].Brotli), kb(r.FirstLoad[D3Static].Brotli), "", "")
 	}
 	row("month change (recolour + legend)", fmtStat(r.MonthChange[App], "ms"), "n/a", fmtStat(r.MonthChange[D3], "ms"), "—", ratio("month_change_app/d3"))
 	row("month change, input event → rendered event", fmtStat(r.MonthChange["app_wall"], "ms"), "n/a", "—", "—", "—")
@@ -185,21 +210,9 @@ func (r *Report) Markdown() string {
 	row("play: interval between months", fmtStat(r.PlayFrame["interval"], "ms"), "n/a", "—", "—", "—")
 	row(fmt.Sprintf("parse + filter full file (%.1f MB)", float64(r.ParseBytes)/1e6), fmtStat(r.Parse[App], "MB/s"), "n/a", fmtStat(r.Parse[D3], "MB/s (d3-dsv csvParseRows)"), "—", ratio("parse_app/d3"))
 	row("parse + filter, d3-dsv csvParse (objects)", "—", "n/a", fmtStat(r.Parse["d3_objects"], "MB/s"), "—", "—")
-	if len(r.AppColdStats) > 0 {
-		keys := make([]string, 0, len(r.AppColdStats))
-		for k := range r.AppColdStats {
-			keys = append(keys, k)
-		}
-		sort.Slice(keys, func(i, j int) bool { return r.AppColdStats[keys[i]].Median < r.AppColdStats[keys[j]].Median })
-		b.WriteString("\nApp timeline of a cold load (`francenumApp.stats()`, medians): ")
-		for i, k := range keys {
-			if i > 0 {
-				b.WriteString(", ")
-			}
-			fmt.Fprintf(&b, "%s %s", k, num(r.AppColdStats[k].Median))
-		}
-		b.WriteString("\n")
-	}
+	b.WriteString(ratioMarkdown(r, r.RatioGoals))
+	b.WriteString(timelineMarkdown(r))
+	b.WriteString(codeCacheMarkdown(r))
 	b.WriteString("\n| binary | raw | gzip -9 | brotli -q 11 |\n|---|---|---|---|\n")
 	for _, k := range slices.Sorted(maps.Keys(r.Sizes)) {
 		s := r.Sizes[k]

@@ -14,17 +14,23 @@ type Size struct {
 	Brotli int64 `json:"brotli11"`
 }
 
-// compressedLen pipes data through an external compressor (gzip -9 or
-// brotli -q 11, the reference tools) and returns the output length.
-func compressedLen(data []byte, name string, args ...string) (int64, error) {
+// compressed pipes data through an external compressor (gzip -9 or
+// brotli -q 11, the reference tools) and returns its output.
+func compressed(data []byte, name string, args ...string) ([]byte, error) {
 	cmd := exec.Command(name, args...)
 	cmd.Stdin = bytes.NewReader(data)
 	var out, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &stderr
 	if err := cmd.Run(); err != nil {
-		return 0, fmt.Errorf("%s: %w: %s", name, err, stderr.String())
+		return nil, fmt.Errorf("%s: %w: %s", name, err, stderr.String())
 	}
-	return int64(out.Len()), nil
+	return out.Bytes(), nil
+}
+
+// compressedLen is the length of compressed's output.
+func compressedLen(data []byte, name string, args ...string) (int64, error) {
+	b, err := compressed(data, name, args...)
+	return int64(len(b)), err
 }
 
 // BrotliLen is the brotli -q 11 size of data.

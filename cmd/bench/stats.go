@@ -39,3 +39,12 @@ func roundAll(xs []float64) []float64 {
 	}
 	return out
 }
+
+// summariseAll summarises each series of a map.
+func summariseAll(m map[string][]float64) map[string]Stat {
+	out := make(map[string]Stat, len(m))
+	for k, v := range m {
+		out[k] = Summarise(v)
+	}
+	return out
+}

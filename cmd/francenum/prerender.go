@@ -13,7 +13,10 @@ import (
 
 // cmdPrerender writes WEB/index.html: the page PAGE with the default view
 // drawn in (package prerender), from the files the Worker serves: the
-// geometry asset WEB/geo/departements.bin and the snapshot WEB/snapshot/*.csv.
+// geometry asset WEB/geo/departements.bin and the snapshot WEB/snapshot/*.csv;
+// WEB/app.css goes inline (prerender.InlineStyle), and the page loads
+// WEB/app.wasm under its content-hashed name (a copy in WEB/h/, the older
+// copies removed).
 func cmdPrerender(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("prerender", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -59,8 +62,51 @@ func prerenderPage(pagePath, web string) error {
 	if err != nil {
 		return err
 	}
+	css, err := read("app.css")
+	if err != nil {
+		return err
+	}
+	if out, err = prerender.InlineStyle(out, css); err != nil {
+		return err
+	}
+	wasm, err := read("app.wasm")
+	if err != nil {
+		return err
+	}
+	url := prerender.HashedWasmPath(wasm)
+	if err := writeHashed(web, url, wasm); err != nil {
+		return err
+	}
+	if out, err = prerender.SetWasmURL(out, url); err != nil {
+		return err
+	}
 	dst := filepath.Join(web, "index.html")
 	if err := os.WriteFile(dst+".tmp", out, 0o644); err != nil {
+		return err
+	}
+	return os.Rename(dst+".tmp", dst)
+}
+
+// writeHashed writes wasm at web+url (in prerender.HashedDir) and removes
+// the other app.*.wasm there, left by earlier builds.
+func writeHashed(web, url string, wasm []byte) error {
+	dst := filepath.Join(web, filepath.FromSlash(url))
+	dir := filepath.Dir(dst)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	old, err := filepath.Glob(filepath.Join(dir, "app.*.wasm"))
+	if err != nil {
+		return err
+	}
+	for _, f := range old {
+		if f != dst {
+			if err := os.Remove(f); err != nil {
+				return err
+			}
+		}
+	}
+	if err := os.WriteFile(dst+".tmp", wasm, 0o644); err != nil {
 		return err
 	}
 	return os.Rename(dst+".tmp", dst)

@@ -16,6 +16,9 @@ package boot
 // parser has finished and both deferred scripts have arrived): the module
 // and a clone of the response (for the progress bar) wait in
 // window.__fnWasm; app.js falls back to its own fetch if anything failed.
+// The wasm's URL is the href of the head's <link id="fn-wasm"> preload (a
+// content-hashed name the build writes there), so that this text, and its
+// hash in the CSP, stay the same from one build to the next.
 // It also defines fnSizeLabels(svg, force), the one rule that keeps the
 // inset names readable: their size is in drawing units (~5500 wide, which
 // on a 320 px phone is 4 px on screen), so never less than 11 px on screen
@@ -28,7 +31,8 @@ package boot
 // applies it to the live map on every resize.
 const Script = `var q=location.search,d=document.documentElement;` +
 	`if(/^\?embed=(1|true)$/.test(q))d.classList.add("embed");else if(q)d.classList.add("has-query");` +
-	`if(self.WebAssembly&&WebAssembly.compileStreaming)window.__fnWasm=fetch("/app.wasm").then(function(r){` +
+	`var l=document.getElementById("fn-wasm");` +
+	`if(self.WebAssembly&&WebAssembly.compileStreaming)window.__fnWasm=fetch(l?l.getAttribute("href"):"/app.wasm").then(function(r){` +
 	`if(!r.ok||(r.headers.get("Content-Type")||"").indexOf("application/wasm")<0)throw Error("app.wasm "+r.status);` +
 	`var c=r.clone(),m=WebAssembly.compileStreaming(r);m.catch(function(){});return{resp:c,mod:m}});` +
 	`window.__fnWasm&&window.__fnWasm.catch(function(){});` +
@@ -46,4 +50,4 @@ const Style = `html.has-query .pre{display:none}` +
 
 // ScriptHash is the CSP source expression of Script: 'sha256-' followed by
 // the base64 SHA-256 of its UTF-8 bytes. A test recomputes it.
-const ScriptHash = `'sha256-gCljP84pIU2rzplzCcrtWzbMNwE8xVSrqyrpn+gkBNM='`
+const ScriptHash = `'sha256-I2ALDK1IltCJcbLebi+ng/DmIVLRACPHpPtzkjWL5T4='`

@@ -17,7 +17,8 @@ import (
 const cspWatch = `window.__csp = []; document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(e.violatedDirective + ' ' + (e.blockedURI || 'inline')));`
 
 // openNoWasm opens the app at query in a tab whose requests for app.wasm
-// fail: what a visitor sees before the wasm has arrived, held still.
+// (under its plain or content-hashed name) fail: what a visitor sees
+// before the wasm has arrived, held still.
 func openNoWasm(t *testing.T, query string, before ...chromedp.Action[chromedp.Void]) context.Context {
 	t.Helper()
 	ctx := tab(t)
@@ -30,7 +31,8 @@ func openNoWasm(t *testing.T, query string, before ...chromedp.Action[chromedp.V
 	require.NoError(t, err)
 	_, err = chromedp.Call(ctx, network.Enable, network.EnableParams{})
 	require.NoError(t, err)
-	_, err = chromedp.Call(ctx, network.SetBlockedURLs, network.SetBlockedURLsParams{URLPatterns: []*network.BlockPattern{{URLPattern: "*://*:*/app.wasm", Block: true}}})
+	_, err = chromedp.Call(ctx, network.SetBlockedURLs, network.SetBlockedURLsParams{URLPatterns: []*network.BlockPattern{
+		{URLPattern: "*://*:*/app.wasm", Block: true}, {URLPattern: "*://*:*/h/app.*.wasm", Block: true}}})
 	require.NoError(t, err)
 	nctx, cancel := timeout(ctx, loadTimeout)
 	defer cancel()

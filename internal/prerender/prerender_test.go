@@ -113,3 +113,31 @@ func TestInline(t *testing.T) {
 	_, err = Inline(out, parts)
 	require.Error(t, err)
 }
+
+func TestInlineStyle(t *testing.T) {
+	css := []byte("body{margin:0}\n.map{height:10px}\n")
+	out, err := InlineStyle(page(t), css)
+	require.NoError(t, err)
+	assert.NotContains(t, string(out), StyleLink, "no render-blocking stylesheet request")
+	assert.Contains(t, string(out), "<style>body{margin:0}\n.map{height:10px}</style>")
+	assert.Less(t, strings.Index(string(out), "<style>body"), strings.Index(string(out), "</head>"), "in the head")
+
+	_, err = InlineStyle([]byte("<html><head></head></html>"), css)
+	assert.ErrorContains(t, err, StyleLink)
+	_, err = InlineStyle(page(t), []byte("a{}</STYLE><script>"))
+	assert.ErrorContains(t, err, "</style")
+}
+
+func TestSetWasmURL(t *testing.T) {
+	p := HashedWasmPath([]byte("wasm bytes"))
+	assert.Regexp(t, `^/h/app\.[0-9a-f]{16}\.wasm$`, p)
+	assert.NotEqual(t, p, HashedWasmPath([]byte("other bytes")), "the name changes with the bytes")
+	assert.Equal(t, p, HashedWasmPath([]byte("wasm bytes")))
+
+	out, err := SetWasmURL(page(t), p)
+	require.NoError(t, err)
+	assert.Contains(t, string(out), `<link id="fn-wasm" rel="preload" href="`+p+`" as="fetch" type="application/wasm" crossorigin>`)
+	assert.NotContains(t, string(out), `"/app.wasm"`)
+	_, err = SetWasmURL([]byte("<head></head>"), p)
+	assert.ErrorContains(t, err, "fn-wasm")
+}

@@ -79,6 +79,12 @@ func CacheControl(maxAge, stale time.Duration) string {
 // on a warm reload through wrangler dev).
 const StaticAssetCache = "public, max-age=300, stale-while-revalidate=86400"
 
+// HashedAssetCache is the Cache-Control of the content-hashed files
+// (/h/*, see package prerender): a new build gives them a new URL, so a
+// browser keeps them a year without asking, and Chromium reuses app.wasm's
+// compiled code on every later visit.
+const HashedAssetCache = "public, max-age=31536000, immutable"
+
 // staticAssets are the paths StaticAssetCache applies to.
 var staticAssets = []string{"/app.wasm", "/app.js", "/wasm_exec.js", "/app.css", "/geo/*"}
 
@@ -98,5 +104,6 @@ func HeadersFile(embedOrigins []string) string {
 	for _, p := range staticAssets {
 		b.WriteString(p + "\n  Cache-Control: " + StaticAssetCache + "\n")
 	}
+	b.WriteString("/h/*\n  Cache-Control: " + HashedAssetCache + "\n")
 	return b.String()
 }

@@ -121,6 +121,7 @@ func TestOriginsAndCSP(t *testing.T) {
 		assert.Contains(t, hf, "\n"+path+"\n  Cache-Control: "+StaticAssetCache+"\n", path)
 	}
 	assert.NotContains(t, hf, "\n/index.html\n", "the page itself is always revalidated")
+	assert.Contains(t, hf, "\n/h/*\n  Cache-Control: public, max-age=31536000, immutable\n", "content-hashed files")
 }
 
 func TestLoadConfig(t *testing.T) {
