@@ -115,8 +115,9 @@ func TestIndicatorsByKind(t *testing.T) {
 			poll[bool](t, ctx, `document.querySelectorAll('#national p').length > 0`, "the national panel", waitTimeout)
 			lines := eval[[]string](t, ctx, `[...document.querySelectorAll('#national p')].map(p => p.textContent)`)
 			require.NotEmpty(t, lines)
-			assert.True(t, strings.HasPrefix(lines[0], tc.natLabel+" : "), "%q", lines[0])
-			shown := strings.TrimPrefix(lines[0], tc.natLabel+" : ")
+			// French typography: a no-break space before the colon.
+			assert.True(t, strings.HasPrefix(lines[0], tc.natLabel+"\u00a0: "), "%q", lines[0])
+			shown := strings.TrimPrefix(lines[0], tc.natLabel+"\u00a0: ")
 			if want, ok := nat[pair{"national", last}]; ok {
 				got, okp := parseFR(shown)
 				assert.True(t, okp && got == want, "national at %s: file %v, shown %q", last, want, shown)
