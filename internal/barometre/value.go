@@ -6,10 +6,6 @@ import (
 	"math"
 )
 
-// pow10 holds the powers of ten that float64 represents exactly.
-var pow10 = [...]float64{1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
-	1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22}
-
 // parseValue reads a published number: "752.0", "-3", "12.5", and with the
 // Excel France delimiter ';' also "12,5". It returns the problem's code
 // when the value is empty, not a number, NaN/Inf, or out of float64 range
@@ -48,8 +44,7 @@ func parseValue(b []byte, delim byte) (float64, Code) {
 			break
 		}
 	}
-	if ok && nd > 0 && frac < len(pow10) {
-		v := float64(mant) / pow10[frac]
+	if v, exact := decimal.Exact(mant, -frac); ok && nd > 0 && exact {
 		if neg {
 			v = -v
 		}

@@ -94,18 +94,11 @@ func FormatBreaks(b []float64, l frfmt.Lang) string {
 	out := ""
 	for i, v := range b {
 		if i > 0 {
-			out += pickLang(l, "\u00a0; ", "; ")
+			out += frfmt.Pick(l, "\u00a0; ", "; ")
 		}
 		out += short(v, l)
 	}
 	return out
-}
-
-func pickLang(l frfmt.Lang, fr, en string) string {
-	if l == frfmt.EN {
-		return en
-	}
-	return fr
 }
 
 // short formats v with the fewest decimals (up to 3) that show it.

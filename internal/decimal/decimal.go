@@ -33,6 +33,19 @@ func Parse(s string) (v float64, ok bool) {
 	return v, true
 }
 
+// Exact returns m × 10^exp when float64 computes it correctly rounded in
+// one operation: m below 2^53 and 10^|exp| exact (|exp| ≤ 22). ok is
+// false otherwise. It is the fast path of Parse and of the CSV reader.
+func Exact(m uint64, exp int) (v float64, ok bool) {
+	switch {
+	case m >= 1<<53 || exp < -22 || exp > 22:
+		return 0, false
+	case exp < 0:
+		return float64(m) / pow10[-exp], true
+	}
+	return float64(m) * pow10[exp], true
+}
+
 // Int reads s = [+-]digits as an int of at most 18 digits.
 func Int(s string) (int, bool) {
 	neg := len(s) > 0 && s[0] == '-'
@@ -156,11 +169,10 @@ func (n number) float() float64 {
 	for i := 0; i < k; i++ {
 		m = m*10 + uint64(n.digits[i]-'0')
 	}
-	if d == k && !n.trunc && m < 1<<53 && n.exp >= -22 && n.exp <= 22 {
-		if n.exp < 0 {
-			return float64(m) / pow10[-n.exp]
+	if d == k && !n.trunc {
+		if v, ok := Exact(m, n.exp); ok {
+			return v
 		}
-		return float64(m) * pow10[n.exp]
 	}
 	// Estimate within a few units in the last place, in two steps so that
 	// no intermediate overflows or underflows before the result does.

@@ -66,6 +66,15 @@ func NoData(l Lang) string {
 	return "n.d."
 }
 
+// Pick returns fr, or en when l is English: the one switch of a text
+// written in both languages.
+func Pick(l Lang, fr, en string) string {
+	if l == EN {
+		return en
+	}
+	return fr
+}
+
 func sep(l Lang) (thousands, decimal string) {
 	if l == EN {
 		return ",", "."

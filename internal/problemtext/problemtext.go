@@ -39,9 +39,9 @@ func Problem(line, column int, field, code string, values []string, kind int, l 
 // Where renders a place in the file: « ligne 12, colonne 7 (valeur) » /
 // "line 12, column 7 (valeur)"; column 0 and field "" are left out.
 func Where(line, column int, field string, l frfmt.Lang) string {
-	s := pick(l, "ligne ", "line ") + strconv.Itoa(line)
+	s := frfmt.Pick(l, "ligne ", "line ") + strconv.Itoa(line)
 	if column > 0 {
-		s += pick(l, ", colonne ", ", column ") + strconv.Itoa(column)
+		s += frfmt.Pick(l, ", colonne ", ", column ") + strconv.Itoa(column)
 	}
 	if field != "" {
 		s += " (" + clean(field) + ")"
@@ -56,7 +56,7 @@ func Title(code string, l frfmt.Lang) string {
 	i := index(code)
 	switch {
 	case i < 0:
-		return pick(l, "Problème ", "Problem ") + quote(code, l)
+		return frfmt.Pick(l, "Problème ", "Problem ") + quote(code, l)
 	case l == frfmt.EN:
 		return enTitles[i]
 	}
@@ -108,9 +108,9 @@ func Codes() []string { return codes[:] }
 func Group(code string, count int, lines []int, l frfmt.Lang) string {
 	s := Title(code, l) + colon(l) + frfmt.Int(int64(count), l)
 	if count == 1 {
-		s += pick(l, " ligne", " line")
+		s += frfmt.Pick(l, " ligne", " line")
 	} else {
-		s += pick(l, " lignes", " lines")
+		s += frfmt.Pick(l, " lignes", " lines")
 	}
 	if len(lines) == 0 {
 		return s
@@ -129,14 +129,7 @@ func Group(code string, count int, lines []int, l frfmt.Lang) string {
 }
 
 // colon is « : » in French (no-break space before it), ": " in English.
-func colon(l frfmt.Lang) string { return pick(l, "\u00a0: ", ": ") }
-
-func pick(l frfmt.Lang, fr, en string) string {
-	if l == frfmt.EN {
-		return en
-	}
-	return fr
-}
+func colon(l frfmt.Lang) string { return frfmt.Pick(l, "\u00a0: ", ": ") }
 
 // expand replaces in t: {0}…{9} by the value quoted (« v » / "v"), {#0}…
 // by the value as a number in l's format, {n0}… by the value as is, {list}
@@ -191,7 +184,7 @@ func placeholder(p string, values []string, kind int, l frfmt.Lang) string {
 // quote puts v between guillemets (« v », with no-break spaces) or
 // English double quotes, its invisible bytes made visible.
 func quote(v string, l frfmt.Lang) string {
-	return pick(l, "«\u00a0", `"`) + clean(v) + pick(l, "\u00a0»", `"`)
+	return frfmt.Pick(l, "«\u00a0", `"`) + clean(v) + frfmt.Pick(l, "\u00a0»", `"`)
 }
 
 // number formats a value written by the reader (strconv, '.' decimal
@@ -219,13 +212,13 @@ func clean(v string) string {
 func kindName(k int, l frfmt.Lang) string {
 	switch k {
 	case 1:
-		return pick(l, "fichier détail", "detail file")
+		return frfmt.Pick(l, "fichier détail", "detail file")
 	case 2:
-		return pick(l, "fichier synthèse", "synthese file")
+		return frfmt.Pick(l, "fichier synthèse", "synthese file")
 	case 3:
-		return pick(l, "fichier détail national", "national detail file")
+		return frfmt.Pick(l, "fichier détail national", "national detail file")
 	case 4:
-		return pick(l, "fichier synthèse national", "national synthese file")
+		return frfmt.Pick(l, "fichier synthèse national", "national synthese file")
 	}
-	return pick(l, "fichier", "file")
+	return frfmt.Pick(l, "fichier", "file")
 }
