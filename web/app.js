@@ -36,22 +36,52 @@
 
   // ---------- loading ----------
   const progress = { got: 0, total: 0 };
+  let progressFrame = 0;
   function showProgress() {
+    progressFrame = 0;
     const bar = $('progress');
     if (!bar) return;
     const pct = progress.total > 0 ? Math.min(100, Math.round(progress.got / progress.total * 100)) : 0;
     bar.firstElementChild.style.width = pct + '%';
     bar.setAttribute('aria-valuenow', String(pct));
-    $('progress-text').textContent = Math.round(progress.got / 1024) + ' Ko';
+    $('progress-text').textContent = Math.round(progress.got / 1024) + (EN ? ' KB' : ' Ko');
   }
-  // counted wraps a response so that the bytes received update the bar
-  // while the consumer (streaming compile, arrayBuffer) reads it.
-  function counted(resp) {
+  // The bar changes at most once a frame, however many chunks came.
+  function progressSoon() {
+    if (!progressFrame) progressFrame = (window.requestAnimationFrame || setTimeout)(showProgress);
+  }
+  // readAll reads a response's body, counting its bytes on the bar as they
+  // come. A reader loop rather than a TransformStream piped into a new
+  // Response: that costs a cold load about 60 ms of main thread (profile
+  // of a cold load in Chromium) for the same count.
+  async function readAll(resp) {
+    progress.total += +resp.headers.get('Content-Length') || 0;
+    if (!resp.body || !resp.body.getReader) {
+      const b = new Uint8Array(await resp.arrayBuffer());
+      progress.got += b.length; stats.bytes += b.length; progressSoon();
+      return b;
+    }
+    const rd = resp.body.getReader(), parts = [];
+    let n = 0;
+    for (;;) {
+      const { done, value } = await rd.read();
+      if (done) break;
+      parts.push(value); n += value.length;
+      progress.got += value.length; stats.bytes += value.length; progressSoon();
+    }
+    if (parts.length === 1) return parts[0];
+    const out = new Uint8Array(n);
+    let o = 0;
+    for (const p of parts) { out.set(p, o); o += p.length; }
+    return out;
+  }
+  // wasmRead counts app.wasm on the bar once compiled: its Response goes
+  // whole to the streaming compiler (a clone read beside it would double
+  // the bytes Chromium moves through the page's main thread).
+  function wasmRead(resp) {
     const len = +resp.headers.get('Content-Length') || 0;
     progress.total += len;
-    if (!resp.body || typeof TransformStream === 'undefined') return resp;
-    const ts = new TransformStream({ transform(chunk, ctl) { progress.got += chunk.byteLength; stats.bytes += chunk.byteLength; showProgress(); ctl.enqueue(chunk); } });
-    return new Response(resp.body.pipeThrough(ts), { status: resp.status, headers: resp.headers });
+    return () => { progress.got += len; progressSoon(); };
   }
   // Until Go runs, its interface strings are not there: the few words a
   // load error needs, in the URL's language (French unless lang=en).
@@ -63,12 +93,12 @@
     let resp;
     try { resp = await fetch(url); } catch (e) { throw new Error(what + W.sep + url + ' — ' + W.net + ' (' + e.message + ')'); }
     if (!resp.ok) throw new Error(what + W.sep + url + ' — HTTP ' + resp.status);
-    return counted(resp);
+    return resp;
   }
   async function bytes(urls, what) {
     let last;
     for (const u of urls) {
-      try { const r = await get(u, what); return new Uint8Array(await r.arrayBuffer()); } catch (e) { last = e; }
+      try { return await readAll(await get(u, what)); } catch (e) { last = e; }
     }
     throw last;
   }
@@ -81,28 +111,27 @@
     if (early) {
       try {
         const e = await early;
-        if (e.resp.body) counted(e.resp).arrayBuffer().catch(() => {});
+        const done = wasmRead(e.resp);
         const m = await e.mod;
+        done();
         stats.earlyCompile = 1;
         return m;
       } catch (_) { /* fetch again below */ }
     }
     // The original Response goes to compileStreaming so that Chromium can
     // reuse its cached machine code on later visits (a wrapped Response
-    // has no URL and loses the code cache); a clone feeds the progress bar.
+    // has no URL and loses the code cache).
     let resp;
     // The build's content-hashed name, from the head's preload (internal/boot).
     const link = doc.getElementById('fn-wasm');
     try { resp = await fetch(link ? link.getAttribute('href') : '/app.wasm'); } catch (e) { throw new Error('app.wasm' + W.sep + W.net + ' (' + e.message + ')'); }
     if (!resp.ok) throw new Error('app.wasm — HTTP ' + resp.status);
-    if (resp.body && resp.clone) {
-      const c = counted(resp.clone());
-      c.arrayBuffer().catch(() => {});
-    }
-    if (WebAssembly.compileStreaming && (resp.headers.get('Content-Type') || '').includes('application/wasm')) {
-      return WebAssembly.compileStreaming(resp);
-    }
-    return WebAssembly.compile(await resp.arrayBuffer());
+    const done = wasmRead(resp);
+    const m = WebAssembly.compileStreaming && (resp.headers.get('Content-Type') || '').includes('application/wasm')
+      ? await WebAssembly.compileStreaming(resp)
+      : await WebAssembly.compile(await resp.arrayBuffer());
+    done();
+    return m;
   }
   const api = (name) => ['/api/v1/numerisation/' + name, '/snapshot/' + name];
   let G = null; // window.francenumGo once Go runs
@@ -134,7 +163,10 @@
     stats.fetched = performance.now() - T0;
     // With another indicator in the URL, its files join the model before
     // the URL is read (else « ind » would be a value not in the data).
-    const init = G.load(geo, det, syn, nat, extra ? '' : location.search);
+    // The build-time map names its geometry: Go then leaves out the path
+    // data, and buildMap makes those paths the live map.
+    const pre = doc.querySelector('#map svg.prerender');
+    const init = G.load(geo, det, syn, nat, extra ? '' : location.search, pre ? pre.getAttribute('data-geo') || '' : '');
     if (init.startsWith('!')) throw new Error(init.slice(1));
     if (extra) addIndicator(extra);
     stats.loaded = performance.now() - T0;
@@ -184,41 +216,67 @@
   function el(tag, attrs) { const e = doc.createElementNS(SVGNS, tag); for (const k in attrs) e.setAttribute(k, attrs[k]); return e; }
   function buildMap(init) {
     codes = init.codes; names = init.names; vbW = init.w; vbH = init.h;
-    svg = el('svg', { viewBox: '0 0 ' + init.w + ' ' + init.h, role: 'group', 'aria-labelledby': 'map-title', preserveAspectRatio: 'xMidYMid meet' });
-    // The hatch patterns come from Go (classify.PatternDefs), sized for the
-    // drawing: the same markup as the build-time map and the SVG export.
-    const defs = el('defs', {});
-    defs.innerHTML = init.defs;
-    svg.append(defs);
-    const gDep = el('g', { class: 'deps' });
-    const ds = init.paths.split('|');
-    paths = new Array(ds.length);
-    const frag = doc.createDocumentFragment();
-    for (let i = 0; i < ds.length; i++) {
-      const p = el('path', { d: ds[i], class: 'dep', 'data-code': codes[i], tabindex: i === 0 ? '0' : '-1', role: 'img' });
-      paths[i] = p;
-      index.set(codes[i], i);
-      frag.append(p);
+    const n = codes.length;
+    paths = new Array(n);
+    // Without path data (init.paths ""), Go found the build-time map drawn
+    // from this very geometry: its paths, frames and names become the live
+    // map, in place (nothing to format, parse or lay out again).
+    const pre = init.paths ? null : doc.querySelector('#map svg.prerender');
+    if (pre) {
+      svg = pre;
+      svg.removeAttribute('class'); // « pre »: shown whatever the URL now
+      svg.removeAttribute('aria-label');
+      svg.setAttribute('role', 'group'); svg.setAttribute('aria-labelledby', 'map-title');
+      const gDep = svg.querySelector('g:not(.frames)'), gFrames = svg.querySelector('g.frames');
+      const ps = gDep ? gDep.children : [];
+      if (ps.length !== n || !gFrames) throw new Error((EN ? 'map' : 'carte') + W.sep + ps.length + (EN ? ' outlines in the page, ' : ' contours dans la page, ') + n + (EN ? ' expected' : ' attendus'));
+      gDep.setAttribute('class', 'deps');
+      for (let i = 0; i < n; i++) {
+        const p = ps[i];
+        p.setAttribute('class', 'dep'); p.setAttribute('data-code', codes[i]);
+        p.setAttribute('tabindex', i === 0 ? '0' : '-1'); p.setAttribute('role', 'img');
+        paths[i] = p;
+        index.set(codes[i], i);
+      }
+      gFrames.setAttribute('aria-hidden', 'true');
+      frameLabels = Array.from(gFrames.querySelectorAll('text.frame-label'));
+    } else {
+      svg = el('svg', { viewBox: '0 0 ' + init.w + ' ' + init.h, role: 'group', 'aria-labelledby': 'map-title', preserveAspectRatio: 'xMidYMid meet' });
+      // The hatch patterns come from Go (classify.PatternDefs), sized for the
+      // drawing: the same markup as the build-time map and the SVG export.
+      const defs = el('defs', {});
+      defs.innerHTML = init.defs;
+      svg.append(defs);
+      const gDep = el('g', { class: 'deps' });
+      const ds = init.paths.split('|');
+      const frag = doc.createDocumentFragment();
+      for (let i = 0; i < n; i++) {
+        const p = el('path', { d: ds[i], class: 'dep', 'data-code': codes[i], tabindex: i === 0 ? '0' : '-1', role: 'img' });
+        paths[i] = p;
+        index.set(codes[i], i);
+        frag.append(p);
+      }
+      gDep.append(frag);
+      svg.append(gDep);
+      const gFrames = el('g', { class: 'frames', 'aria-hidden': 'true' });
+      frameLabels = [];
+      for (const f of init.frames) {
+        gFrames.append(el('path', { d: f.d, class: 'frame' }));
+        const t = el('text', { x: f.x, y: f.y, class: 'frame-label', 'font-size': init.fs, 'data-name': f.name, 'data-short': f.code });
+        t.textContent = f.name;
+        gFrames.append(t);
+        frameLabels.push(t);
+      }
+      svg.append(gFrames);
     }
-    gDep.append(frag);
-    svg.append(gDep);
-    const gFrames = el('g', { class: 'frames', 'aria-hidden': 'true' });
-    frameLabels = []; svg.__fz = ''; // new names: fnSizeLabels sizes them afresh
-    for (const f of init.frames) {
-      gFrames.append(el('path', { d: f.d, class: 'frame' }));
-      const t = el('text', { x: f.x, y: f.y, class: 'frame-label', 'font-size': init.fs, 'data-name': f.name, 'data-short': f.code });
-      t.textContent = f.name;
-      gFrames.append(t);
-      frameLabels.push(t);
-    }
-    svg.append(gFrames);
+    svg.__fz = ''; // new names: fnSizeLabels sizes them afresh
     qual = el('g', { class: 'qual-layer', 'aria-hidden': 'true' });
     svg.append(qual);
     circles = el('g', { class: 'circles', 'aria-hidden': 'true' });
-    for (let i = 0; i < ds.length; i++) circles.append(el('circle', { class: 'sym', cx: init.lx[i], cy: init.ly[i], r: 0 }));
+    for (let i = 0; i < n; i++) circles.append(el('circle', { class: 'sym', cx: init.lx[i], cy: init.ly[i], r: 0 }));
     circles.style.display = 'none';
     svg.append(circles);
-    $('map').replaceChildren(svg);
+    if (!pre) $('map').replaceChildren(svg);
     if (labelRO) labelRO.disconnect();
     if (window.ResizeObserver) { labelRO = new ResizeObserver(sizeLabels); labelRO.observe(svg); }
     sizeLabels();

@@ -41,6 +41,7 @@ type (
 // the current view state.
 type App struct {
 	geo   *geoasset.Asset
+	geoID string // geoasset.ID of the geometry's bytes
 	model *series.Model
 	st    State
 
@@ -118,7 +119,7 @@ func New(geo, detail, synthese, national []byte) (*App, error) {
 	if len(m.Indicators) == 0 {
 		return nil, errors.New("detail: no indicator")
 	}
-	app := &App{geo: a, model: m, sortKey: "value", sortDesc: true, files: files}
+	app := &App{geo: a, geoID: geoasset.ID(geo), model: m, sortKey: "value", sortDesc: true, files: files}
 	app.st = viewstate.Default()
 	app.resolve(false)
 	return app, nil
@@ -129,6 +130,9 @@ var fileNames = [...]string{"detail", "synthese", "national"}
 
 // Geo returns the decoded geometry.
 func (a *App) Geo() *geoasset.Asset { return a.geo }
+
+// GeoID is the geoasset.ID of the geometry file a was built from.
+func (a *App) GeoID() string { return a.geoID }
 
 // State returns the current state.
 func (a *App) State() State { return a.st }

@@ -14,7 +14,7 @@ package boot
 // the embed layout from the first paint. Besides these marks, it starts
 // compiling app.wasm while the HTML is still being read (web/app.js only starts after the
 // parser has finished and both deferred scripts have arrived): the module
-// and a clone of the response (for the progress bar) wait in
+// and the response (its headers, for the progress bar) wait in
 // window.__fnWasm; app.js falls back to its own fetch if anything failed.
 // The wasm's URL is the href of the head's <link id="fn-wasm"> preload (a
 // content-hashed name the build writes there), so that this text, and its
@@ -34,7 +34,7 @@ const Script = `var q=location.search,d=document.documentElement;` +
 	`var l=document.getElementById("fn-wasm");` +
 	`if(self.WebAssembly&&WebAssembly.compileStreaming)window.__fnWasm=fetch(l?l.getAttribute("href"):"/app.wasm").then(function(r){` +
 	`if(!r.ok||(r.headers.get("Content-Type")||"").indexOf("application/wasm")<0)throw Error("app.wasm "+r.status);` +
-	`var c=r.clone(),m=WebAssembly.compileStreaming(r);m.catch(function(){});return{resp:c,mod:m}});` +
+	`var m=WebAssembly.compileStreaming(r);m.catch(function(){});return{resp:r,mod:m}});` +
 	`window.__fnWasm&&window.__fnWasm.catch(function(){});` +
 	`function fnSizeLabels(s,e){var v=s.viewBox.baseVal,r=s.getBoundingClientRect(),k=Math.min(r.width/v.width,r.height/v.height);if(!(k>0))return;` +
 	`var L=s.querySelectorAll(".frame-label"),z=String(Math.max(Math.round(11*v.width/800),Math.ceil(11/k))),y=z+"/"+L.length;if(y===s.__fz&&!e)return;s.__fz=y;` +
@@ -50,4 +50,4 @@ const Style = `html.has-query .pre{display:none}` +
 
 // ScriptHash is the CSP source expression of Script: 'sha256-' followed by
 // the base64 SHA-256 of its UTF-8 bytes. A test recomputes it.
-const ScriptHash = `'sha256-I2ALDK1IltCJcbLebi+ng/DmIVLRACPHpPtzkjWL5T4='`
+const ScriptHash = `'sha256-ZFWIuXI5GuSNiRoqGITTvMSHuPpPiB433IDtAfoB228='`

@@ -24,7 +24,7 @@ import (
 
 // Parts are the HTML fragments of the default view.
 type Parts struct {
-	Map    string // <svg class="pre prerender">…</svg>: paths, fills, inset frames
+	Map    string // <svg class="pre prerender" data-geo="…">…</svg>: paths (geometry order), fills, inset frames
 	Legend string // legend title, classes and note
 	Title  string // text of the map title
 	Date   string // " — données au …": what the source line lacks in the static HTML
@@ -48,7 +48,10 @@ func Draw(a *app.App, staticSource string) (Parts, error) {
 	var p Parts
 	var b strings.Builder
 	num := func(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
-	b.WriteString(`<svg class="pre prerender" viewBox="0 0 ` + num(d.W) + ` ` + num(d.H) + `" preserveAspectRatio="xMidYMid meet" role="img" aria-label="` + html.EscapeString(v.Title) + `">`)
+	// data-geo names the geometry drawn: the page passes it to Go's load,
+	// which then leaves the path data out (app.DrawingFor) and app.js
+	// makes these paths the live map.
+	b.WriteString(`<svg class="pre prerender" data-geo="` + html.EscapeString(a.GeoID()) + `" viewBox="0 0 ` + num(d.W) + ` ` + num(d.H) + `" preserveAspectRatio="xMidYMid meet" role="img" aria-label="` + html.EscapeString(v.Title) + `">`)
 	b.WriteString(`<defs>` + d.Defs + `</defs><g>`)
 	for i, path := range d.Paths {
 		b.WriteString(`<path d="` + html.EscapeString(path) + `" fill="` + html.EscapeString(v.Fill(i)) + `"/>`)

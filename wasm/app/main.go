@@ -135,7 +135,9 @@ func call(i int, args []js.Value) any {
 		cur = a
 		notices, shown = notices[:0], shown[:0]
 		note(cur.SetQuery(str(args, 4)))
-		d := cur.Drawing()
+		// load(…, query, pageGeo): no path data when the page's build-time
+		// map already holds this geometry's.
+		d := cur.DrawingFor(str(args, 5))
 		return object(unsafe.Pointer(&d), drawingFields, 256<<10)
 	case fUI:
 		return encodeUI(str(args, 0))
