@@ -181,6 +181,16 @@ func run(out string, runs int, conns []int, wrkSecs, mixSecs int, only []string,
 		r.NavCold[p], r.NavWarm[p] = Summarise(tlCold[p]["coloredAt"]), Summarise(tlWarm[p]["coloredAt"])
 		r.PaintCold[p], r.PaintWarm[p] = Summarise(tlCold[p]["coloredPaint"]), Summarise(tlWarm[p]["coloredPaint"])
 	}
+	// The wasm floor, beside the app on the static brotli path.
+	if srv.floorURL != "" && contains(order, AppStatic) {
+		if fl, err := floorLoads(ctx, srv.floorURL, runs); err != nil {
+			r.problem("wasm floor: %v", err)
+		} else {
+			for k, v := range fl {
+				r.Floor[k] = Summarise(v)
+			}
+		}
+	}
 	// Chromium's compiled-code cache of app.wasm, from its trace.
 	for _, p := range order {
 		if !codeCacheOn || p != App && !strings.HasPrefix(p, AppStatic) {

@@ -76,6 +76,8 @@ type Report struct {
 	// Ratios us/peer of the medians (< 1 means we are faster / smaller for
 	// times; for MB/s > 1 means we are faster).
 	Ratios map[string]float64 `json:"ratios"`
+	// Floor: the wasm floor (floor.go), per mark, ms since navigation start.
+	Floor map[string]Stat `json:"wasm_floor_ms,omitempty"`
 	// Problems lists what could not be measured, and why.
 	Problems []string `json:"problems,omitempty"`
 }
@@ -101,7 +103,7 @@ func newReport() *Report {
 		NavWarm: map[string]Stat{}, PaintCold: map[string]Stat{}, PaintWarm: map[string]Stat{},
 		TimelineCold: map[string]map[string]Stat{}, TimelineWarm: map[string]map[string]Stat{},
 		PeerRatios: map[string]map[string]PeerRatio{}, CodeCache: map[string]CodeCache{}, MonthChange: map[string]Stat{}, PlayFrame: map[string]Stat{},
-		Parse: map[string]Stat{}, Worker: map[string]Load{}, IndicatorFetch: map[string]Stat{},
+		Parse: map[string]Stat{}, Worker: map[string]Load{}, IndicatorFetch: map[string]Stat{}, Floor: map[string]Stat{},
 		Ratios: map[string]float64{}}
 }
 
@@ -212,6 +214,7 @@ func (r *Report) Markdown() string {
 	row("parse + filter, d3-dsv csvParse (objects)", "—", "n/a", fmtStat(r.Parse["d3_objects"], "MB/s"), "—", "—")
 	b.WriteString(ratioMarkdown(r, r.RatioGoals))
 	b.WriteString(timelineMarkdown(r))
+	b.WriteString(floorMarkdown(r))
 	b.WriteString(codeCacheMarkdown(r))
 	b.WriteString("\n| binary | raw | gzip -9 | brotli -q 11 |\n|---|---|---|---|\n")
 	for _, k := range slices.Sorted(maps.Keys(r.Sizes)) {

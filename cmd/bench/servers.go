@@ -24,7 +24,9 @@ type servers struct {
 	// parse; parseApp is the app on the static brotli server with the
 	// bench build of app.wasm (francenumGo.benchParse), for the app's.
 	fullURL, parseApp string
-	closers           []func()
+	// floorURL is the wasm floor's page (floor.go), "" without the app.
+	floorURL string
+	closers  []func()
 }
 
 func (s *servers) Close() {
@@ -131,6 +133,17 @@ func startServers(ctx context.Context, r *Report, root, out, dataDir string) (*s
 		}
 		s.closers = append(s.closers, func() { as.Close() })
 		s.pages[AppStatic] = as.URL + "/"
+		// The wasm floor, on a server of its own with the app's files.
+		fh, err := floorHandler(web, appBr)
+		if err != nil {
+			return nil, err
+		}
+		fsrv, err := browser.StartStatic(browser.BenchLow, browser.BenchHigh, fh)
+		if err != nil {
+			return nil, err
+		}
+		s.closers = append(s.closers, func() { fsrv.Close() })
+		s.floorURL = fsrv.URL + floorPage
 		// The parse page: the same, with the bench build of the wasm (make
 		// bench) and the full file on the app's origin (its CSP allows
 		// connect-src 'self' only).
