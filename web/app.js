@@ -277,9 +277,12 @@
     circles.style.display = 'none';
     svg.append(circles);
     if (!pre) $('map').replaceChildren(svg);
+    // The page's inline script observed the build-time map: one observer
+    // now. Its first call comes after the next layout, before that paint
+    // (sizing now would force a layout of the whole page).
     if (labelRO) labelRO.disconnect();
-    if (window.ResizeObserver) { labelRO = new ResizeObserver(sizeLabels); labelRO.observe(svg); }
-    sizeLabels();
+    if (svg.__ro) { svg.__ro.disconnect(); svg.__ro = null; }
+    if (window.ResizeObserver) { labelRO = new ResizeObserver(sizeLabels); labelRO.observe(svg); } else sizeLabels();
     const dl = $('dept-list');
     dl.replaceChildren();
     for (let i = 0; i < codes.length; i++) { const o = doc.createElement('option'); o.value = names[i] + ' (' + codes[i] + ')'; dl.append(o); }

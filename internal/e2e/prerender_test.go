@@ -126,6 +126,27 @@ func TestBuildTimeMap(t *testing.T) {
 		assert.Empty(t, eval[[]string](t, ctx, `window.__csp`), "no CSP violation")
 		screenshot(t, ctx, "phone-without-wasm")
 	})
+	t.Run("a resize sizes its inset names again", func(t *testing.T) {
+		// The page's inline script observes the map's size (no wasm here):
+		// names at 1280 px, codes when a phone's width leaves them no room,
+		// names again on the way back.
+		ctx := openNoWasm(t, "")
+		const names = `[...document.querySelectorAll('#map svg.prerender .frame-label')].map(e => e.textContent).join(',')`
+		const sizes = `[...document.querySelectorAll('#map svg.prerender .frame-label')].map(e => e.getScreenCTM().a * parseFloat(getComputedStyle(e).fontSize))`
+		assert.Equal(t, "Guadeloupe,Martinique,Guyane,La Réunion,Mayotte", eval[string](t, ctx, names))
+		for _, w := range []struct {
+			w, h int64
+			want string
+		}{{390, 844, "971,972,973,974,976"}, {1280, 800, "Guadeloupe,Martinique,Guyane,La Réunion,Mayotte"}} {
+			vctx, cancel := timeout(ctx, waitTimeout)
+			require.NoError(t, chromedp.Do(vctx, chromedp.EmulateViewport(w.w, w.h)))
+			cancel()
+			poll[bool](t, ctx, names+` === `+jsString(w.want), "inset names "+w.want, waitTimeout)
+			for _, px := range eval[[]float64](t, ctx, sizes) {
+				assert.GreaterOrEqual(t, px, 10.5, "inset name size on screen at %d px, px", w.w)
+			}
+		}
+	})
 	t.Run("the live map replaces it", func(t *testing.T) {
 		ctx := open(t, "")
 		assert.False(t, exists(t, ctx, "#map svg.prerender"))
