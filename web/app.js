@@ -170,7 +170,7 @@
     if (init.startsWith('!')) throw new Error(init.slice(1));
     if (extra) addIndicator(extra);
     stats.loaded = performance.now() - T0;
-    buildMap(JSON.parse(init));
+    buildMap(JSON.parse(init), pre);
     refreshIndicators();
     apply(extra ? G.query(location.search) : G.render(), '');
     stats.firstRender = performance.now() - T0;
@@ -214,61 +214,57 @@
   let paths = [], codes = [], names = [], circles = null, qual = null, index = new Map(), svg, vbW = 1, vbH = 1, frameLabels = [], labelRO = null;
   let focused = null;
   function el(tag, attrs) { const e = doc.createElementNS(SVGNS, tag); for (const k in attrs) e.setAttribute(k, attrs[k]); return e; }
-  function buildMap(init) {
+  // buildMap makes the live map. pre is the page's build-time map (null
+  // when there is none or it is gone).
+  function buildMap(init, pre) {
     codes = init.codes; names = init.names; vbW = init.w; vbH = init.h;
     const n = codes.length;
-    paths = new Array(n);
+    // The page's inline script observes the build-time map's size; from
+    // now on one observer, the live map's.
+    if (pre && pre.__ro) { pre.__ro.disconnect(); pre.__ro = null; }
+    if (labelRO) labelRO.disconnect();
     // Without path data (init.paths ""), Go found the build-time map drawn
     // from this very geometry: its paths, frames and names become the live
     // map, in place (nothing to format, parse or lay out again).
-    const pre = init.paths ? null : doc.querySelector('#map svg.prerender');
-    if (pre) {
-      svg = pre;
+    const adopt = init.paths ? null : pre;
+    let gDep, gFrames;
+    if (adopt) {
+      svg = adopt;
       svg.removeAttribute('class'); // « pre »: shown whatever the URL now
       svg.removeAttribute('aria-label');
       svg.setAttribute('role', 'group'); svg.setAttribute('aria-labelledby', 'map-title');
-      const gDep = svg.querySelector('g:not(.frames)'), gFrames = svg.querySelector('g.frames');
-      const ps = gDep ? gDep.children : [];
-      if (ps.length !== n || !gFrames) throw new Error((EN ? 'map' : 'carte') + W.sep + ps.length + (EN ? ' outlines in the page, ' : ' contours dans la page, ') + n + (EN ? ' expected' : ' attendus'));
-      gDep.setAttribute('class', 'deps');
-      for (let i = 0; i < n; i++) {
-        const p = ps[i];
-        p.setAttribute('class', 'dep'); p.setAttribute('data-code', codes[i]);
-        p.setAttribute('tabindex', i === 0 ? '0' : '-1'); p.setAttribute('role', 'img');
-        paths[i] = p;
-        index.set(codes[i], i);
-      }
-      gFrames.setAttribute('aria-hidden', 'true');
-      frameLabels = Array.from(gFrames.querySelectorAll('text.frame-label'));
+      gDep = svg.querySelector('g:not(.frames)'); gFrames = svg.querySelector('g.frames');
+      const got = gDep ? gDep.children.length : 0;
+      if (got !== n || !gFrames) throw new Error((EN ? 'map' : 'carte') + W.sep + got + (EN ? ' outlines in the page, ' : ' contours dans la page, ') + n + (EN ? ' expected' : ' attendus'));
     } else {
       svg = el('svg', { viewBox: '0 0 ' + init.w + ' ' + init.h, role: 'group', 'aria-labelledby': 'map-title', preserveAspectRatio: 'xMidYMid meet' });
       // The hatch patterns come from Go (classify.PatternDefs), sized for the
       // drawing: the same markup as the build-time map and the SVG export.
       const defs = el('defs', {});
       defs.innerHTML = init.defs;
-      svg.append(defs);
-      const gDep = el('g', { class: 'deps' });
+      gDep = el('g', {});
       const ds = init.paths.split('|');
-      const frag = doc.createDocumentFragment();
-      for (let i = 0; i < n; i++) {
-        const p = el('path', { d: ds[i], class: 'dep', 'data-code': codes[i], tabindex: i === 0 ? '0' : '-1', role: 'img' });
-        paths[i] = p;
-        index.set(codes[i], i);
-        frag.append(p);
-      }
-      gDep.append(frag);
-      svg.append(gDep);
-      const gFrames = el('g', { class: 'frames', 'aria-hidden': 'true' });
-      frameLabels = [];
+      for (let i = 0; i < n; i++) gDep.append(el('path', { d: ds[i] }));
+      gFrames = el('g', { class: 'frames' });
       for (const f of init.frames) {
         gFrames.append(el('path', { d: f.d, class: 'frame' }));
         const t = el('text', { x: f.x, y: f.y, class: 'frame-label', 'font-size': init.fs, 'data-name': f.name, 'data-short': f.code });
         t.textContent = f.name;
         gFrames.append(t);
-        frameLabels.push(t);
       }
-      svg.append(gFrames);
+      svg.append(defs, gDep, gFrames);
     }
+    // Either way, the same departments' paths, in geometry order.
+    gDep.setAttribute('class', 'deps');
+    paths = Array.from(gDep.children);
+    for (let i = 0; i < n; i++) {
+      const p = paths[i];
+      p.setAttribute('class', 'dep'); p.setAttribute('data-code', codes[i]);
+      p.setAttribute('tabindex', i === 0 ? '0' : '-1'); p.setAttribute('role', 'img');
+      index.set(codes[i], i);
+    }
+    gFrames.setAttribute('aria-hidden', 'true');
+    frameLabels = Array.from(gFrames.querySelectorAll('text.frame-label'));
     svg.__fz = ''; // new names: fnSizeLabels sizes them afresh
     qual = el('g', { class: 'qual-layer', 'aria-hidden': 'true' });
     svg.append(qual);
@@ -276,12 +272,9 @@
     for (let i = 0; i < n; i++) circles.append(el('circle', { class: 'sym', cx: init.lx[i], cy: init.ly[i], r: 0 }));
     circles.style.display = 'none';
     svg.append(circles);
-    if (!pre) $('map').replaceChildren(svg);
-    // The page's inline script observed the build-time map: one observer
-    // now. Its first call comes after the next layout, before that paint
+    if (!adopt) $('map').replaceChildren(svg);
+    // The first call comes after the next layout, before that paint
     // (sizing now would force a layout of the whole page).
-    if (labelRO) labelRO.disconnect();
-    if (svg.__ro) { svg.__ro.disconnect(); svg.__ro = null; }
     if (window.ResizeObserver) { labelRO = new ResizeObserver(sizeLabels); labelRO.observe(svg); } else sizeLabels();
     const dl = $('dept-list');
     dl.replaceChildren();
