@@ -29,6 +29,17 @@ type servers struct {
 	closers  []func()
 }
 
+// static serves h on a loopback port of the bench's range until Close and
+// returns its base URL ("http://127.0.0.1:PORT").
+func (s *servers) static(h http.Handler) (string, error) {
+	st, err := browser.StartStatic(browser.BenchLow, browser.BenchHigh, h)
+	if err != nil {
+		return "", err
+	}
+	s.closers = append(s.closers, func() { st.Close() })
+	return st.URL, nil
+}
+
 func (s *servers) Close() {
 	for i := len(s.closers) - 1; i >= 0; i-- {
 		s.closers[i]()
@@ -104,46 +115,42 @@ func startServers(ctx context.Context, r *Report, root, out, dataDir string) (*s
 		rw.Header().Set("Access-Control-Allow-Origin", "*")
 		http.ServeFile(rw, req, fullPath)
 	})
-	fs, err := browser.StartStatic(browser.BenchLow, browser.BenchHigh, full)
+	fullBase, err := s.static(full)
 	if err != nil {
 		return nil, err
 	}
-	s.closers = append(s.closers, func() { fs.Close() })
-	s.fullURL = fs.URL + "/full/detail.csv"
+	s.fullURL = fullBase + "/full/detail.csv"
 
 	// The static brotli path.
 	peersBr, err := newBrServer(site)
 	if err != nil {
 		return nil, err
 	}
-	ps, err := browser.StartStatic(browser.BenchLow, browser.BenchHigh, peersBr)
+	peersBase, err := s.static(peersBr)
 	if err != nil {
 		return nil, err
 	}
-	s.closers = append(s.closers, func() { ps.Close() })
-	s.pages[DSFRStatic], s.pages[D3Static] = ps.URL+"/peers/dsfr.html", ps.URL+"/peers/d3.html"
+	s.pages[DSFRStatic], s.pages[D3Static] = peersBase+"/peers/dsfr.html", peersBase+"/peers/d3.html"
 	if fileExists(filepath.Join(web, "index.html")) {
 		appBr, err := appBrServer(web, "")
 		if err != nil {
 			return nil, err
 		}
-		as, err := browser.StartStatic(browser.BenchLow, browser.BenchHigh, appBr)
+		appBase, err := s.static(appBr)
 		if err != nil {
 			return nil, err
 		}
-		s.closers = append(s.closers, func() { as.Close() })
-		s.pages[AppStatic] = as.URL + "/"
+		s.pages[AppStatic] = appBase + "/"
 		// The wasm floor, on a server of its own with the app's files.
 		fh, err := floorHandler(web, appBr)
 		if err != nil {
 			return nil, err
 		}
-		fsrv, err := browser.StartStatic(browser.BenchLow, browser.BenchHigh, fh)
+		floorBase, err := s.static(fh)
 		if err != nil {
 			return nil, err
 		}
-		s.closers = append(s.closers, func() { fsrv.Close() })
-		s.floorURL = fsrv.URL + floorPage
+		s.floorURL = floorBase + floorPage
 		// The parse page: the same, with the bench build of the wasm (make
 		// bench) and the full file on the app's origin (its CSP allows
 		// connect-src 'self' only).
@@ -158,12 +165,11 @@ func startServers(ctx context.Context, r *Report, root, out, dataDir string) (*s
 		parseMux := http.NewServeMux()
 		parseMux.Handle("/", parseBr)
 		parseMux.HandleFunc("/full/detail.csv", func(rw http.ResponseWriter, req *http.Request) { http.ServeFile(rw, req, fullPath) })
-		pa, err := browser.StartStatic(browser.BenchLow, browser.BenchHigh, parseMux)
+		parseBase, err := s.static(parseMux)
 		if err != nil {
 			return nil, err
 		}
-		s.closers = append(s.closers, func() { pa.Close() })
-		s.parseApp = pa.URL + "/"
+		s.parseApp = parseBase + "/"
 	}
 	for _, p := range []string{App, DSFR, D3, AppStatic, DSFRStatic, D3Static} {
 		if s.pages[p] != "" {
@@ -216,13 +222,12 @@ func (s *servers) startVariants(spec string) ([]string, error) {
 		if err != nil {
 			return nil, err
 		}
-		st, err := browser.StartStatic(browser.BenchLow, browser.BenchHigh, h)
+		base, err := s.static(h)
 		if err != nil {
 			return nil, err
 		}
-		s.closers = append(s.closers, func() { st.Close() })
 		key := AppStatic + ":" + name
-		s.pages[key] = st.URL + "/"
+		s.pages[key] = base + "/"
 		keys = append(keys, key)
 	}
 	return keys, nil
