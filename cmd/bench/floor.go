@@ -115,20 +115,12 @@ type floorMarks struct {
 
 // waitFloor waits for the floor page's marks.
 func waitFloor(ctx context.Context) (floorMarks, error) {
-	deadline := time.Now().Add(60 * time.Second)
-	for time.Now().Before(deadline) {
-		ectx, cancel := context.WithTimeout(ctx, 10*time.Second)
-		t, err := chromedp.Run(ectx, chromedp.Evaluate[floorMarks](`window.__floor || {}`))
-		cancel()
-		switch {
-		case err == nil && t.Error != "":
-			return t, fmt.Errorf("floor page: %s", t.Error)
-		case err == nil && t.GoStarted > 0:
-			return t, nil
+	return pollPage(ctx, `window.__floor || {}`, "floor page: Go not started", 60*time.Second, func(t floorMarks) (bool, error) {
+		if t.Error != "" {
+			return false, fmt.Errorf("floor page: %s", t.Error)
 		}
-		time.Sleep(20 * time.Millisecond)
-	}
-	return floorMarks{}, fmt.Errorf("floor page: Go not started within 60 s")
+		return t.GoStarted > 0, nil
+	})
 }
 
 // floorMarkdown sets the floor beside the best peer's interactive time on

@@ -22,31 +22,42 @@ func installObserver(ctx context.Context) error {
 	return err
 }
 
-// waitColored waits for the observer's mark and returns it in ms. It polls
-// from Go with Runtime.evaluate on the main frame: chromedp.Poll can keep a
-// stale execution context across a reload.
-func waitColored(ctx context.Context, timeout time.Duration) (float64, error) {
+// pollPage evaluates js on the page every 20 ms until done accepts its
+// value (or returns an error), for at most timeout. It polls from Go with
+// Runtime.evaluate on the main frame: chromedp.Poll can keep a stale
+// execution context across a reload. what says what did not happen in the timeout's
+// error, with the last evaluation error.
+func pollPage[T any](ctx context.Context, js, what string, timeout time.Duration, done func(T) (bool, error)) (T, error) {
 	deadline := time.Now().Add(timeout)
 	var last error
 	for time.Now().Before(deadline) {
 		ectx, cancel := context.WithTimeout(ctx, 10*time.Second)
-		v, err := chromedp.Run(ectx, chromedp.Evaluate[float64](coloredPoll))
+		v, err := chromedp.Run(ectx, chromedp.Evaluate[T](js))
 		cancel()
-		switch {
-		case err != nil:
+		if err != nil {
 			last = err
-		case v < 0:
-			msg, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`(document.querySelector('[role=alert]')||{}).textContent || (document.body && document.body.dataset.error) || 'error state'`))
-			return 0, fmt.Errorf("page failed: %s", strings.TrimSpace(msg))
-		case v > 0:
-			return v, nil
+		} else if ok, err := done(v); err != nil || ok {
+			return v, err
 		}
 		if ctx.Err() != nil {
-			return 0, ctx.Err()
+			var zero T
+			return zero, ctx.Err()
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
-	return 0, fmt.Errorf("map not coloured within %s (last error: %v)", timeout, last)
+	var zero T
+	return zero, fmt.Errorf("%s within %s (last error: %v)", what, timeout, last)
+}
+
+// waitColored waits for the observer's mark and returns it in ms.
+func waitColored(ctx context.Context, timeout time.Duration) (float64, error) {
+	return pollPage(ctx, coloredPoll, "map not coloured", timeout, func(v float64) (bool, error) {
+		if v < 0 {
+			msg, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`(document.querySelector('[role=alert]')||{}).textContent || (document.body && document.body.dataset.error) || 'error state'`))
+			return false, fmt.Errorf("page failed: %s", strings.TrimSpace(msg))
+		}
+		return v > 0, nil
+	})
 }
 
 // navColdWarm starts a browser with a fresh profile, loads url and returns
