@@ -345,6 +345,10 @@
     if (qChanged && mode === 'push') history.pushState(null, '', urlOf(r.q));
     if (qChanged && mode === 'replace') history.replaceState(null, '', urlOf(r.q));
     if (qChanged) postState();
+    // The card shown follows the view (measure, month, indicator…): it
+    // kept the old value when the measure changed under a hovering mouse.
+    const tip = $('tooltip');
+    if (!silent && !tip.hidden && tip.dataset.code) showTip(tip.dataset.code, false);
   }
 
   // monthTo is the hot path of the slider and of play: Go returns only the
@@ -462,6 +466,10 @@
 
   function applyControls(r) {
     const s = r.state;
+    // The picker is rebuilt for the indicator being shown, not for the
+    // last render's (which `last` still is here): it lagged one choice.
+    pickerInd = s.ind;
+    if (r.iv !== indVersion) refreshIndicators(r.iv);
     setVal('indicator', s.ind); setVal('metric', s.metric); setVal('scheme', s.scheme); setVal('classes', String(s.classes));
     $('breaks-field').hidden = s.scheme !== 'manual';
     // A refused text stays in the box with its reason; kept breaks are
@@ -472,7 +480,6 @@
     $('breaks-error').textContent = bErr; $('breaks-error').hidden = !bErr;
     $('classes').disabled = s.scheme === 'manual';
     $('quality').checked = s.quality;
-    if (r.iv !== indVersion) refreshIndicators();
     if (s.lang !== uiLang || !ui.title) setLang(s.lang);
   }
   let stripInd = '', stripCur = -1;
@@ -500,13 +507,15 @@
   }
   function setVal(id, v) { const e = $(id); if (e.value !== v) e.value = v; }
 
-  function refreshIndicators() {
-    if (!last && indVersion >= 0) return;
+  // refreshIndicators reads Go's list of loaded indicators again; iv is
+  // the version of that list the render being applied carries.
+  function refreshIndicators(iv) {
+    if (!last && indVersion >= 0 && iv === undefined) return;
     const list = JSON.parse(G.inds());
     indLoaded = new Set(list.map((it) => it.id));
     indNames = new Map(list.map((it) => [it.id, it.name]));
     buildPicker();
-    if (last) indVersion = last.iv; else indVersion = 0;
+    indVersion = iv !== undefined ? iv : last ? last.iv : 0;
   }
 
   function setLang(lang) {
@@ -546,6 +555,7 @@
   const pw = () => PW[uiLang] || PW.fr;
   // colon: « : » after a no-break space in French, ": " in English.
   const colon = () => (uiLang === 'en' ? ': ' : '\u00a0: ');
+  let pickerInd = '';
   let indIndex = null, indLoaded = new Set(FRANCE_NUM), indNames = new Map(), pickerMatches = [];
   const indPending = new Map();
   const validID = (id) => typeof id === 'string' && id.length <= 100 && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(id);
@@ -614,7 +624,7 @@
   function buildPicker() {
     const sel = $('indicator');
     if (!G || !sel) return;
-    const cur = last ? last.state.ind : sel.value;
+    const cur = pickerInd || (last ? last.state.ind : sel.value);
     const q = fold(($('ind-filter') || {}).value || '').trim();
     const entries = [];
     const seen = new Set();
@@ -1128,16 +1138,7 @@
       if (/^https?:\/\/[^/]+$/.test(anc) && !allowed.includes(anc)) allowed.push(anc);
     }
     if (!embed || window.parent === window) return;
-    window.addEventListener('message', (e) => {
-      if (!allowed.includes(e.origin) || e.source !== window.parent) return;
-      const d = e.data;
-      if (!d || d.type !== 'francenum:set' || typeof d.state !== 'object' || d.state === null) return;
-      // Go applies the keys the host gives; the others keep their value. An
-      // indicator not loaded yet is fetched first (one request, cached).
-      const go = () => { apply(G.patch(...Object.entries(d.state).flatMap(([k, v]) => [k, String(v)])), 'push'); schedulePanels(); };
-      const id = typeof d.state.ind === 'string' ? d.state.ind : '';
-      if (id && !indLoaded.has(id)) ensureIndicator(id).catch(() => {}).then(go); else go();
-    });
+    window.addEventListener('message', onHostMessage);
     // The body's own height, not the document's scrollHeight: that one is
     // never less than the frame's height, so a frame that started too
     // tall would be told to stay so.
@@ -1151,6 +1152,57 @@
     new ResizeObserver(send).observe(doc.body);
     send();
     postState();
+  }
+  // onHostMessage takes a host's francenum:set. Messages are applied in
+  // the order they came, so the last one wins: one naming an indicator not
+  // loaded yet waits for its files, and the messages after it wait for it
+  // (they used to land first, then be overwritten by it). Messages that
+  // came while one waited are merged into one patch, later keys winning.
+  const hostPending = [];
+  let hostBusy = false;
+  function onHostMessage(e) {
+    if (!allowed.includes(e.origin) || e.source !== window.parent) return;
+    const d = e.data;
+    if (!d || typeof d !== 'object' || d.type !== 'francenum:set' || typeof d.state !== 'object' || d.state === null) return;
+    hostPending.push(hostState(d.state));
+    if (!hostBusy) drainHost();
+  }
+  // hostState keeps a host's state as text, field by field: a string as
+  // it is, a number or boolean written out, a list of codes joined by
+  // commas; any other value (an object, a function) becomes a text Go does
+  // not understand, so that field falls back to its default with a notice,
+  // as a bad URL value does (String() of {toString: 1} threw a TypeError).
+  function hostState(st) {
+    const out = {};
+    for (const k of Object.keys(st)) {
+      const v = st[k];
+      const t = typeof v;
+      if (t === 'string') out[k] = v;
+      else if ((t === 'number' && isFinite(v)) || t === 'boolean') out[k] = String(v);
+      else if (Array.isArray(v) && v.every((x) => typeof x === 'string' || typeof x === 'number')) out[k] = v.join(',');
+      else out[k] = '(' + (v === null ? 'null' : Array.isArray(v) ? 'array' : t) + ')';
+    }
+    return out;
+  }
+  async function drainHost() {
+    hostBusy = true;
+    try {
+      while (hostPending.length) {
+        const st = Object.assign({}, ...hostPending.splice(0));
+        const id = st.ind || '';
+        // Go applies the keys the host gives; the others keep their value.
+        // An indicator not loaded yet is fetched first (one request, cached).
+        if (id && validID(id) && !indLoaded.has(id)) {
+          root.dataset.state = 'loading';
+          await ensureIndicator(id).catch(() => {});
+          root.dataset.state = 'ready';
+          // Newer messages came meanwhile: merge them in (they win).
+          if (hostPending.length) { hostPending.unshift(st); continue; }
+        }
+        apply(G.patch(...Object.entries(st).flat()), 'push');
+        schedulePanels();
+      }
+    } finally { hostBusy = false; }
   }
   function post(msg) { if (window.parent === window) return; for (const o of allowed) { try { window.parent.postMessage(msg, o); } catch (_) { /* not that origin */ } } }
   function postState() { if (embed && last && allowed.length) post({ type: 'francenum:state', state: last.state }); }

@@ -50,7 +50,34 @@ const Script = `var q=location.search,d=document.documentElement;` +
 	`(function f(){var s=document.querySelector("#map svg.prerender"),l=document.readyState=="loading";` +
 	`if(s&&self.ResizeObserver){var o=new ResizeObserver(function(){fnSizeLabels(s)});o.observe(s);s.__ro=o;` +
 	`if(l)document.addEventListener("readystatechange",function(){fnSizeLabels(s,1)},{once:true});return}` +
-	`if(s)fnSizeLabels(s,!l);if(l)requestAnimationFrame(f)})()`
+	`if(s)fnSizeLabels(s,!l);if(l)requestAnimationFrame(f)})();` +
+	deadScript
+
+// deadScript says so when web/app.js never ran (blocked, or an offline
+// revisit whose HTML came from the browser's cache): the build-time map
+// would look alive forever, data-state stuck at loading. app.js defines
+// window.francenumApp as its first statement, so once the parser is done
+// (deferred scripts run before DOMContentLoaded) or its script element
+// failed to load, or after a deadline if the page never finishes, the
+// absence of francenumApp means it will not run: the page shows the alert
+// and « Réessayer » (a reload) a failed wasm shows, and data-state=error.
+// Its few words are uitext's loadError and retry (a test checks), in the
+// URL's language, since Go's table cannot be read before Go.
+const deadScript = `(function(){var D=0,en=/[?&]lang=en(&|$)/.test(location.search);` +
+	`function dead(){if(D||window.francenumApp)return;var a=document.getElementById("alerts");if(!a)return;D=1;d.dataset.state="error";` +
+	`var b=document.createElement("div"),p=document.createElement("span"),r=document.createElement("button");b.setAttribute("role","alert");` +
+	`p.textContent=(en?"` + deadFailedEN + `: ":"` + deadFailedFR + `\u00a0: ")+"app.js";r.type="button";r.className="btn-primary";` +
+	`r.textContent=en?"` + deadRetryEN + `":"` + deadRetryFR + `";r.onclick=function(){location.reload()};b.append(p,r);a.append(b)}` +
+	`addEventListener("error",function(e){var t=e.target;if(t&&t.tagName=="SCRIPT"&&/\/app\.js/.test(t.src))document.readyState=="loading"?document.addEventListener("DOMContentLoaded",dead):dead()},true);` +
+	`document.addEventListener("DOMContentLoaded",function(){setTimeout(dead,0)});setTimeout(dead,30000)})()`
+
+// The words of deadScript, as uitext has them (loadError, retry).
+const (
+	deadFailedFR = "Le chargement a échoué"
+	deadFailedEN = "Loading failed"
+	deadRetryFR  = "Réessayer"
+	deadRetryEN  = "Retry"
+)
 
 // Style hides the build-time parts when the script marked the document, and
 // draws the build-time map like the live one (without its interactions).
@@ -59,4 +86,4 @@ const Style = `html.has-query .pre{display:none}` +
 
 // ScriptHash is the CSP source expression of Script: 'sha256-' followed by
 // the base64 SHA-256 of its UTF-8 bytes. A test recomputes it.
-const ScriptHash = `'sha256-mEDqnk1EG9RpWcKlBYbAHIZvMnmI7tJ7NtO+D4aIMDc='`
+const ScriptHash = `'sha256-Q5toC61idWKrIpJuxWD4gWqn8paFpTPH8buSFjdhXTY='`

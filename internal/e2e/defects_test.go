@@ -1,0 +1,184 @@
+//go:build e2e
+
+package e2e
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/target"
+	"github.com/chromedp/chromedp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// Issue 26's defects that people hit, each tried as a visitor or a host
+// page would.
+
+const (
+	fibre = "taux-deploiement-fibre"
+	diags = "nb-diagnostics-individualises"
+)
+
+// TestPickerShowsChosenIndicator (issue 26 item 1): the picker showed the
+// previous indicator after every switch to one not loaded yet, and after
+// Back.
+func TestPickerShowsChosenIndicator(t *testing.T) {
+	ctx := open(t, "")
+	poll[bool](t, ctx, fmt.Sprintf(`[...document.getElementById('indicator').options].some(o => o.value === %s)`, jsString(fibre)),
+		"the index to fill the picker", loadTimeout)
+	setControl(t, ctx, "indicator", fibre)
+	poll[bool](t, ctx, fmt.Sprintf(`new URLSearchParams(location.search).get('ind') === %s && document.documentElement.dataset.state === 'ready'`, jsString(fibre)),
+		"the fibre map", loadTimeout)
+	assert.Equal(t, fibre, value(t, ctx, "indicator"), "the picker names the indicator the map shows")
+	assert.Contains(t, text(t, ctx, "#indicator option:checked"), "fibre")
+
+	setControl(t, ctx, "indicator", diags)
+	poll[bool](t, ctx, fmt.Sprintf(`new URLSearchParams(location.search).get('ind') === %s`, jsString(diags)), "the diagnostics map", loadTimeout)
+	assert.Equal(t, diags, value(t, ctx, "indicator"))
+
+	eval[bool](t, ctx, `(history.back(), true)`)
+	poll[bool](t, ctx, fmt.Sprintf(`new URLSearchParams(location.search).get('ind') === %s && document.getElementById('map-title').textContent.toLowerCase().includes('fibre')`, jsString(fibre)),
+		"Back to the fibre map", loadTimeout)
+	nextFrames(t, ctx)
+	assert.Equal(t, fibre, value(t, ctx, "indicator"), "after Back, the picker follows the map")
+}
+
+// TestCardFollowsMeasure (issue 26 item 2): a card shown under the mouse
+// kept the old measure's value when the measure changed.
+func TestCardFollowsMeasure(t *testing.T) {
+	ctx := open(t, "")
+	pt := visiblePoint(t, ctx, "18")
+	require.Len(t, pt, 2, "Cher is on the screen")
+	mctx, cancel := timeout(ctx, waitTimeout)
+	defer cancel()
+	require.NoError(t, chromedp.Do(mctx, chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, pt[0], pt[1])))
+	poll[bool](t, ctx, `!document.getElementById('tooltip').hidden && document.getElementById('tooltip').dataset.code === '18'`, "Cher's card", waitTimeout)
+	before := text(t, ctx, "#tooltip .big")
+	assert.Contains(t, before, "%", "the default measure is a % of the target")
+
+	setControl(t, ctx, "metric", "count")
+	want := eval[string](t, ctx, `JSON.parse(francenumGo.tip('18')).value`)
+	require.NotEqual(t, before, want, "the count differs from the % of target")
+	got := poll[string](t, ctx, fmt.Sprintf(`(() => { const b = document.querySelector('#tooltip .big'); return b && b.textContent === %s ? b.textContent : ''; })()`, jsString(want)),
+		"the card to show the count", waitTimeout)
+	assert.Equal(t, want, got)
+	assert.False(t, eval[bool](t, ctx, `document.getElementById('tooltip').hidden`), "the card stays open")
+}
+
+// TestDeadAppScriptSaysSo (issue 26 item 3): with app.js blocked the
+// build-time map looked alive forever; now the page's first script says
+// the load failed and offers « Réessayer », data-state=error.
+func TestDeadAppScriptSaysSo(t *testing.T) {
+	for _, c := range []struct{ query, msg, retry string }{
+		{"", "Le chargement a échoué", "Réessayer"},
+		{"lang=en", "Loading failed", "Retry"},
+	} {
+		t.Run(c.retry, func(t *testing.T) {
+			ctx := tab(t)
+			_, err := chromedp.Call(ctx, network.Enable, network.EnableParams{})
+			require.NoError(t, err)
+			_, err = chromedp.Call(ctx, network.SetBlockedURLs, network.SetBlockedURLsParams{URLPatterns: []*network.BlockPattern{{URLPattern: "*://*:*/app.js", Block: true}}})
+			require.NoError(t, err)
+			nctx, cancel := timeout(ctx, loadTimeout)
+			defer cancel()
+			require.NoError(t, chromedp.Do(nctx, chromedp.Navigate(appURL(c.query))))
+			poll[bool](t, ctx, `document.documentElement.dataset.state === 'error'`, "data-state=error", 10*time.Second)
+			msg := text(t, ctx, "[role=alert]")
+			assert.Contains(t, msg, c.msg)
+			assert.Contains(t, msg, "app.js", "the alert names what failed")
+			assert.Equal(t, c.retry, text(t, ctx, "[role=alert] button"))
+			screenshot(t, ctx, "dead-app-js-"+c.retry)
+			// The network is back: « Réessayer » loads the live map.
+			_, err = chromedp.Call(ctx, network.SetBlockedURLs, network.SetBlockedURLsParams{URLPatterns: []*network.BlockPattern{}})
+			require.NoError(t, err)
+			click(t, ctx, "[role=alert] button")
+			waitReady(t, ctx)
+			assert.False(t, exists(t, ctx, "[role=alert]"))
+		})
+	}
+}
+
+// frameCtx is a context on the embed's own target (an out-of-process
+// frame: the host is another site), to read its URL and controls.
+func frameCtx(t *testing.T, ctx context.Context, urlPart string) context.Context {
+	t.Helper()
+	var id target.ID
+	deadline := time.Now().Add(waitTimeout)
+	for id == "" && time.Now().Before(deadline) {
+		ts, err := chromedp.Targets(ctx)
+		require.NoError(t, err)
+		for _, ti := range ts {
+			if ti.Type == "iframe" && strings.Contains(ti.URL, urlPart) {
+				id = ti.TargetID
+			}
+		}
+		if id == "" {
+			time.Sleep(100 * time.Millisecond)
+		}
+	}
+	require.NotEmpty(t, id, "the embed's frame target")
+	fctx, cancel := chromedp.NewContext(ctx, chromedp.WithTargetID(id))
+	t.Cleanup(cancel)
+	require.NoError(t, chromedp.Do(fctx))
+	return fctx
+}
+
+// TestHostLastCommandWins (issue 26 items 5 and 6): the last francenum:set
+// wins, also when an earlier one names an indicator not loaded yet; a
+// field of the wrong type is refused by its type, without an uncaught
+// error; the embed's URL, controls and state then agree.
+func TestHostLastCommandWins(t *testing.T) {
+	ctx := tab(t)
+	nctx, cancel := timeout(ctx, loadTimeout)
+	defer cancel()
+	require.NoError(t, chromedp.Do(nctx, chromedp.Navigate(hostURL(env.hostA.URL, "embed=1", true, false))))
+	poll[embedState](t, ctx, stateJS("true"), "a first francenum:state", loadTimeout)
+	fctx := frameCtx(t, ctx, "embed=1")
+	eval[bool](t, fctx, `(window.__errs = [], window.addEventListener('error', (e) => window.__errs.push(String(e.message))), true)`)
+
+	send := func(state string) string {
+		return fmt.Sprintf(`document.getElementById('embed').contentWindow.postMessage({type: 'francenum:set', state: %s}, %s);`, state, jsString(env.worker.URL))
+	}
+	// Two quick messages: an indicator to fetch, then another view.
+	eval[bool](t, ctx, `(() => {`+send(`{ind: '`+fibre+`'}`)+send(`{ind: '`+diags+`', metric: 'count', classes: 4}`)+` return true; })()`)
+	st := poll[embedState](t, ctx, stateJS(`st.ind === '`+diags+`' && st.metric === 'count' && String(st.classes) === '4'`), "the second message's state", loadTimeout)
+	assert.Equal(t, diags, st.Ind)
+	// The fibre's files have come meanwhile: it must not land afterwards.
+	poll[bool](t, fctx, `!!window.francenumApp && document.documentElement.dataset.state === 'ready'`, "the embed idle", loadTimeout)
+	time.Sleep(time.Second)
+	final := eval[embedState](t, ctx, stateJS("true"))
+	assert.Equal(t, diags, final.Ind, "the last message won, not the one that waited for its files")
+
+	// A burst of random valid states, then a known one: that one wins.
+	eval[bool](t, ctx, `(() => { const inds = ['`+cheques+`', '`+diags+`', 'taux-deploiement-fibre'], ms = ['target', 'per10k', 'count'], sc = ['quantile', 'jenks', 'equal'];
+	  let s = 1; const r = (n) => { s = (s * 1103515245 + 12345) % 2147483648; return s % n; };
+	  for (let i = 0; i < 2000; i++) { const st = {ind: inds[r(3)], classes: 3 + r(5), scheme: sc[r(3)]}; if (st.ind !== 'taux-deploiement-fibre') st.metric = ms[r(3)];
+	    `+send("st")+` }
+	  `+send(`{ind: '`+cheques+`', metric: 'per10k', scheme: 'equal', classes: 6, dep: ['18', '75']}`)+` return true; })()`)
+	want := `st.ind === '` + cheques + `' && st.metric === 'per10k' && st.scheme === 'equal' && String(st.classes) === '6' && (st.dep || []).join() === '18,75'`
+	poll[embedState](t, ctx, stateJS(want), "the burst's last state", loadTimeout)
+	poll[bool](t, fctx, `document.documentElement.dataset.state === 'ready'`, "the embed idle", loadTimeout)
+	time.Sleep(time.Second)
+	assert.True(t, eval[bool](t, ctx, `(() => { const st = `+stateJS("true")+`; return `+want+`; })()`), "no older message landed after the last")
+	q := eval[string](t, fctx, `location.search`)
+	for _, kv := range []string{"metric=per10k", "scheme=equal", "classes=6", "dep=18%2C75"} {
+		if !strings.Contains(q, kv) && !strings.Contains(q, strings.ReplaceAll(kv, "%2C", ",")) {
+			t.Errorf("the embed's URL %q lacks %s", q, kv)
+		}
+	}
+	assert.Equal(t, cheques, value(t, fctx, "indicator"), "the picker agrees")
+	assert.Equal(t, "per10k", value(t, fctx, "metric"))
+	assert.Equal(t, "equal", value(t, fctx, "scheme"))
+
+	// A field that is not a value: refused by its type, no uncaught error,
+	// and the embed still obeys the next message.
+	eval[bool](t, ctx, `(() => { `+send(`{ind: {toString: 1}}`)+send(`{metric: 'count'}`)+` return true; })()`)
+	poll[embedState](t, ctx, stateJS(`st.metric === 'count'`), "the message after the bad one", waitTimeout)
+	assert.Empty(t, eval[[]string](t, fctx, `window.__errs`), "no uncaught error in the embed")
+}
