@@ -616,6 +616,9 @@
 
   // fold makes the filter ignore case and accents (« velo » finds « vélo »).
   const fold = (s) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  // words folds s into its words, each after a space (' velo cyclable'),
+  // so that a typed word matches only at a word's start.
+  const words = (s) => (' ' + fold(s).replace(/[^a-z0-9]+/g, ' ')).replace(/ +$/, '');
   // buildPicker fills #indicator: France Num's policy first (its two
   // indicators in the registry's order), then the policies in French
   // alphabetical order, then what a user's file brought that the index
@@ -625,18 +628,20 @@
     const sel = $('indicator');
     if (!G || !sel) return;
     const cur = pickerInd || (last ? last.state.ind : sel.value);
-    const q = fold(($('ind-filter') || {}).value || '').trim();
+    const q = words(($('ind-filter') || {}).value || '');
     const entries = [];
     const seen = new Set();
     for (const e of indIndex ? indIndex.indicators : []) {
-      entries.push({ id: e.id, name: indNames.get(e.id) || e.indicateur, group: e.mesure, text: fold(e.indicateur + ' ' + e.mesure + ' ' + e.unite + ' ' + e.id + ' ' + (indNames.get(e.id) || '')) });
+      entries.push({ id: e.id, name: indNames.get(e.id) || e.indicateur, group: e.mesure, text: words(e.indicateur + ' ' + e.mesure + ' ' + e.unite + ' ' + e.id + ' ' + (indNames.get(e.id) || '')) });
       seen.add(e.id);
     }
-    for (const [id, name] of indNames) if (!seen.has(id)) entries.push({ id, name, group: '', text: fold(name + ' ' + id) });
+    for (const [id, name] of indNames) if (!seen.has(id)) entries.push({ id, name, group: '', text: words(name + ' ' + id) });
     const fnGroup = (entries.find((e) => e.id === FRANCE_NUM[0]) || {}).group;
     const rank = (e) => (FRANCE_NUM.includes(e.id) ? FRANCE_NUM.indexOf(e.id) : 9);
     const groups = new Map();
-    const match = (e) => !q || e.text.includes(q);
+    // Every word typed starts a word of the entry: « velo » finds « vélo »,
+    // not « développer ».
+    const match = (e) => !q || q.trim().split(' ').every((w) => e.text.includes(' ' + w));
     pickerMatches = [];
     for (const e of entries) {
       if (!match(e) && e.id !== cur) continue;
@@ -848,6 +853,12 @@
       const open = $('controls').classList.toggle('more-open');
       $('more').setAttribute('aria-expanded', String(open));
     });
+    // The skip link lands on the map's department in the tab order (a
+    // link to the #map box focused nothing a key could act on).
+    doc.querySelector('a.skip').addEventListener('click', (e) => {
+      const p = svg && svg.querySelector('path[data-code][tabindex="0"]');
+      if (p) { e.preventDefault(); p.focus(); }
+    });
     $('indicator').addEventListener('change', (e) => pickIndicator(e.target.value));
     wirePicker();
     for (const id of ['metric', 'scheme', 'classes']) {
@@ -870,14 +881,14 @@
     sb.addEventListener('pointerdown', () => { fresh = doc.activeElement !== sb || done; done = false; });
     sb.addEventListener('mouseup', (e) => { if (fresh) { e.preventDefault(); sb.select(); } fresh = false; });
     sb.addEventListener('focus', () => sb.select());
-    sb.addEventListener('input', () => { done = false; });
+    sb.addEventListener('input', () => { done = false; if ($('search-results').querySelector('.search-none')) searchList([]); });
     sb.addEventListener('keydown', (e) => {
       if (e.key !== 'Enter') return;
       e.preventDefault();
       const hits = JSON.parse(G.search(sb.value) || '[]');
       searchList([]);
       done = true;
-      if (!hits.length) { say(ui.notFound + colon() + sb.value); sb.select(); return; }
+      if (!hits.length) { const m = ui.notFound + colon() + sb.value; say(m); searchNone(m); sb.select(); return; }
       if (hits[0].group) { searchList(hits); sb.select(); return; }
       const code = hits[0].code;
       if (pin(code, true)) focusDept(code, true);
@@ -928,6 +939,15 @@
     }
     box.replaceChildren(p, ul);
     say(p.textContent + colon() + hits.map((h) => h.name).join(', '));
+  }
+
+  // searchNone says under the box that a search found nothing (the live
+  // region alone was invisible to a sighted reader).
+  function searchNone(msg) {
+    const box = $('search-results');
+    const p = doc.createElement('p'); p.className = 'search-none'; p.textContent = msg;
+    box.replaceChildren(p);
+    box.hidden = false;
   }
 
   // ---------- play ----------
@@ -1035,11 +1055,14 @@
       // (scrolling a long card); until then taps went through it.
       tip.classList.add('settled');
     });
-    svg.addEventListener('focusin', (e) => { const c = codeOf(e); if (c) { focusDept(c, false); say(G.announce(c)); } });
+    // Focus listeners sit on the map's box, not the <svg>: Chromium makes
+    // an SVG element with focus listeners a tab stop of its own.
+    const box = $('map');
+    box.addEventListener('focusin', (e) => { const c = codeOf(e); if (c) { focusDept(c, false); say(G.announce(c)); } });
     // Focus moving into the card (a tap on the sheet) keeps it open; leaving
     // both the map and the card closes it.
     const away = (e) => { if (!svg.contains(e.relatedTarget) && !tip.contains(e.relatedTarget)) hideTip(); };
-    svg.addEventListener('focusout', away);
+    box.addEventListener('focusout', away);
     tip.addEventListener('focusout', away);
     svg.addEventListener('keydown', (e) => {
       const c = codeOf(e); if (!c) return;

@@ -5,6 +5,7 @@ package e2e
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -181,4 +182,66 @@ func TestHostLastCommandWins(t *testing.T) {
 	eval[bool](t, ctx, `(() => { `+send(`{ind: {toString: 1}}`)+send(`{metric: 'count'}`)+` return true; })()`)
 	poll[embedState](t, ctx, stateJS(`st.metric === 'count'`), "the message after the bad one", waitTimeout)
 	assert.Empty(t, eval[[]string](t, fctx, `window.__errs`), "no uncaught error in the embed")
+}
+
+// TestSearchNothingFoundIsVisible (issue 26, smaller): a search that finds
+// nothing says so under the box, not only in the hidden live region, and
+// the message goes once the visitor types again.
+func TestSearchNothingFoundIsVisible(t *testing.T) {
+	ctx := open(t, "")
+	eval[bool](t, ctx, `(document.getElementById('search').focus(), true)`)
+	kctx, cancel := timeout(ctx, waitTimeout)
+	defer cancel()
+	require.NoError(t, chromedp.Do(kctx, chromedp.SendKeys(chromedp.ID("search"), "zzzz"), chromedp.KeyEvent("\r")))
+	msg := poll[string](t, ctx, `(() => { const b = document.getElementById('search-results'); const r = b.getBoundingClientRect(); return !b.hidden && r.height > 0 ? b.textContent : ''; })()`, "a visible « nothing found »", waitTimeout)
+	assert.Contains(t, msg, "zzzz")
+	assert.Contains(t, msg, "Aucun")
+	require.NoError(t, chromedp.Do(kctx, chromedp.KeyEvent("x")))
+	assert.True(t, eval[bool](t, ctx, `document.getElementById('search-results').hidden`), "typing again clears the message")
+}
+
+// TestIndicatorFilterMatchesWordStarts (issue 26, smaller): the filter
+// matches the start of a word: « velo » finds the cycling indicators, not
+// « développer ».
+func TestIndicatorFilterMatchesWordStarts(t *testing.T) {
+	ctx := open(t, "")
+	poll[bool](t, ctx, `!document.getElementById('ind-filter-field').hidden`, "the indicator filter", loadTimeout)
+	setControl(t, ctx, "ind-filter", "velo")
+	names := eval[[]string](t, ctx, `[...document.querySelectorAll('#indicator option')].map(o => o.textContent + ' | ' + o.parentElement.label)`)
+	require.NotEmpty(t, names)
+	found := false
+	for _, n := range names {
+		if wordVelo.MatchString(n) {
+			found = true
+			continue
+		}
+		// Only the indicator shown may stay without the word.
+		if strings.Contains(n, "Chèques numériques") {
+			continue
+		}
+		t.Errorf("« velo » kept %q", n)
+	}
+	assert.True(t, found, "a cycling indicator is found")
+}
+
+// wordVelo finds « vélo » or « velo » at the start of a word (« développer »
+// holds « velo » inside a word).
+var wordVelo = regexp.MustCompile(`(?i)(^|[^\p{L}])v[ée]lo`)
+
+// TestMapTabStopAndSkipLink (issue 26, smaller): Tab from the last control
+// reaches a department, not a silent stop on the map's <svg>; the skip
+// link lands on the map's department in the tab order.
+func TestMapTabStopAndSkipLink(t *testing.T) {
+	ctx := open(t, "")
+	active := `(() => { const a = document.activeElement; return a ? a.tagName.toLowerCase() + (a.id ? '#' + a.id : '') + (a.dataset && a.dataset.code ? '[' + a.dataset.code + ']' : '') : ''; })()`
+	eval[bool](t, ctx, `(document.getElementById('quality').focus(), true)`)
+	kctx, cancel := timeout(ctx, waitTimeout)
+	defer cancel()
+	require.NoError(t, chromedp.Do(kctx, chromedp.KeyEvent("\t")))
+	assert.Regexp(t, `^path\[`, eval[string](t, ctx, active), "Tab from the last control reaches a department")
+
+	eval[bool](t, ctx, `(document.querySelector('a.skip').focus(), true)`)
+	require.NoError(t, chromedp.Do(kctx, chromedp.KeyEvent("\r")))
+	nextFrames(t, ctx)
+	assert.Regexp(t, `^path\[`, eval[string](t, ctx, active), "the skip link lands on a department")
 }
