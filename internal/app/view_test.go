@@ -345,3 +345,63 @@ func TestCompareColumnsFollowTheMetric(t *testing.T) {
 		})
 	}
 }
+
+// TestArrowsReachEveryDepartment (issue 26 item 4): every arrow leads the
+// way it points on the drawing, and from any department the arrows reach
+// every other one: Corsica from the mainland and back, the overseas
+// insets from the mainland, each other and back.
+func TestArrowsReachEveryDepartment(t *testing.T) {
+	a := newApp(t)
+	dirs := map[string][2]float64{"up": {0, -1}, "down": {0, 1}, "left": {-1, 0}, "right": {1, 0}}
+	next := map[string][]string{}
+	for _, d := range a.geo.Departments {
+		for dir, v := range dirs {
+			n := a.Neighbour(d.Code, dir)
+			if n == "" {
+				continue
+			}
+			to := a.geo.Departments[a.geo.Index(n)].Label
+			dot := (to[0]-d.Label[0])*v[0] + (to[1]-d.Label[1])*v[1]
+			assert.Greater(t, dot, 0.0, "%s %s leads to %s, which lies the other way", d.Code, dir, n)
+			next[d.Code] = append(next[d.Code], n)
+		}
+	}
+	reach := func(from string) map[string]bool {
+		seen := map[string]bool{from: true}
+		todo := []string{from}
+		for len(todo) > 0 {
+			c := todo[0]
+			todo = todo[1:]
+			for _, n := range next[c] {
+				if !seen[n] {
+					seen[n] = true
+					todo = append(todo, n)
+				}
+			}
+		}
+		return seen
+	}
+	for _, d := range a.geo.Departments {
+		got := reach(d.Code)
+		var missing []string
+		for _, e := range a.geo.Departments {
+			if !got[e.Code] {
+				missing = append(missing, e.Code)
+			}
+		}
+		assert.Empty(t, missing, "from %s the arrows never reach these", d.Code)
+	}
+	hasAny := func(from string, want ...string) bool {
+		for _, n := range next[from] {
+			if contains(want, n) {
+				return true
+			}
+		}
+		return false
+	}
+	assert.True(t, hasAny("06", "2A", "2B") || hasAny("83", "2A", "2B"), "an arrow from Var or Alpes-Maritimes to Corsica: 06 %v, 83 %v", next["06"], next["83"])
+	assert.True(t, hasAny("2B", "06", "83", "13", "84", "04") || hasAny("2A", "06", "83", "13", "84", "04"), "an arrow from Corsica to the mainland: 2A %v, 2B %v", next["2A"], next["2B"])
+	for _, c := range []string{"971", "972", "973", "974", "976"} {
+		assert.NotEmpty(t, next[c], "an arrow from %s leads somewhere", c)
+	}
+}

@@ -14,6 +14,7 @@ import (
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/target"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -244,4 +245,42 @@ func TestMapTabStopAndSkipLink(t *testing.T) {
 	require.NoError(t, chromedp.Do(kctx, chromedp.KeyEvent("\r")))
 	nextFrames(t, ctx)
 	assert.Regexp(t, `^path\[`, eval[string](t, ctx, active), "the skip link lands on a department")
+}
+
+// TestArrowsCrossTheSea (issue 26 item 4): in the page, an arrow key leads
+// from Alpes-Maritimes or Var to Corsica, from Corsica back to the
+// mainland, and from each overseas inset somewhere.
+func TestArrowsCrossTheSea(t *testing.T) {
+	ctx := open(t, "")
+	// moves presses each arrow from code and lists where the focus went.
+	moves := func(code string) []string {
+		var got []string
+		for _, key := range []string{kb.ArrowUp, kb.ArrowDown, kb.ArrowLeft, kb.ArrowRight} {
+			eval[bool](t, ctx, fmt.Sprintf(`(document.querySelector('#map svg path[data-code=%q]').focus(), true)`, code))
+			kctx, cancel := timeout(ctx, waitTimeout)
+			require.NoError(t, chromedp.Do(kctx, chromedp.KeyEvent(key)))
+			cancel()
+			if c := eval[string](t, ctx, `document.activeElement.getAttribute('data-code') || ''`); c != code {
+				got = append(got, c)
+			}
+		}
+		return got
+	}
+	some := func(got []string, want ...string) bool {
+		for _, g := range got {
+			for _, w := range want {
+				if g == w {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	m06, m83 := moves("06"), moves("83")
+	assert.True(t, some(m06, "2A", "2B") || some(m83, "2A", "2B"), "to Corsica: from 06 %v, from 83 %v", m06, m83)
+	m2a, m2b := moves("2A"), moves("2B")
+	assert.True(t, some(append(m2a, m2b...), "06", "83", "13", "04", "84"), "from Corsica to the mainland: 2A %v, 2B %v", m2a, m2b)
+	for _, c := range []string{"971", "972", "973", "974", "976"} {
+		assert.NotEmpty(t, moves(c), "an arrow from %s leads somewhere", c)
+	}
 }
