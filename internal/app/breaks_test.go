@@ -62,3 +62,27 @@ func TestManualBreaksTyped(t *testing.T) {
 	assert.Empty(t, a.Act("metric", viewstate.MetricPer10k))
 	assert.Equal(t, []float64{10, 20}, a.State().Breaks)
 }
+
+// TestLegendLabelsAsTyped (issue 26 item 8): a typed break prints as
+// typed (« 80,5 », not « 81 % »), and a rate's labels carry their unit.
+func TestLegendLabelsAsTyped(t *testing.T) {
+	a := newApp(t)
+	assert.Empty(t, a.Act("ind", indicator.Cheques))
+	assert.Empty(t, a.Act("metric", viewstate.MetricTarget))
+	assert.Empty(t, a.Act("scheme", viewstate.SchemeManual))
+	assert.Empty(t, a.Act("breaks", "50 ; 80,5 ; 100"))
+	var labels []string
+	for _, it := range a.View().Legend.Items {
+		labels = append(labels, it.Label)
+	}
+	assert.Contains(t, labels, "80,5\u202f% – < 100\u202f%", "the typed break, as typed: %q", labels)
+
+	withIndicator(t, a, "taux-deploiement-fibre")
+	assert.Empty(t, a.Act("ind", "taux-deploiement-fibre"))
+	assert.Empty(t, a.Act("scheme", viewstate.SchemeQuantile))
+	items := a.View().Legend.Items
+	require.NotEmpty(t, items)
+	for _, it := range items {
+		assert.Contains(t, it.Label, "%", "a rate's legend label carries its unit")
+	}
+}

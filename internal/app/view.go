@@ -268,6 +268,15 @@ func (a *App) legend(fills []string) Legend {
 			f.Decimals = 1 // rates and averages: 12,5 (the unit in the title)
 		}
 	}
+	// A rate's labels carry their unit (« ≥ 88,0 % », not « ≥ 88,0 »):
+	// the baromètre's rates are in « % », « % de déploiement », …
+	if u := a.unit(); (s.Metric == metricCount || s.Metric == metricNew) && len(u) > 0 && u[0] == '%' {
+		f.Unit = classify.Percent
+	}
+	// Typed breaks print as typed: « 80,5 » must not read « 81 % ».
+	if s.Scheme == viewstate.SchemeManual {
+		f.AsTyped, f.Decimals = true, 0
+	}
 	lg := a.scale.Legend(a.vals, f)
 	circles := a.circles()
 	out := Legend{Title: a.metricTitle(), NoData: LegendItem{Class: -1, Color: classify.NoDataFill, Label: lg.NoData.Label, Long: lg.NoData.Label, Count: lg.NoData.Count}}

@@ -23,6 +23,10 @@ type Format struct {
 	Lang     frfmt.Lang
 	Unit     Unit
 	Decimals int
+	// AsTyped prints each break with the decimals it has (at most 3, at
+	// least Decimals): breaks a user typed read as typed, « 80,5 » beside
+	// « 100 ».
+	AsTyped bool
 }
 
 // Value formats one value with f's unit and decimals.
@@ -177,6 +181,16 @@ func (lb Labels) Count(values []float64) Legend {
 func (s Scale) formatBreaks(f Format) []string {
 	dec := max(f.Decimals, 0)
 	out := make([]string, len(s.Breaks))
+	if f.AsTyped {
+		for i, b := range s.Breaks {
+			d := dec
+			for d < 3 && math.Abs(b*math.Pow10(d)-math.Round(b*math.Pow10(d))) > 1e-6 {
+				d++
+			}
+			out[i] = f.value(b, d)
+		}
+		return out
+	}
 	for d := dec; ; d++ {
 		distinct := true
 		for i, b := range s.Breaks {

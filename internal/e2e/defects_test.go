@@ -284,3 +284,22 @@ func TestArrowsCrossTheSea(t *testing.T) {
 		assert.NotEmpty(t, moves(c), "an arrow from %s leads somewhere", c)
 	}
 }
+
+// TestLegendReadsAsTyped (issue 26 item 8): a break typed « 80,5 » reads
+// « 80,5 % » in the legend (it read « 81 % »), and a rate's labels carry
+// their unit.
+func TestLegendReadsAsTyped(t *testing.T) {
+	ctx := open(t, "metric=target")
+	setControl(t, ctx, "scheme", "manual")
+	poll[string](t, ctx, `document.getElementById('breaks').value`, "the breaks box", waitTimeout)
+	before := currentView(t, ctx)
+	typeBreaks(t, ctx, "50 ; 80,5")
+	after := waitViewChange(t, ctx, before, "typing « 50 ; 80,5 »")
+	assert.Contains(t, after.Labels, "80,5\u202f%", "the typed break as typed")
+
+	ctx = open(t, "ind="+fibre)
+	labels := poll[[]string](t, ctx, `(() => { const l = [...document.querySelectorAll('#legend [data-class]:not([data-class=nodata])')].map(e => e.textContent); return l.length ? l : null; })()`, "the fibre's legend", loadTimeout)
+	for _, l := range labels {
+		assert.Contains(t, l, "%", "a rate's legend label carries its unit")
+	}
+}
