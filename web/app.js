@@ -748,7 +748,9 @@
       u.append(ub); box.replaceChildren(h, u, q); return;
     }
     undoPins = null;
-    const s = el('svg', { viewBox: '0 0 ' + c.w + ' ' + c.h, class: 'chart', role: 'img', 'aria-label': c.title });
+    const s = el('svg', { viewBox: '0 0 ' + c.w + ' ' + c.h, class: 'chart', role: 'img', 'aria-label': c.title + ' — ' + c.measure });
+    // What the lines plot follows the measure: named above the chart.
+    const mh = doc.createElement('p'); mh.className = 'chart-measure'; mh.textContent = c.measure;
     const a = c.axis;
     s.append(el('line', { x1: a.x0, x2: a.x1, y1: a.y0, y2: a.y0, class: 'axis' }), el('line', { x1: a.x0, x2: a.x0, y1: a.ymax, y2: a.y0, class: 'axis' }));
     if (a.xm) s.append(el('line', { x1: a.xm, x2: a.xm, y1: a.ymax, y2: a.y0, stroke: '#bbb', 'stroke-dasharray': '2 2' }));
@@ -781,7 +783,7 @@
     const clr = doc.createElement('button'); clr.type = 'button'; clr.className = 'btn-secondary'; clr.textContent = c.clear;
     clr.addEventListener('click', () => { const saved = last.pinned.slice(); act('clear', ''); undoPins = saved; });
     const tbox = doc.createElement('div'); tbox.className = 'table-box'; tbox.append(t);
-    box.replaceChildren(h, s, tbox, clr);
+    box.replaceChildren(h, mh, s, tbox, clr);
   }
 
   let rowsByCode = new Map();

@@ -144,10 +144,12 @@ var CompareColors = [viewstate.MaxPinned]string{"#000091", "#c9191e", "#00a95f",
 // chart (W×H) and a small table.
 type Compare struct {
 	Title, Help, Unpin, Clear string
-	W, H                      int
-	Axis                      Axis
-	Headers                   []string
-	Items                     []CompareItem
+	// Measure names what the chart plots (the view's metric).
+	Measure string
+	W, H    int
+	Axis    Axis
+	Headers []string
+	Items   []CompareItem
 }
 
 // Axis is the compare chart's frame: the top value's label, the y of the
@@ -172,25 +174,41 @@ func (a *App) compare() Compare {
 	l := a.lang()
 	m := a.month()
 	c := Compare{Title: a.t("compare"), Help: a.t("compareHelp"), Unpin: a.t("unpin"), Clear: a.t("clear"), W: cmpW, H: cmpH}
-	vmax := 0.0
+	// The chart plots the view's measure (% of target, per 10 000, the
+	// published value, the monthly new ones): plotted as counts, small
+	// departments lay flat at 0 next to Paris.
+	c.Measure = a.metricTitle()
 	var idx []int
+	var lines [][]series.Point
+	var tys []float64
+	vmin, vmax := 0.0, 0.0
 	for _, code := range s.Deps {
 		i := a.geo.Index(code)
 		if i < 0 {
 			continue
 		}
 		idx = append(idx, i)
+		var pts []series.Point
+		ty := nan()
 		if sr := a.ser[i]; sr != nil {
 			for _, p := range sr.Points {
-				vmax = math.Max(vmax, p.Value)
+				v := a.valueAt(i, p.Date, true, s.Metric)
+				if v != v {
+					continue // a gap in the line, never a 0
+				}
+				pts = append(pts, series.Point{Date: p.Date, Value: v})
+				vmin, vmax = math.Min(vmin, v), math.Max(vmax, v)
 			}
-			if t := target(sr); t > 0 {
-				vmax = math.Max(vmax, t)
+			ty = a.measureTarget(i)
+			if ty == ty {
+				vmax = math.Max(vmax, ty)
 			}
 		}
+		lines = append(lines, pts)
+		tys = append(tys, ty)
 	}
-	if vmax <= 0 {
-		vmax = 1
+	if vmax <= vmin {
+		vmax = vmin + 1
 	}
 	left, right, top, bottom := 34.0, 6.0, 6.0, 18.0
 	span := float64(len(a.months) - 1)
@@ -198,8 +216,8 @@ func (a *App) compare() Compare {
 		span = 1
 	}
 	xOf := func(mm barometre.Month) float64 { return left + float64(mm-a.months[0])/span*(cmpW-left-right) }
-	yOf := func(v float64) float64 { return cmpH - bottom - v/vmax*(cmpH-top-bottom) }
-	c.Axis = Axis{Max: frfmt.Number(vmax, 0, l), YMax: top, Y0: cmpH - bottom, X0: left, X1: cmpW - right, XMonth: nan()}
+	yOf := func(v float64) float64 { return cmpH - bottom - (v-vmin)/(vmax-vmin)*(cmpH-top-bottom) }
+	c.Axis = Axis{Max: a.axisLabel(vmax), YMax: top, Y0: round1(yOf(0)), X0: left, X1: cmpW - right, XMonth: nan()}
 	if len(a.months) > 0 {
 		c.Axis.First, c.Axis.Last = frfmt.MonthShort(a.months[0], l), frfmt.MonthShort(a.months[len(a.months)-1], l)
 		c.Axis.XMonth = round1(xOf(m))
@@ -216,15 +234,12 @@ func (a *App) compare() Compare {
 	c.Headers = append(c.Headers, a.cumLabel(), a.t("colPct"))
 	for k, i := range idx {
 		d := &a.geo.Departments[i]
-		sr := a.ser[i]
 		it := CompareItem{Code: d.Code, Name: d.Name + " (" + d.Code + ")", Color: CompareColors[k%viewstate.MaxPinned], TargetY: nan()}
-		if sr != nil {
-			it.D = string(appendSeriesPath(nil, sr.Points, xOf, yOf))
+		it.D = string(appendSeriesPath(nil, lines[k], xOf, yOf))
+		if ty := tys[k]; ty == ty {
+			it.TargetY = round1(yOf(ty))
 		}
-		t := target(sr)
-		if t > 0 {
-			it.TargetY = round1(yOf(t))
-		}
+		t := target(a.ser[i])
 		cum := a.cumulative(i, m)
 		it.Cells = append(it.Cells, it.Name)
 		if showValue {
@@ -234,6 +249,44 @@ func (a *App) compare() Compare {
 		c.Items = append(c.Items, it)
 	}
 	return c
+}
+
+// measureTarget is department i's 2022 target in the view's measure (100
+// for % of target), NaN when it has none or the measure has no target
+// (the monthly new ones).
+func (a *App) measureTarget(i int) float64 {
+	t := target(a.ser[i])
+	if !(t > 0) {
+		return nan()
+	}
+	switch a.st.Metric {
+	case metricTarget:
+		return 100
+	case metricPer10k:
+		p := a.geo.Departments[i].Population
+		if p <= 0 {
+			return nan()
+		}
+		return t / float64(p) * 10000
+	case metricCount:
+		return t
+	}
+	return nan()
+}
+
+// axisLabel formats the compare chart's top value in the view's measure.
+func (a *App) axisLabel(v float64) string {
+	l := a.lang()
+	switch a.st.Metric {
+	case metricTarget:
+		return frfmt.Percent(v, 0, l)
+	case metricPer10k:
+		return frfmt.Number(v, 1, l)
+	}
+	if !a.summable() {
+		return frfmt.Number(v, decimalsFor(math.Round(v*10)/10), l)
+	}
+	return frfmt.Number(v, 0, l)
 }
 
 //go:noinline

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
@@ -404,4 +405,49 @@ func TestArrowsReachEveryDepartment(t *testing.T) {
 	for _, c := range []string{"971", "972", "973", "974", "976"} {
 		assert.NotEmpty(t, next[c], "an arrow from %s leads somewhere", c)
 	}
+}
+
+// pathYs gives the smallest y of an SVG path's "M x y" / "L x y" points
+// (the highest point drawn), and the largest.
+func pathYs(t *testing.T, d string) (top, bottom float64) {
+	t.Helper()
+	top, bottom = 1e9, -1e9
+	f := strings.FieldsFunc(d, func(r rune) bool { return r == 'M' || r == 'L' })
+	require.NotEmpty(t, f, "path data %q", d)
+	for _, p := range f {
+		xy := strings.Fields(p)
+		require.Len(t, xy, 2, "point %q", p)
+		y, err := strconv.ParseFloat(xy[1], 64)
+		require.NoError(t, err)
+		top, bottom = min(top, y), max(bottom, y)
+	}
+	return top, bottom
+}
+
+// TestCompareChartFollowsTheMeasure (issue 26 item 10): the compare chart
+// plots the view's measure, so Lozère (48) next to Paris rises as high as
+// its % of target does, not flat at 0 under Paris's count.
+func TestCompareChartFollowsTheMeasure(t *testing.T) {
+	a := newApp(t)
+	a.Act("pin", "75")
+	a.Act("pin", "48")
+	rise := func(metric string) (float64, Compare) {
+		a.Act("metric", metric)
+		c := a.Panels().Compare
+		require.Len(t, c.Items, 2)
+		top, _ := pathYs(t, c.Items[1].D)
+		return (c.Axis.Y0 - top) / (c.Axis.Y0 - c.Axis.YMax), c
+	}
+	count, c := rise(viewstate.MetricCount)
+	assert.Less(t, count, 0.1, "as counts, Lozère lies near 0 under Paris")
+	assert.NotContains(t, c.Axis.Max, "%")
+	pct, c := rise(viewstate.MetricTarget)
+	assert.Greater(t, pct, 0.3, "as % of target, Lozère rises like its %% of target")
+	assert.Contains(t, c.Axis.Max, "%", "the axis reads in %")
+	assert.Equal(t, a.metricTitle(), c.Measure)
+	// Both targets are 100 %: one line for both.
+	assert.InDelta(t, c.Items[0].TargetY, c.Items[1].TargetY, 0.01)
+	per, c := rise(viewstate.MetricPer10k)
+	assert.Greater(t, per, 0.1, "per 10 000 firms, Lozère is not flat")
+	assert.Equal(t, a.t("mPer10k"), c.Measure)
 }

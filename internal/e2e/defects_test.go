@@ -303,3 +303,20 @@ func TestLegendReadsAsTyped(t *testing.T) {
 		assert.Contains(t, l, "%", "a rate's legend label carries its unit")
 	}
 }
+
+// TestCompareChartFollowsMeasure (issue 26 item 10): pinned next to Paris,
+// Lozère's line rises in % of target (it lay flat at 0 as counts), and the
+// chart names its measure.
+func TestCompareChartFollowsMeasure(t *testing.T) {
+	ctx := open(t, "dep=75,48&metric=target")
+	rise := `(() => { const s = document.querySelector('#compare svg.chart'); const p = s && s.querySelectorAll('path'); if (!p || p.length < 2) return -1;
+	  const ax = s.querySelector('line.axis:nth-of-type(2)').getBBox(); return p[1].getBBox().height / ax.height; })()`
+	pct := poll[float64](t, ctx, `(() => { const r = `+rise+`; return r >= 0 ? r : null; })()`, "the compare chart", waitTimeout)
+	assert.Greater(t, pct, 0.3, "as % of target, Lozère's line rises")
+	assert.Contains(t, text(t, ctx, "#compare .chart-measure"), "cible", "the chart names its measure")
+	eval[bool](t, ctx, `(document.getElementById('compare').scrollIntoView(), true)`)
+	screenshot(t, ctx, "compare-target")
+	setControl(t, ctx, "metric", "count")
+	cnt := poll[float64](t, ctx, `(() => { const m = document.querySelector('#compare .chart-measure'); return m && !/cible/.test(m.textContent) ? `+rise+` : null; })()`, "the chart as counts", waitTimeout)
+	assert.Less(t, cnt, pct, "as counts Lozère is lower than as % of target")
+}

@@ -185,6 +185,7 @@ var (
 		{"help", kStr, 0, uint16(unsafe.Offsetof(app.Compare{}.Help)), 0},
 		{"unpin", kStr, 0, uint16(unsafe.Offsetof(app.Compare{}.Unpin)), 0},
 		{"clear", kStr, 0, uint16(unsafe.Offsetof(app.Compare{}.Clear)), 0},
+		{"measure", kStr, 0, uint16(unsafe.Offsetof(app.Compare{}.Measure)), 0},
 		{"w", kInt, 0, uint16(unsafe.Offsetof(app.Compare{}.W)), 0},
 		{"h", kInt, 0, uint16(unsafe.Offsetof(app.Compare{}.H)), 0},
 		{"axis", kObj, tAxis, uint16(unsafe.Offsetof(app.Compare{}.Axis)), 0},
