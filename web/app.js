@@ -339,6 +339,12 @@
     for (let i = 0; i < paths.length; i++) paths[i].classList.toggle('pinned', pinned.has(codes[i]));
     $('map-title').textContent = r.title;
     $('source').textContent = r.source;
+    // A visitor's file stays in their browser: a link or an embed of this
+    // view shows the published data, and the panels say so.
+    const sn = $('share-note');
+    sn.hidden = !r.userFile;
+    sn.textContent = r.userFile ? fill(ui.sharePublished, r.userFile) : '';
+    $('full-map').href = fullURL(r.q);
     if (r.notices.length) { const n = $('notices'); n.hidden = false; n.textContent = r.notices.join(' · '); }
     const qChanged = !last || last.q !== r.q;
     last = r;
@@ -409,6 +415,33 @@
   }
 
   function urlOf(q) { return location.pathname + (q ? '?' + q : '') + location.hash; }
+  // fullURL is the address of view q on the full page (never embed=1):
+  // what « Copier le lien » copies and the embed's link opens.
+  function fullURL(q) {
+    const rest = (q || '').split('&').filter((x) => x && !x.startsWith('embed='));
+    return location.origin + location.pathname + (rest.length ? '?' + rest.join('&') : '');
+  }
+  // fill puts args in a ui string's {0}, {1}… (Go's uitext.F for the
+  // shell's own strings).
+  function fill(t, ...args) { return String(t || '').replace(/\{(\d)\}/g, (m, i) => (args[i] !== undefined ? args[i] : m)); }
+  async function copyLink() {
+    const url = fullURL(last ? last.q : '');
+    const st = $('copy-status');
+    let ok = false;
+    try { await navigator.clipboard.writeText(url); ok = true; } catch (_) { ok = false; }
+    if (ok) {
+      st.textContent = ui.linkCopied + (last && last.userFile ? ' — ' + fill(ui.sharePublished, last.userFile) : '');
+    } else {
+      // No clipboard (an insecure origin, a refused permission): the link
+      // shown selected, for the visitor to copy.
+      const inp = doc.createElement('input'); inp.type = 'text'; inp.readOnly = true; inp.value = url; inp.className = 'copy-url';
+      inp.setAttribute('aria-label', ui.copyLink);
+      st.replaceChildren(ui.linkCopyFailed + ' ', inp);
+      inp.focus(); inp.select();
+    }
+    clearTimeout(copyLink.t);
+    if (ok) copyLink.t = setTimeout(() => { st.textContent = ''; }, 6000);
+  }
 
   function applyQuality(flags) {
     if (!flags) { if (qualOn) { qual.replaceChildren(); qualOn = false; } return; }
@@ -912,6 +945,7 @@
     $('export-svg').addEventListener('click', () => download(G.svg(), 'image/svg+xml;charset=utf-8', 'svg'));
     $('export-png').addEventListener('click', exportPNG);
     $('print').addEventListener('click', () => { $('table-details').open = true; window.print(); });
+    for (const b of doc.querySelectorAll('.copy-link')) b.addEventListener('click', copyLink);
     $('embed').addEventListener('click', () => {
       const p = $('embed-panel'); p.hidden = !p.hidden; $('embed').setAttribute('aria-expanded', String(!p.hidden));
       updateEmbedCode();
@@ -1143,6 +1177,8 @@
     sec.append(h);
     if (rep.error) { const e = doc.createElement('div'); e.setAttribute('role', 'alert'); e.textContent = rep.error; sec.append(e); }
     if (rep.counts) { const c = doc.createElement('p'); c.textContent = rep.counts; sec.append(c); }
+    // Fewer departments than the map's: said before the warnings.
+    if (rep.coverage) { const c = doc.createElement('p'); c.className = 'file-coverage'; const b = doc.createElement('strong'); b.textContent = rep.coverage; c.append(b); sec.append(c); }
     if (rep.warnings.length) {
       const ul = doc.createElement('ul');
       for (const w of rep.warnings) { const li = doc.createElement('li'); li.dataset.line = w.line; li.dataset.code = w.code; li.dataset.count = w.count; li.textContent = w.text; ul.append(li); }

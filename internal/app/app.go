@@ -78,6 +78,10 @@ type App struct {
 	// reports are the user's files' results, rendered again on a
 	// language switch (filereport.go).
 	reports []fileResult
+	// userFiles names, per indicator id, the user's file its data now
+	// comes from: the view's source line credits that file, not the
+	// publisher.
+	userFiles map[string]string
 	// place is the search index (search.go), built on first use.
 	place *place.Index
 	// breaksErr is why the breaks typed last were refused (nil when

@@ -22,6 +22,9 @@ type FileReport struct {
 	// Counts is "12 lignes lues, 11 gardées, 1 écartées — 1 indicateur(s)".
 	Counts                          string
 	Read, Kept, Rejected, NWarnings int
+	// Coverage says how few departments the file covers (« 1 département
+	// sur 101 »), "" when it covers them all.
+	Coverage string
 	// Warnings are the warnings grouped by reason, those of the mapped
 	// indicators first (warngroup): one line per reason and scope.
 	Warnings   []FileWarning
@@ -55,6 +58,8 @@ type fileResult struct {
 	nwarnings  int
 	groups     []warngroup.Group
 	indicators []string
+	// depts is how many departments the file has rows for.
+	depts int
 }
 
 // CheckFileSize refuses a file of size bytes over barometre.MaxFileSize
@@ -114,6 +119,30 @@ func (a *App) LoadFile(name string, data []byte) FileReport {
 			r.ok = true
 		}
 	}
+	if r.ok {
+		if a.userFiles == nil {
+			a.userFiles = map[string]string{}
+		}
+		for _, o := range f.Observations {
+			a.userFiles[o.Indicator] = name
+		}
+		for _, t := range f.Targets {
+			a.userFiles[t.Indicator] = name
+		}
+	}
+	// How many departments the file covers, said when fewer than the map's.
+	deps := map[string]bool{}
+	for _, o := range f.Observations {
+		if o.Dept != "" {
+			deps[o.Dept] = true
+		}
+	}
+	for _, t := range f.Targets {
+		if t.Dept != "" {
+			deps[t.Dept] = true
+		}
+	}
+	r.depts = len(deps)
 	r.kind, r.stats, r.nwarnings = f.Kind, f.Stats, len(f.Warnings)
 	r.groups = warngroup.Of(f.Warnings, append(indicator.IDs(), a.st.Ind), warngroup.DefaultLines)
 	seen := map[string]bool{}
@@ -173,6 +202,13 @@ func (a *App) FileReportAt(i int) FileReport {
 	rep.Counts = strconv.Itoa(r.stats.Read) + " " + a.t("rowsRead") + ", " + strconv.Itoa(r.stats.Kept) + " " + a.t("rowsKept") + ", " + strconv.Itoa(r.stats.Rejected) + " " + a.t("rowsRejected")
 	if len(r.indicators) > 0 {
 		rep.Counts += " — " + a.f("fileIndicators", strconv.Itoa(len(r.indicators)))
+	}
+	if n := len(a.geo.Departments); r.depts > 0 && r.depts < n {
+		key := "fileCoverage"
+		if r.depts == 1 {
+			key = "fileCoverage1"
+		}
+		rep.Coverage = a.f(key, strconv.Itoa(r.depts), strconv.Itoa(n))
 	}
 	return rep
 }

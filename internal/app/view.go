@@ -102,6 +102,9 @@ type View struct {
 	// Title is "indicator — measure — month"; IndName, MetricTitle and
 	// MonthName its parts. Source is the dated source line.
 	Title, IndName, MetricTitle, MonthName, Source string
+	// UserFile names the user's file the shown data comes from ("" for
+	// the published data): a link or an embed shows the published data.
+	UserFile string
 	// Heading and Subtitle are the page's header: the policy (`mesure`)
 	// and the indicator's label, or the France Num header for its two
 	// indicators; HeadingFR says they are the publisher's French whatever
@@ -218,6 +221,9 @@ func (a *App) View() View {
 	if _, ok := indicator.Lookup(a.ind.ID); !ok && a.ind.Mesure != "" {
 		v.Heading, v.Subtitle, v.HeadingFR = a.ind.Mesure, a.indicatorName(a.ind), true
 		v.Source = source.Policy(a.lang(), a.dataDate(), a.ind.Mesure)
+	}
+	if name, ok := a.userFiles[a.ind.ID]; ok {
+		v.Source, v.UserFile = source.File(a.lang(), name, a.dataDate()), name
 	}
 	// The accessible names share one string: one allocation, not 101.
 	buf := make([]byte, 0, n*40)

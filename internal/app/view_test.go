@@ -247,6 +247,7 @@ func TestLoadFile(t *testing.T) {
 	assert.Equal(t, 4, rep.Warnings[0].Line)
 	assert.Equal(t, []string{"autre-indicateur"}, rep.Indicators)
 	assert.Equal(t, "3 lignes lues, 2 gardées, 1 écartées — 1 indicateur(s)", rep.Counts)
+	assert.Equal(t, "1 département sur 101", rep.Coverage, "a file covering fewer departments says so (issue 26 item 7)")
 	assert.Contains(t, a.Indicators(), IndicatorItem{ID: "autre-indicateur", Name: "Autre"})
 	assert.Equal(t, []Notice{{Key: "metric", Value: viewstate.MetricTarget}}, rep.Notices,
 		"the new detail file has no chèques: its indicator is shown, without targets")
@@ -255,6 +256,14 @@ func TestLoadFile(t *testing.T) {
 	assert.Equal(t, viewstate.MetricCount, v.State.Metric, "no target: counts instead of % of target")
 	assert.Equal(t, "autre-indicateur", v.State.Ind)
 	assert.Equal(t, "Ain (01) : 7 entreprises", ariaOf(v, "01"))
+	// The view credits the visitor's file, not the publisher (issue 26
+	// item 7).
+	assert.Equal(t, "good.csv", v.UserFile)
+	assert.True(t, strings.HasPrefix(v.Source, "Données : votre fichier good.csv (non publié)"), v.Source)
+	assert.NotContains(t, v.Source, "data.gouv.fr")
+	assert.Empty(t, a.Act("lang", "en"))
+	assert.True(t, strings.HasPrefix(a.View().Source, "Data: your file good.csv (unpublished)"), a.View().Source)
+	assert.Contains(t, a.FileReportAt(rep.Index).Coverage, "1 department of 101")
 }
 
 func TestPanels(t *testing.T) {

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/target"
@@ -319,4 +320,67 @@ func TestCompareChartFollowsMeasure(t *testing.T) {
 	setControl(t, ctx, "metric", "count")
 	cnt := poll[float64](t, ctx, `(() => { const m = document.querySelector('#compare .chart-measure'); return m && !/cible/.test(m.textContent) ? `+rise+` : null; })()`, "the chart as counts", waitTimeout)
 	assert.Less(t, cnt, pct, "as counts Lozère is lower than as % of target")
+}
+
+// oneDeptFile is a detail file in the published format with the chèques of
+// one department only (Ain).
+const oneDeptFile = "mesure,indicateur,id_indicateur,code_departement,libelle_departement,date,valeur,unite\n" +
+	"Numérisation des petites et moyennes entreprises,Nombre d'entreprises ayant bénéficié du chèque numérique,nb-entreprises-cheaque-numerique,01,Ain,2022-10-31,500.0,entreprises\n" +
+	"Numérisation des petites et moyennes entreprises,Nombre d'entreprises ayant bénéficié du chèque numérique,nb-entreprises-cheaque-numerique,01,Ain,2022-11-30,600.0,entreprises\n"
+
+// TestVisitorFileIsCredited (issue 26 item 7): once a visitor's file is
+// read, the source line and the exports name it, not the publisher; the
+// report says it covers 1 department of 101; the share and embed panels
+// say that a link shows the published data.
+func TestVisitorFileIsCredited(t *testing.T) {
+	ctx := open(t, "")
+	assert.Contains(t, text(t, ctx, "#source"), "data.gouv.fr")
+	dropFile(t, ctx, "mon-export.csv", []byte(oneDeptFile))
+	rep := reportText(t, ctx)
+	assert.Contains(t, rep, "1 département sur 101", "the report says how little the file covers")
+	src := poll[string](t, ctx, `(() => { const s = document.getElementById('source').textContent; return /votre fichier/.test(s) ? s : ''; })()`, "the source line to name the file", waitTimeout)
+	assert.True(t, strings.HasPrefix(src, "Données : votre fichier mon-export.csv (non publié)"), src)
+	assert.NotContains(t, src, "data.gouv.fr")
+
+	d := need(t).downloads
+	_, csv := d.expect(t, "#export-csv", func() { click(t, ctx, "#export-csv") })
+	assert.Contains(t, string(csv), "votre fichier mon-export.csv", "the CSV export names the file")
+	assert.NotContains(t, string(csv), "data.gouv.fr")
+	_, svg := d.expect(t, "#export-svg", func() { click(t, ctx, "#export-svg") })
+	assert.Contains(t, string(svg), "votre fichier mon-export.csv", "the SVG export names the file")
+
+	click(t, ctx, "#embed")
+	note := poll[string](t, ctx, `(() => { const n = document.getElementById('share-note'); return n && !n.hidden && n.getBoundingClientRect().height > 0 ? n.textContent : ''; })()`, "the embed panel's note", waitTimeout)
+	assert.Contains(t, note, "données publiées")
+	assert.Contains(t, note, "mon-export.csv")
+
+	// English says the same.
+	click(t, ctx, "#lang")
+	poll[bool](t, ctx, `/your file mon-export\.csv \(unpublished\)/.test(document.getElementById('source').textContent)`, "the English source line", waitTimeout)
+}
+
+// TestCopyLinkAndFullMap (issue 26 item 13): « Copier le lien » copies the
+// current view's address (never embed=1) and says so; the embed carries a
+// discreet link to the full map of the same view.
+func TestCopyLinkAndFullMap(t *testing.T) {
+	ctx := open(t, "metric=per10k&dep=18")
+	for _, name := range []string{"clipboard-read", "clipboard-write"} {
+		_, err := chromedp.Call(ctx, browser.SetPermission, browser.SetPermissionParams{Permission: &browser.PermissionDescriptor{Name: name}, Setting: browser.PermissionSettingGranted, Origin: env.worker.URL})
+		require.NoError(t, err, "grant %s", name)
+	}
+	want := eval[string](t, ctx, `location.origin + location.pathname + location.search`)
+	click(t, ctx, "#copy-link")
+	st := poll[string](t, ctx, `document.getElementById('copy-status').textContent`, "the copy's status", waitTimeout)
+	assert.Contains(t, st, "Lien copié")
+	eval[bool](t, ctx, `(window.__clip = null, navigator.clipboard.readText().then((x) => { window.__clip = x; }, (e) => { window.__clip = 'error: ' + e; }), true)`)
+	got := poll[string](t, ctx, `window.__clip`, "the clipboard's text", waitTimeout)
+	assert.Equal(t, want, got, "the clipboard holds the view's address")
+	assert.Contains(t, got, "metric=per10k")
+	assert.False(t, eval[bool](t, ctx, `(() => { const r = document.getElementById('full-map').getBoundingClientRect(); return r.width > 0 && r.height > 0; })()`), "no full-map link on the full page")
+
+	ectx := open(t, "metric=per10k&dep=18&embed=1")
+	href := poll[string](t, ectx, `(() => { const a = document.getElementById('full-map'); const r = a.getBoundingClientRect(); return r.width > 0 && /metric=per10k/.test(a.href) ? a.href : ''; })()`, "the embed's link to the full map", waitTimeout)
+	assert.NotContains(t, href, "embed=")
+	assert.Equal(t, "_blank", eval[string](t, ectx, `document.getElementById('full-map').target`))
+	assert.False(t, eval[bool](t, ectx, `(() => { const r = document.getElementById('copy-link').getBoundingClientRect(); return r.width > 0; })()`), "the embed shows the link, not the copy button")
 }

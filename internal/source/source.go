@@ -50,3 +50,23 @@ func Policy(l frfmt.Lang, d barometre.Date, mesure string) string {
 	}
 	return s + " — données au " + frfmt.Date(d, l)
 }
+
+// File is the line of a view whose data a user loaded from their own file
+// (name), which no publisher vouches for: « Données : votre fichier
+// mon-export.csv (non publié), au format du Baromètre des résultats de
+// l'action publique — données au 30 novembre 2022 ». The zero date leaves
+// the date out.
+func File(l frfmt.Lang, name string, d barometre.Date) string {
+	en := l == frfmt.EN
+	s := "Données : votre fichier " + name + " (non publié), au format du " + publication
+	if en {
+		s = "Data: your file " + name + " (unpublished), in the format of the " + publication
+	}
+	if d == 0 {
+		return s
+	}
+	if en {
+		return s + " — data as of " + frfmt.Date(d, l)
+	}
+	return s + " — données au " + frfmt.Date(d, l)
+}

@@ -32,3 +32,14 @@ func TestPolicy(t *testing.T) {
 		assert.Equal(t, tc.want, Policy(tc.l, nov, tc.mesure))
 	}
 }
+
+// TestFile: a user's file is credited to the user, never the publisher.
+func TestFile(t *testing.T) {
+	d := barometre.Date(0)
+	assert.Equal(t, "Données : votre fichier mon-export.csv (non publié), au format du Baromètre des résultats de l'action publique", File(frfmt.FR, "mon-export.csv", d))
+	assert.Equal(t, "Data: your file a.csv (unpublished), in the format of the Baromètre des résultats de l'action publique", File(frfmt.EN, "a.csv", d))
+	for _, l := range []frfmt.Lang{frfmt.FR, frfmt.EN} {
+		assert.NotContains(t, File(l, "a.csv", d), "data.gouv.fr")
+		assert.NotContains(t, File(l, "a.csv", d), "Licence")
+	}
+}
