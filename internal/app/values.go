@@ -396,12 +396,6 @@ func ascending(b []float64) bool {
 	return true
 }
 
-// NoticeText is the message of a notice in the interface language:
-// "Paramètre d'adresse ignoré : date=1999-01".
-func (a *App) NoticeText(n Notice) string {
-	return a.t("notice") + a.t("colon") + n.Key + "=" + n.Value
-}
-
 // noEq makes a view type incomparable: Go then generates no equality
 // function for it, which in wasm costs code for every such type (the views
 // are never compared). It is zero-sized; put it first (a last zero-size

@@ -127,7 +127,7 @@ func TestMetricsAndURLRoundTrip(t *testing.T) {
 	v = a.View()
 	assert.Equal(t, indicator.Cheques, v.State.Ind)
 	assert.Len(t, notes, 2)
-	assert.Equal(t, "Paramètre d'adresse ignoré\u00a0: ind=unknown-indicator", a.NoticeText(notes[0]))
+	assert.Equal(t, "Paramètre d'adresse ignoré\u00a0: ind=unknown-indicator — indicateur absent des données\u00a0; choisissez-en un dans le menu Indicateur", a.NoticeText(notes[0]))
 	assert.Equal(t, "", v.Query)
 }
 

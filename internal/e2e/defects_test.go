@@ -384,3 +384,25 @@ func TestCopyLinkAndFullMap(t *testing.T) {
 	assert.Equal(t, "_blank", eval[string](t, ectx, `document.getElementById('full-map').target`))
 	assert.False(t, eval[bool](t, ectx, `(() => { const r = document.getElementById('copy-link').getBoundingClientRect(); return r.width > 0; })()`), "the embed shows the link, not the copy button")
 }
+
+// TestURLNoticesSayWhyAndStayShort (issue 26, smaller): dep=99,75 keeps 75
+// and names only 99, with the reason; 3 000 unknown keys make one short
+// notice that leaves the map on the first screen.
+func TestURLNoticesSayWhyAndStayShort(t *testing.T) {
+	var q []string
+	for i := 0; i < 3000; i++ {
+		q = append(q, fmt.Sprintf("k%d=1", i))
+	}
+	ctx := open(t, "dep=99,75&metric=bogus&"+strings.Join(q, "&"))
+	msg := poll[string](t, ctx, `(() => { const n = document.getElementById('notices'); return n.hidden ? '' : n.textContent; })()`, "the URL notices", waitTimeout)
+	assert.Contains(t, msg, "dep=99 —")
+	assert.NotContains(t, msg, "99,75")
+	assert.Contains(t, msg, "valeurs possibles")
+	assert.Contains(t, msg, "3\u202f000 paramètres d'adresse inconnus ignorés")
+	assert.Less(t, len(msg), 1200)
+	assert.Equal(t, "75", eval[string](t, ctx, `new URLSearchParams(location.search).get('dep') || ''`), "75 kept")
+	screenshot(t, ctx, "url-notices")
+	assert.Less(t, eval[float64](t, ctx, `document.getElementById('notices').getBoundingClientRect().height`), 120.0, "the notices stay a few lines")
+	top := eval[float64](t, ctx, `document.querySelector('#map svg').getBoundingClientRect().top`)
+	assert.Less(t, top, eval[float64](t, ctx, `window.innerHeight`)*0.6, "the map starts on the first screen")
+}

@@ -2,6 +2,7 @@ package viewstate
 
 import (
 	"francenum-map/internal/decimal"
+	"francenum-map/internal/dept"
 	"strconv"
 	"strings"
 )
@@ -40,6 +41,9 @@ func Decode(query string) (State, []Notice) {
 		}
 		seen |= f
 		if !p.Parse(k, v) {
+			if f == FDeps {
+				v = badDeps(v) // the valid codes are kept: name the others
+			}
 			notes = append(notes, Notice{Key: k, Value: v})
 		}
 	}
@@ -237,3 +241,24 @@ func flag(v string) (on, bad bool) {
 	}
 	return false, true
 }
+
+// badDeps lists the codes of a dep value that Parse leaves out: unknown,
+// repeated, or beyond MaxPinned.
+func badDeps(value string) string {
+	var kept, bad []string
+	for _, c := range strings.Split(value, ",") {
+		if c == "" {
+			continue
+		}
+		n, valid := dept.Normalize(c)
+		if !valid || contains(kept, n) || len(kept) >= MaxPinned {
+			bad = append(bad, c)
+			continue
+		}
+		kept = append(kept, n)
+	}
+	return strings.Join(bad, ",")
+}
+
+// KnownKey reports whether key is one of the URL's Keys.
+func KnownKey(key string) bool { return fieldOf(key) != 0 }

@@ -40,9 +40,7 @@ func render() string {
 			shown, notices = append(shown[:0], notices...), notices[:0]
 		}
 		shownLang = l
-		for _, n := range shown {
-			texts = append(texts, cur.NoticeText(n))
-		}
+		texts = cur.NoticeTexts(shown)
 	}
 	return encodeView(&v, texts)
 }

@@ -1,0 +1,63 @@
+package app
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestNoticesSayWhy (issue 26, smaller): a URL notice gives the reason and
+// the values a parameter may take; dep=99,75 keeps 75 and names only 99;
+// a long bad value is cut, and many unknown keys make one short notice.
+func TestNoticesSayWhy(t *testing.T) {
+	a := newApp(t)
+	for _, c := range []struct {
+		query string
+		want  []string
+	}{
+		{"metric=bogus", []string{"metric=bogus", "valeurs possibles\u00a0: target, per10k, count, new"}},
+		{"classes=12", []string{"classes=12", "de 3 à 7 classes"}},
+		{"scheme=kmeans", []string{"quantile, jenks, equal, manual"}},
+		{"lang=de", []string{"lang=de", "fr, en"}},
+		{"date=1999-01", []string{"date=1999-01", "de février 2021 à novembre 2022"}},
+	} {
+		texts := a.NoticeTexts(a.SetQuery(c.query))
+		require.Len(t, texts, 1, c.query)
+		for _, w := range c.want {
+			assert.Contains(t, texts[0], w, c.query)
+		}
+	}
+
+	notes := a.SetQuery("dep=99,75")
+	assert.Equal(t, []string{"75"}, a.State().Deps, "the valid code is kept")
+	texts := a.NoticeTexts(notes)
+	require.Len(t, texts, 1)
+	assert.Contains(t, texts[0], "dep=99 —", "only 99 is named as ignored")
+	assert.NotContains(t, texts[0], "75")
+
+	long := strings.Repeat("x", 5000)
+	texts = a.NoticeTexts(a.SetQuery("metric=" + long))
+	require.Len(t, texts, 1)
+	assert.Less(t, len(texts[0]), 300, "a long bad value is cut")
+	assert.Contains(t, texts[0], "…")
+
+	var q []string
+	for i := 0; i < 3000; i++ {
+		q = append(q, "k"+strconv.Itoa(i)+"=1")
+	}
+	texts = a.NoticeTexts(a.SetQuery(strings.Join(q, "&")))
+	require.Len(t, texts, 1, "3 000 unknown keys make one notice")
+	assert.Less(t, len(texts[0]), 400)
+	assert.Contains(t, texts[0], "3\u202f000 paramètres d'adresse inconnus ignorés")
+	assert.Contains(t, texts[0], "k0, k1, k2, k3, k4 et 2\u202f995 autres")
+	assert.Contains(t, texts[0], "paramètres possibles\u00a0: ind, metric")
+
+	assert.Empty(t, a.Act("lang", "en"))
+	texts = a.NoticeTexts(a.SetQuery("lang=en&metric=bogus&foo=1"))
+	require.Len(t, texts, 2)
+	assert.Contains(t, texts[0], "possible values: target")
+	assert.Contains(t, texts[1], "Unknown URL parameter ignored: foo")
+}
