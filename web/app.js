@@ -840,16 +840,24 @@
       }
       tableBuilt = true;
     }
+    // A column repeating the value column in this measure (« % cible »
+    // beside « % de la cible 2022 ») is hidden, its cells too.
+    const rep = tb.cols.findIndex((c) => c.repeat);
     tb.cols.forEach((c, i) => {
       const th = hr.children[i]; th.firstChild.textContent = c.label;
       th.setAttribute('aria-sort', c.key === tb.sort ? (tb.desc ? 'descending' : 'ascending') : 'none');
+      th.hidden = i === rep;
     });
     const body = tbl.tBodies[0];
     const pinned = new Set(last ? last.pinned : []);
     const frag = doc.createDocumentFragment();
     for (const r of tb.rows) {
       const tr = rowsByCode.get(r[0]);
-      for (let i = 0; i < r.length; i++) if (tr.children[i].textContent !== r[i]) tr.children[i].textContent = r[i];
+      for (let i = 0; i < r.length; i++) {
+        const td = tr.children[i];
+        if (td.textContent !== r[i]) td.textContent = r[i];
+        if (td.hidden !== (i === rep)) td.hidden = i === rep;
+      }
       tr.classList.toggle('pinned', pinned.has(r[0]));
       frag.append(tr);
     }

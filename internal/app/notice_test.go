@@ -61,3 +61,23 @@ func TestNoticesSayWhy(t *testing.T) {
 	assert.Contains(t, texts[0], "possible values: target")
 	assert.Contains(t, texts[1], "Unknown URL parameter ignored: foo")
 }
+
+// TestTableHidesTheRepeatedColumn (issue 26, smaller): the column showing
+// the value column's figure again is marked, one per measure that has one.
+func TestTableHidesTheRepeatedColumn(t *testing.T) {
+	a := newApp(t)
+	for metric, want := range map[string]string{"target": "pct", "per10k": "per10k", "count": "count", "new": ""} {
+		assert.Empty(t, a.Act("metric", metric))
+		var got []string
+		for _, c := range a.Panels().Table.Cols {
+			if c.Repeat {
+				got = append(got, c.Key)
+			}
+		}
+		if want == "" {
+			assert.Empty(t, got, metric)
+			continue
+		}
+		assert.Equal(t, []string{want}, got, metric)
+	}
+}

@@ -34,6 +34,9 @@ type Table struct {
 type Column struct {
 	_          noEq
 	Key, Label string
+	// Repeat marks the column that repeats the value column in the view's
+	// measure (« % cible » beside « % de la cible 2022 »): the page hides it.
+	Repeat bool
 }
 
 // Table columns: key, i18n key of the header.
@@ -150,7 +153,7 @@ func (a *App) table() Table {
 		case "count":
 			label = a.cumLabel()
 		}
-		t.Cols = append(t.Cols, Column{Key: c[0], Label: label})
+		t.Cols = append(t.Cols, Column{Key: c[0], Label: label, Repeat: c[0] == repeats(s.Metric)})
 	}
 	rs := a.Values()
 	sortRows(rs, a.sortKey, a.sortDesc)
@@ -166,6 +169,20 @@ func (a *App) table() Table {
 			fmtCount(r.Count, l), fmtCount(r.Target, l), frfmt.Percent(r.Pct, 1, l), frfmt.Number(r.Per, 1, l), rank)
 	}
 	return t
+}
+
+// repeats is the key of the table column showing the same figure as the
+// value column in measure metric ("" for none).
+func repeats(metric string) string {
+	switch metric {
+	case metricTarget:
+		return "pct"
+	case metricPer10k:
+		return "per10k"
+	case metricCount:
+		return "count"
+	}
+	return ""
 }
 
 // Description is the auto-written text of the current view.

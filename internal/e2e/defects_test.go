@@ -406,3 +406,17 @@ func TestURLNoticesSayWhyAndStayShort(t *testing.T) {
 	top := eval[float64](t, ctx, `document.querySelector('#map svg').getBoundingClientRect().top`)
 	assert.Less(t, top, eval[float64](t, ctx, `window.innerHeight`)*0.6, "the map starts on the first screen")
 }
+
+// TestTableSaysEachFigureOnce (issue 26, smaller): the table no longer
+// shows « % cible » beside « % de la cible 2022 », nor its cells.
+func TestTableSaysEachFigureOnce(t *testing.T) {
+	ctx := open(t, "")
+	eval[bool](t, ctx, `(document.getElementById('table-details').open = true, true)`)
+	heads := poll[[]string](t, ctx, `(() => { const h = [...document.querySelectorAll('#table thead th')].filter(th => th.getClientRects().length).map(th => th.textContent); return h.length && h.every(x => x) ? h : null; })()`, "the table's headers", waitTimeout)
+	assert.Contains(t, heads, "% de la cible 2022")
+	assert.NotContains(t, heads, "% cible", "the repeated column is gone")
+	cells := eval[int](t, ctx, `[...document.querySelector('#table tbody tr').children].filter(td => td.getClientRects().length).length`)
+	assert.Equal(t, len(heads), cells, "each row shows as many cells as headers")
+	setControl(t, ctx, "metric", "new")
+	poll[bool](t, ctx, `[...document.querySelectorAll('#table thead th')].filter(th => th.getClientRects().length).some(th => th.textContent === '% cible')`, "« % cible » back with another measure", waitTimeout)
+}

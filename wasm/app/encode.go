@@ -146,6 +146,7 @@ var (
 	columnFields = []field{
 		{"key", kStr, 0, uint16(unsafe.Offsetof(app.Column{}.Key)), 0},
 		{"label", kStr, 0, uint16(unsafe.Offsetof(app.Column{}.Label)), 0},
+		{"repeat", kBool, 0, uint16(unsafe.Offsetof(app.Column{}.Repeat)), 0},
 	}
 	tableFields = []field{
 		{"caption", kStr, 0, uint16(unsafe.Offsetof(app.Table{}.Caption)), 0},
