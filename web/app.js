@@ -1084,6 +1084,16 @@
     const y = Math.max(yMin, Math.min(b.top - col.top, yMax));
     tip.style.left = x + 'px'; tip.style.top = y + 'px';
   }
+  // clearSheet scrolls the page so that department code stays in sight
+  // above a phone's bottom sheet (it hid Cher: sheet top 424 px, Cher at
+  // 470 px on a 375 px phone), or below the screen's top.
+  function clearSheet(code) {
+    const p = paths[index.get(code)];
+    const top = $('tooltip').getBoundingClientRect().top;
+    const b = p.getBoundingClientRect();
+    if (b.bottom > top - 8) window.scrollBy(0, Math.min(b.bottom - top + 16, b.top - 8));
+    else if (b.top < 0) window.scrollBy(0, b.top - 8);
+  }
   function hideTip() { $('tooltip').hidden = true; }
   function wireMap() {
     svg.addEventListener('pointerover', (e) => { const c = codeOf(e); if (c) showTip(c, true); });
@@ -1098,6 +1108,9 @@
       // The finger has lifted: a phone's bottom sheet may now take touches
       // (scrolling a long card); until then taps went through it.
       tip.classList.add('settled');
+      // Once the tap is over (a scroll during it would move the click to
+      // another department), the department clears the sheet.
+      if (!tip.hidden && getComputedStyle(tip).position === 'fixed') clearSheet(c);
     });
     // Focus listeners sit on the map's box, not the <svg>: Chromium makes
     // an SVG element with focus listeners a tab stop of its own.

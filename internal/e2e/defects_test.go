@@ -420,3 +420,25 @@ func TestTableSaysEachFigureOnce(t *testing.T) {
 	setControl(t, ctx, "metric", "new")
 	poll[bool](t, ctx, `[...document.querySelectorAll('#table thead th')].filter(th => th.getClientRects().length).some(th => th.textContent === '% cible')`, "« % cible » back with another measure", waitTimeout)
 }
+
+// TestPhoneSheetKeepsTappedDepartment (issue 26 item 12): on a 375 px
+// phone, the card a tap opens (a bottom sheet) leaves the tapped
+// department in sight above it: Cher was under the sheet.
+func TestPhoneSheetKeepsTappedDepartment(t *testing.T) {
+	for _, code := range []string{"18", "64", "2A"} {
+		t.Run(code, func(t *testing.T) {
+			ctx := openPhone(t, 375, 667, "")
+			waitReady(t, ctx)
+			pt := visiblePoint(t, ctx, code)
+			require.NotEmpty(t, pt, "a point of %s to tap", code)
+			tctx, cancel := timeout(ctx, waitTimeout)
+			defer cancel()
+			require.NoError(t, touchTap(tctx, pt[0], pt[1]))
+			poll[bool](t, ctx, fmt.Sprintf(`!document.getElementById('tooltip').hidden && document.getElementById('tooltip').dataset.code === %q`, code), "the sheet for "+code, waitTimeout)
+			nextFrames(t, ctx)
+			got := eval[[]float64](t, ctx, fmt.Sprintf(`(() => { const b = document.querySelector('#map svg path[data-code=%q]').getBoundingClientRect(); const s = document.getElementById('tooltip').getBoundingClientRect(); return [b.top, b.bottom, s.top]; })()`, code))
+			assert.LessOrEqual(t, got[1], got[2], "%s (bottom %v) above the sheet (top %v)", code, got[1], got[2])
+			assert.GreaterOrEqual(t, got[0], 0.0, "%s still on the screen", code)
+		})
+	}
+}
