@@ -442,3 +442,18 @@ func TestPhoneSheetKeepsTappedDepartment(t *testing.T) {
 		})
 	}
 }
+
+// TestZoomedDesktopReachesMap (issue 26, smaller): at 200 % zoom (640×400
+// CSS px) the options fold behind their toggle and the map starts on the
+// first screen; the toggle opens them.
+func TestZoomedDesktopReachesMap(t *testing.T) {
+	ctx := openScreen(t, 640, 400, false, "")
+	waitReady(t, ctx)
+	nextFrames(t, ctx)
+	screenshot(t, ctx, "zoom-200")
+	top := eval[float64](t, ctx, `document.querySelector('#map svg').getBoundingClientRect().top`)
+	assert.Less(t, top, 400.0*0.75, "the map starts on the first screen")
+	assert.False(t, eval[bool](t, ctx, `!!document.getElementById('metric').getClientRects().length`), "the measure folded")
+	click(t, ctx, "#more")
+	poll[bool](t, ctx, `!!document.getElementById('metric').getClientRects().length`, "the toggle opens the options", waitTimeout)
+}
