@@ -1225,12 +1225,20 @@
     // never less than the frame's height, so a frame that started too
     // tall would be told to stay so.
     let lastH = 0;
+    // While the host follows the height sent (the frame is that high),
+    // the frame shows no scrollbar: one left from a first, too low frame
+    // stayed as an empty gutter (narrower, the map was just short enough
+    // to fit; wider, just too tall). A host that does not follow keeps
+    // the scrollbar, and nothing is cut.
+    const fit = () => root.classList.toggle('fitted', lastH > 0 && Math.abs(window.innerHeight - lastH) <= 1);
     const send = () => {
       const h = Math.ceil(doc.body.getBoundingClientRect().height);
       if (h === lastH) return;
       lastH = h;
+      fit();
       post({ type: 'francenum:height', height: h });
     };
+    window.addEventListener('resize', fit);
     new ResizeObserver(send).observe(doc.body);
     send();
     postState();

@@ -12,6 +12,8 @@ import (
 	"testing"
 	"time"
 
+	"francenum-map/internal/browser"
+
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -141,6 +143,9 @@ func embedSettles(t *testing.T, w, h0 int) float64 {
 	f := eval[embedFit](t, fctx, embedFitJS)
 	assert.InDelta(t, h, f.InnerH, 1, "the frame is as high as the height reported")
 	assert.LessOrEqual(t, f.ScrollH, f.ClientH, "no scrolling inside the frame (%d wide from %d)", w, h0)
+	// Nor an empty scrollbar gutter once settled (issue 26, smaller: the
+	// 1000 px embed showed one).
+	assert.InDelta(t, f.InnerW, f.ClientW, 0.5, "no scrollbar gutter in the frame (%d wide from %d)", w, h0)
 	assert.LessOrEqual(t, f.Source.B, f.InnerH+0.5, "source line inside the frame")
 	assert.LessOrEqual(t, f.Legend.B, f.InnerH+0.5, "legend inside the frame")
 	assert.LessOrEqual(t, f.Map.B, f.InnerH+0.5, "map inside the frame")
@@ -164,4 +169,36 @@ func embedSettles(t *testing.T, w, h0 int) float64 {
 	assert.Equal(t, n, n2, "francenum:height keeps coming after the layout settled")
 	screenshot(t, ctx, fmt.Sprintf("embed-%d-from-%d", w, h0))
 	return h
+}
+
+// TestEmbedShowsNoScrollbarGutter (issue 26, smaller): with scrollbars
+// shown, as on a desktop (the suite's browser hides them), the 1000 px
+// embed settles without a scrollbar or an empty gutter, from a frame
+// first too low or too high.
+func TestEmbedShowsNoScrollbarGutter(t *testing.T) {
+	need(t)
+	bctx, stop, err := browser.NewChrome(context.Background(), browser.ChromeOptions{Width: 1040, Height: 1600, Flags: map[string]any{"hide-scrollbars": false, "site-per-process": true}})
+	require.NoError(t, err)
+	defer stop()
+	for _, h0 := range []int{300, 1400} {
+		t.Run(fmt.Sprint(h0), func(t *testing.T) {
+			ctx, cancel := chromedp.NewContext(bctx)
+			defer cancel()
+			require.NoError(t, chromedp.Do(ctx), "open a tab")
+			vctx, vcancel := timeout(ctx, waitTimeout)
+			require.NoError(t, chromedp.Do(vctx, chromedp.EmulateViewport(1040, 1600)))
+			vcancel()
+			nctx, ncancel := timeout(ctx, loadTimeout)
+			require.NoError(t, chromedp.Do(nctx, chromedp.Navigate(snippetURL(1000, h0))))
+			ncancel()
+			fctx := frameTab(t, ctx, env.worker.URL)
+			poll[bool](t, fctx, `document.documentElement.dataset.state === 'ready'`, "the embedded map", loadTimeout)
+			settledHeight(t, ctx)
+			got := eval[[]float64](t, fctx, `[innerWidth - document.documentElement.clientWidth, document.documentElement.scrollHeight - document.documentElement.clientHeight, innerHeight - document.documentElement.clientHeight]`)
+			assert.Zero(t, got[0], "no vertical scrollbar or gutter (%v px)", got[0])
+			assert.LessOrEqual(t, got[1], 0.0, "nothing to scroll")
+			assert.Zero(t, got[2], "no horizontal scrollbar (%v px)", got[2])
+			screenshot(t, ctx, fmt.Sprintf("embed-1000-scrollbars-from-%d", h0))
+		})
+	}
 }
