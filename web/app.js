@@ -950,6 +950,12 @@
       const x = G.csv('excel');
       download(x.charCodeAt(0) === 0xfeff ? x : '\ufeff' + x, 'text/csv;charset=utf-8', 'excel.csv');
     });
+    // Every month of every department: long as published, wide for Excel.
+    $('export-series').addEventListener('click', () => download(G.csv('', 'long'), 'text/csv;charset=utf-8', 'series.csv'));
+    $('export-series-excel').addEventListener('click', () => {
+      const x = G.csv('excel', 'wide');
+      download(x.charCodeAt(0) === 0xfeff ? x : '\ufeff' + x, 'text/csv;charset=utf-8', 'series-excel.csv');
+    });
     $('export-svg').addEventListener('click', () => download(G.svg(), 'image/svg+xml;charset=utf-8', 'svg'));
     $('export-png').addEventListener('click', exportPNG);
     $('print').addEventListener('click', () => { $('table-details').open = true; window.print(); });

@@ -457,3 +457,34 @@ func TestZoomedDesktopReachesMap(t *testing.T) {
 	click(t, ctx, "#more")
 	poll[bool](t, ctx, `!!document.getElementById('metric').getClientRects().length`, "the toggle opens the options", waitTimeout)
 }
+
+// TestExportEveryMonth (issue 26 item 11): the two « Tous les mois »
+// buttons download every month of every department of the indicator shown:
+// long as published, and one column per month for Excel, with the source
+// and data date.
+func TestExportEveryMonth(t *testing.T) {
+	ctx := open(t, "ind="+diags)
+	poll[bool](t, ctx, `new URLSearchParams(location.search).get('ind') === '`+diags+`' && document.documentElement.dataset.state === 'ready'`, "the diagnostics", loadTimeout)
+	d := need(t).downloads
+	name, long := d.expect(t, "#export-series", func() { click(t, ctx, "#export-series") })
+	assert.True(t, strings.HasSuffix(name, ".series.csv"), name)
+	lines := strings.Split(strings.TrimSuffix(string(long), "\n"), "\n")
+	assert.Equal(t, "code_departement,libelle_departement,id_indicateur,indicateur,date,valeur,unite,source", lines[0])
+	assert.Greater(t, len(lines), 101*12, "a year and more of months for 101 departments")
+	months := map[string]bool{}
+	for _, l := range lines[1:] {
+		f := strings.Split(l, ",")
+		require.GreaterOrEqual(t, len(f), 8, l)
+		assert.Equal(t, diags, f[2])
+		months[f[4]] = true
+	}
+	assert.Greater(t, len(months), 12)
+	assert.Contains(t, lines[1], "Licence Ouverte 2.0")
+
+	_, wide := d.expect(t, "#export-series-excel", func() { click(t, ctx, "#export-series-excel") })
+	assert.True(t, strings.HasPrefix(string(wide), "\ufeff"), "Excel's BOM")
+	rows := strings.Split(strings.TrimSuffix(string(wide), "\r\n"), "\r\n")
+	head := strings.Split(strings.TrimPrefix(rows[0], "\ufeff"), ";")
+	assert.Len(t, head, 2+len(months), "one column per month")
+	assert.Contains(t, rows[len(rows)-1], "Source : ")
+}

@@ -46,6 +46,8 @@ var All = [...]Entry{
 	{"exportCsv", "Données (CSV)", "Data (CSV)"},
 	{"exportCsvExcel", "Données (CSV pour Excel)", "Data (CSV for Excel)"},
 	{"exportPng", "Carte (PNG)", "Map (PNG)"},
+	{"exportSeries", "Tous les mois (CSV)", "Every month (CSV)"},
+	{"exportSeriesExcel", "Tous les mois (Excel, un mois par colonne)", "Every month (Excel, one column per month)"},
 	{"exportSvg", "Carte (SVG)", "Map (SVG)"},
 	{"exports", "Télécharger", "Download"},
 	{"fileChoose", "Choisir un fichier CSV", "Choose a CSV file"},

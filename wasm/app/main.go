@@ -183,10 +183,21 @@ func call(i int, args []js.Value) any {
 		l := cur.Indicators()
 		return array(unsafe.Pointer(&l), indicatorFields, unsafe.Sizeof(app.IndicatorItem{}))
 	case fCSV:
-		v, d := cur.View(), exportfmt.Standard
+		// csv(dialect, shape): the view's month, or (shape "long" or
+		// "wide") every month of the indicator.
+		d := exportfmt.Standard
 		if str(args, 0) == "excel" {
 			d = exportfmt.ExcelFR
 		}
+		switch str(args, 1) {
+		case "long":
+			t := cur.Series()
+			return export.SeriesLong(&t, d)
+		case "wide":
+			t := cur.Series()
+			return export.SeriesWide(&t, d)
+		}
+		v := cur.View()
 		return export.CSV(&v, cur.Values(), d)
 	case fSVG:
 		d, v := cur.Drawing(), cur.View()
