@@ -455,7 +455,7 @@
   function applyLegend(lg, count) {
     const box = $('legend');
     countMode = count;
-    const key = lg.title + '|' + lg.items.map((i) => i.label + i.color).join() + count;
+    const key = lg.title + '|' + lg.items.map((i) => i.label + i.color).join() + count + '|' + (lg.quality || '');
     if (key !== legendKey) {
       legendKey = key;
       const h = doc.createElement('h3'); h.id = 'legend-title'; h.textContent = lg.title;
@@ -479,6 +479,12 @@
       }
       const note = doc.createElement('p'); note.className = 'note'; note.textContent = lg.note;
       box.append(note);
+      // The hatching's key: what it marks, and how many departments.
+      if (lg.quality) {
+        const q = doc.createElement('p'); q.className = 'quality-key';
+        const sw = doc.createElement('span'); sw.className = 'sw qual-sw'; sw.setAttribute('aria-hidden', 'true');
+        q.append(sw, lg.quality); box.append(q);
+      }
       legendItems = [];
       for (const li of box.querySelectorAll('li[data-class]')) { if (li.dataset.class === 'nodata') legendItems.nodata = li; else legendItems[+li.dataset.class] = li; }
     }

@@ -81,3 +81,39 @@ func TestTableHidesTheRepeatedColumn(t *testing.T) {
 		assert.Equal(t, []string{want}, got, metric)
 	}
 }
+
+// TestQualityHatchingMeansSomething (issue 26, smaller): the hatching
+// marked 95 of 101 departments for the chèques (revisions of a few units);
+// it now marks falls over 5 % (or a missing month) and its key says so.
+func TestQualityHatchingMeansSomething(t *testing.T) {
+	a := newApp(t)
+	assert.Empty(t, a.Act("quality", "1"))
+	count := func() int {
+		n := 0
+		for _, f := range a.View().Flags {
+			if f {
+				n++
+			}
+		}
+		return n
+	}
+	assert.Equal(t, 0, count(), "the chèques' falls are all under 5 %")
+	assert.Contains(t, a.View().Legend.Quality, "Aucune série à vérifier")
+	assert.Empty(t, a.Act("ind", "nb-diagnostics-individualises"))
+	n := count()
+	// 8 departments fall by more than 5 % once at least (Aube 34 → 14,
+	// Haute-Corse 109 → 46…), and one misses a month.
+	assert.True(t, n >= 8 && n < 15, "a few of the diagnostics' departments: %d", n)
+	assert.Contains(t, a.View().Legend.Quality, "À vérifier ("+strconv.Itoa(n)+" dép.)")
+	for i, f := range a.View().Flags {
+		if !f {
+			continue
+		}
+		code := a.geo.Departments[i].Code
+		tip, ok := a.Tip(code)
+		require.True(t, ok)
+		assert.NotEmpty(t, tip.Notes, "a hatched department's card says why (%s)", code)
+	}
+	assert.Empty(t, a.Act("quality", "0"))
+	assert.Empty(t, a.View().Legend.Quality)
+}

@@ -368,12 +368,19 @@ func (a *App) flagged(i int) bool {
 		return false // a rate or a count « dans l'année » may go down
 	}
 	for _, d := range a.ind.Decreases {
-		if d.Dept == sr.Dept {
+		if d.Dept == sr.Dept && d.Before > 0 && (d.Before-d.After)/d.Before >= qualityDrop {
 			return true
 		}
 	}
 	return false
 }
+
+// qualityDrop is the fall of a running total, from one published month to
+// the next, from which its series is hatched « à vérifier ». Smaller falls
+// are the ordinary revisions of the published counts (the chèques have
+// 155, in 95 departments, none over 3,3 %); the diagnostics' larger ones
+// (up to 59 %) are what a reader should check before quoting a figure.
+const qualityDrop = 0.05
 
 // roundedBreaks returns the scale's breaks with at most 3 decimals, as a
 // starting point for manual breaks.

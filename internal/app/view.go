@@ -2,6 +2,7 @@ package app
 
 import (
 	"math"
+	"strconv"
 
 	"francenum-map/internal/barometre"
 	"francenum-map/internal/carto"
@@ -145,6 +146,9 @@ type Legend struct {
 	Circles                               []RefCircle
 	KeyCX, KeyLabelX, KeyW, KeyH, KeyFont float64
 	Note                                  string
+	// Quality is the hatching's key when the quality toggle is on: what it
+	// marks and how many departments ("" when off).
+	Quality string
 }
 
 // LegendItem is one class of the legend.
@@ -241,13 +245,25 @@ func (a *App) View() View {
 	if a.circles() {
 		v.Radii = a.radii(m)
 	}
+	nf := 0
 	if s.Quality {
 		v.Flags = make([]bool, n)
 		for i := range v.Flags {
 			v.Flags[i] = a.flagged(i)
+			if v.Flags[i] {
+				nf++
+			}
 		}
 	}
 	v.Legend = a.legend(v.ClassFills)
+	if s.Quality {
+		// The key says what the hatching means, and how many it marks.
+		key := "qualityKey"
+		if nf == 0 {
+			key = "qualityNone"
+		}
+		v.Legend.Quality = a.f(key, strconv.Itoa(nf))
+	}
 	return v
 }
 

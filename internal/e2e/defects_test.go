@@ -488,3 +488,20 @@ func TestExportEveryMonth(t *testing.T) {
 	assert.Len(t, head, 2+len(months), "one column per month")
 	assert.Contains(t, rows[len(rows)-1], "Source : ")
 }
+
+// TestQualityHatchingHasAKey (issue 26, smaller): the hatching marks the
+// few series to check (none for the chèques, whose falls are revisions of
+// a few units; it marked 95 of 101), and the legend says what it means.
+func TestQualityHatchingHasAKey(t *testing.T) {
+	ctx := open(t, "quality=1")
+	key := poll[string](t, ctx, `(() => { const k = document.querySelector('#legend .quality-key'); return k && k.getClientRects().length ? k.textContent : ''; })()`, "the hatching's key", waitTimeout)
+	assert.Contains(t, key, "Aucune série à vérifier")
+	assert.Equal(t, 0, eval[int](t, ctx, `document.querySelectorAll('#map svg path.qual').length`))
+	setControl(t, ctx, "indicator", diags)
+	key = poll[string](t, ctx, `(() => { const k = document.querySelector('#legend .quality-key'); return k && /À vérifier/.test(k.textContent) ? k.textContent : ''; })()`, "the diagnostics' key", loadTimeout)
+	n := eval[int](t, ctx, `document.querySelectorAll('#map svg path.qual').length`)
+	assert.True(t, n > 0 && n < 15, "a few departments hatched: %d", n)
+	assert.Contains(t, key, fmt.Sprintf("(%d dép.)", n))
+	assert.Contains(t, key, "5\u00a0%")
+	screenshot(t, ctx, "quality-diagnostics")
+}

@@ -106,6 +106,7 @@ var (
 		{"kh", kNum, 0, uint16(unsafe.Offsetof(app.Legend{}.KeyH)), 0},
 		{"kfs", kNum, 0, uint16(unsafe.Offsetof(app.Legend{}.KeyFont)), 0},
 		{"note", kStr, 0, uint16(unsafe.Offsetof(app.Legend{}.Note)), 0},
+		{"quality", kStrOpt, 0, uint16(unsafe.Offsetof(app.Legend{}.Quality)), 0},
 	}
 	// stateFields write the state shown: the controls read it and the
 	// embedding page receives it as the postMessage "state" object.
