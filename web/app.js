@@ -230,6 +230,11 @@
     let gDep, gFrames;
     if (adopt) {
       svg = adopt;
+      // The views prepared at build time (their circles, the html's
+      // data-pv naming the one shown) give way to Go's, drawn below in
+      // the same task: no frame shows between.
+      for (const g of svg.querySelectorAll('.pv-circles')) g.remove();
+      root.removeAttribute('data-pv');
       svg.removeAttribute('class'); // « pre »: shown whatever the URL now
       svg.removeAttribute('aria-label');
       svg.setAttribute('role', 'group'); svg.setAttribute('aria-labelledby', 'map-title');

@@ -36,7 +36,7 @@ package boot
 // load's coloured paint 506 -> 410 ms and interactive 843 -> 743 ms
 // (medians of 20, static brotli server).
 const Script = `var q=location.search,d=document.documentElement;` +
-	`if(/^\?embed=(1|true)$/.test(q))d.classList.add("embed");else if(q)d.classList.add("has-query");` +
+	`if(/^\?embed=(1|true)$/.test(q))d.classList.add("embed");else if(q){d.classList.add("has-query");fnView()}` +
 	`var l=document.getElementById("fn-wasm");` +
 	`if(self.WebAssembly&&WebAssembly.compileStreaming)window.__fnWasm=fetch(l?l.getAttribute("href"):"/app.wasm").then(function(r){` +
 	`if(!r.ok||(r.headers.get("Content-Type")||"").indexOf("application/wasm")<0)throw Error("app.wasm "+r.status);` +
@@ -51,7 +51,32 @@ const Script = `var q=location.search,d=document.documentElement;` +
 	`if(s&&self.ResizeObserver){var o=new ResizeObserver(function(){fnSizeLabels(s)});o.observe(s);s.__ro=o;` +
 	`if(l)document.addEventListener("readystatechange",function(){fnSizeLabels(s,1)},{once:true});return}` +
 	`if(s)fnSizeLabels(s,!l);if(l)requestAnimationFrame(f)})();` +
-	deadScript
+	viewScript + deadScript
+
+// viewScript reads a URL with a query before the first paint: a view the
+// build prepared (France Num's two indicators in each measure at the
+// latest month: html's data-pv-keys; lang=fr, pins, embed and that month
+// allowed) is named in html[data-pv], and the stylesheet paints it (package
+// prerender); any other view keeps the outlines. Either way the controls
+// show what the URL asks for as soon as they exist (the map comes after
+// them in the page): Go's render sets them again once ready.
+const viewScript = `function fnView(){var P=new URLSearchParams(q),o=1,I=P.get("ind")||"` + indCheques + `",M=P.get("metric")||"target",E=P.get("embed");` +
+	`P.forEach(function(v,n){if(!/^(ind|metric|embed|dep|date|lang)$/.test(n))o=0});` +
+	`if(E=="1"||E=="true")d.classList.add("embed");` +
+	`if((P.get("lang")||"fr")!="fr"||(P.has("date")&&P.get("date")!=d.getAttribute("data-latest")))o=0;` +
+	`var k=({"` + indCheques + `":"c","` + indDiagnostics + `":"d"})[I]+"-"+M;` +
+	`if(o&&(" "+(d.getAttribute("data-pv-keys")||"")+" ").indexOf(" "+k+" ")>=0)d.setAttribute("data-pv",k);` +
+	`(function c(){var x=document.getElementById("quality");if(!x){if(document.readyState=="loading")requestAnimationFrame(c);return}` +
+	`[["indicator","ind"],["metric","metric"],["scheme","scheme"],["classes","classes"]].forEach(function(a){var e=document.getElementById(a[0]),v=P.get(a[1]);` +
+	`if(e&&v!=null&&[].some.call(e.options,function(t){return t.value==v}))e.value=v});` +
+	`var g=P.get("quality");if(g!=null)x.checked=g=="1"||g=="true"})()}`
+
+// The two indicators the build prepares views of (indicator.Cheques and
+// indicator.Diagnostics; a test checks).
+const (
+	indCheques     = "nb-entreprises-cheaque-numerique"
+	indDiagnostics = "nb-diagnostics-individualises"
+)
 
 // deadScript says so when web/app.js never ran (blocked, or an offline
 // revisit whose HTML came from the browser's cache): the build-time map
@@ -81,9 +106,10 @@ const (
 
 // Style hides the build-time parts when the script marked the document, and
 // draws the build-time map like the live one (without its interactions).
-const Style = `html.has-query .pre{display:none}` +
+const Style = `.pv{display:none}html.has-query .pd,html.has-query:not([data-pv]) .pre:not(.prerender){display:none}` +
+	`html.has-query:not([data-pv]) .prerender path[data-code]{fill:#eceef6;stroke:#9a9a9a}` +
 	`.prerender path{stroke:#fff;stroke-width:1.2;vector-effect:non-scaling-stroke}`
 
 // ScriptHash is the CSP source expression of Script: 'sha256-' followed by
 // the base64 SHA-256 of its UTF-8 bytes. A test recomputes it.
-const ScriptHash = `'sha256-Q5toC61idWKrIpJuxWD4gWqn8paFpTPH8buSFjdhXTY='`
+const ScriptHash = `'sha256-P/ruJVhHTtV0fvuHMBdZIaBkfhY6h9Txs54yrlNTLN8='`

@@ -3,6 +3,7 @@ package boot
 import (
 	"crypto/sha256"
 	"encoding/base64"
+	"francenum-map/internal/indicator"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -23,4 +24,11 @@ func TestDeadScriptWordsAreUitexts(t *testing.T) {
 	} {
 		assert.Equal(t, uitext.T(c.lang, c.key), c.got, c.key+" "+c.lang)
 	}
+}
+
+// TestViewScriptNamesFranceNumIndicators: the inline script's two
+// indicator ids are the registry's.
+func TestViewScriptNamesFranceNumIndicators(t *testing.T) {
+	assert.Equal(t, indicator.Cheques, indCheques)
+	assert.Equal(t, indicator.Diagnostics, indDiagnostics)
 }

@@ -505,3 +505,48 @@ func TestQualityHatchingHasAKey(t *testing.T) {
 	assert.Contains(t, key, "5\u00a0%")
 	screenshot(t, ctx, "quality-diagnostics")
 }
+
+// TestSharedLinksPaint (issue 26 item 9): a link to one of France Num's
+// indicators in any measure at the latest month paints coloured before Go,
+// with the colours, legend and title Go then shows; any other link shows
+// the outlines and the controls it asks for; every build-time map has
+// path[data-code] from the first paint.
+func TestSharedLinksPaint(t *testing.T) {
+	fillsJS := `[...document.querySelectorAll('#map svg path[data-code]')].map(p => p.getAttribute('data-code') + ' ' + getComputedStyle(p).fill)`
+	shownText := func(sel string) string {
+		return `[...document.querySelectorAll('` + sel + `')].filter(e => e.getClientRects().length && getComputedStyle(e).display !== 'none').map(e => e.textContent).join('|')`
+	}
+	for _, q := range []string{"ind=" + diags + "&metric=per10k&dep=18", "metric=new", "ind=" + diags, "ind=" + cheques + "&metric=count&embed=1"} {
+		t.Run(q, func(t *testing.T) {
+			pre := openNoWasm(t, q)
+			before := eval[[]string](t, pre, fillsJS)
+			require.Len(t, before, 101, "path[data-code] before Go")
+			title := eval[string](t, pre, shownText("#map-title span"))
+			legend := eval[string](t, pre, shownText("#legend > div"))
+			metric := value(t, pre, "metric")
+			screenshot(t, pre, "shared-link-before-go-"+strings.NewReplacer("=", "-", "&", "_").Replace(q)[:min(len(q), 40)])
+
+			live := open(t, q)
+			waitReady(t, live)
+			nextFrames(t, live)
+			assert.Equal(t, eval[[]string](t, live, fillsJS), before, "the colours Go shows")
+			assert.Equal(t, text(t, live, "#map-title"), title, "the title Go shows")
+			assert.Contains(t, legend, eval[string](t, live, `document.querySelector('#legend h3').textContent`), "the legend's title")
+			assert.Equal(t, value(t, live, "metric"), metric, "the measure control")
+			if strings.Contains(q, "count") {
+				n := eval[int](t, pre, `[...document.querySelectorAll('#map svg .pv-circles circle')].filter(c => c.getClientRects().length && c.getBoundingClientRect().width > 0).length`)
+				assert.Greater(t, n, 90, "the circles drawn before Go")
+			}
+		})
+	}
+	t.Run("another view: outlines and its controls", func(t *testing.T) {
+		ctx := openNoWasm(t, "scheme=equal&classes=4&quality=1")
+		fills := eval[[]string](t, ctx, `[...new Set([...document.querySelectorAll('#map svg path[data-code]')].map(p => getComputedStyle(p).fill))]`)
+		assert.Equal(t, []string{"rgb(236, 238, 246)"}, fills, "outlines")
+		assert.True(t, eval[bool](t, ctx, `document.querySelector('#map svg').getBoundingClientRect().height > 200`), "not an empty area")
+		assert.Equal(t, "equal", value(t, ctx, "scheme"))
+		assert.Equal(t, "4", value(t, ctx, "classes"))
+		assert.True(t, eval[bool](t, ctx, `document.getElementById('quality').checked`))
+		assert.Empty(t, eval[string](t, ctx, shownText("#legend > div")), "no legend of another view")
+	})
+}

@@ -86,13 +86,18 @@ func TestBuildTimeMap(t *testing.T) {
 		assert.Equal(t, 101, eval[int](t, ctx, `document.querySelectorAll('#map svg [data-code][fill]').length`))
 		assert.False(t, exists(t, ctx, "#map svg.prerender, [role=alert]"))
 	})
-	t.Run("another view hides it before the first paint", func(t *testing.T) {
+	t.Run("another view shows its outlines, not the default's colours", func(t *testing.T) {
 		ctx := openNoWasm(t, "lang=en&ind=nb-diagnostics-individualises")
 		st := eval[prerenderState](t, ctx, prerenderJS)
 		require.True(t, st.Present)
-		assert.False(t, st.Shown, "the default map is not shown for another view")
+		// Issue 26 item 9: the outlines, not an empty area; none of the
+		// default view's colours, legend or date.
+		assert.True(t, st.Shown, "the outlines are shown")
+		fills := eval[[]string](t, ctx, `[...new Set([...document.querySelectorAll('#map svg.prerender path[data-code]')].map(p => getComputedStyle(p).fill))]`)
+		assert.Equal(t, []string{"rgb(236, 238, 246)"}, fills, "every department an outline")
 		assert.False(t, st.LegendShown)
 		assert.Empty(t, st.Date)
+		assert.Equal(t, "nb-diagnostics-individualises", value(t, ctx, "indicator"), "the control asked for")
 		assert.True(t, eval[bool](t, ctx, `document.documentElement.classList.contains('has-query')`), "the inline script ran under the Worker's CSP")
 		assert.Empty(t, eval[[]string](t, ctx, `window.__csp`), "no CSP violation")
 		// The load error in the URL's language, though Go never ran.

@@ -33,6 +33,13 @@ type Parts struct {
 	Indicators string // the <option>s of #indicator, the default selected
 	Month      string // #month slider attributes: max and value of the latest month
 	MonthLabel string // text of #month-label
+
+	// TitleHTML is the map title's inner HTML: the default view's text and
+	// each prepared view's (see views.go).
+	TitleHTML string
+	// Views is the prepared views' stylesheet, ViewKeys their keys and
+	// Latest the latest month ("2022-11"), for the inline script.
+	Views, ViewKeys, Latest string
 }
 
 // Draw returns the parts of a's current view (call it on a fresh App: the
@@ -48,38 +55,66 @@ func Draw(a *app.App, staticSource string) (Parts, error) {
 	var p Parts
 	var b strings.Builder
 	num := func(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+	// The default view's parts come from the fresh app; prepared then
+	// moves it through the other prepared views.
+	defLegend := legendHTML(&v.Legend)
+	inds := a.Indicators()
+	vs, err := prepared(a)
+	if err != nil {
+		return Parts{}, err
+	}
+	a.SetQuery("") // back to the default view, as given
+	p.Views, p.ViewKeys, p.Latest = viewStyle(vs), viewKeys(vs), v.Date
 	// data-geo names the geometry drawn: the page passes it to Go's load,
 	// which then leaves the path data out (app.DrawingFor) and app.js
 	// makes these paths the live map.
 	b.WriteString(`<svg class="pre prerender" data-geo="` + html.EscapeString(a.GeoID()) + `" viewBox="0 0 ` + num(d.W) + ` ` + num(d.H) + `" preserveAspectRatio="xMidYMid meet" role="img" aria-label="` + html.EscapeString(v.Title) + `">`)
 	b.WriteString(`<defs>` + d.Defs + `</defs><g>`)
+	// data-code from the first paint: tests and tools find the same map
+	// before and after Go. The style holds the path's fill in each
+	// prepared view.
 	for i, path := range d.Paths {
-		b.WriteString(`<path d="` + html.EscapeString(path) + `" fill="` + html.EscapeString(v.Fill(i)) + `"/>`)
+		b.WriteString(`<path d="` + html.EscapeString(path) + `" fill="` + html.EscapeString(v.Fill(i)) + `" data-code="` + html.EscapeString(d.Codes[i]) + `" style="`)
+		for k, pv := range vs {
+			if k > 0 {
+				b.WriteByte(';')
+			}
+			b.WriteString(`--` + pv.key + `:` + html.EscapeString(pv.fills[i]))
+		}
+		b.WriteString(`"/>`)
 	}
 	b.WriteString(`</g><g class="frames">`)
 	fs := num(d.LabelSize)
 	for _, f := range d.Frames {
 		b.WriteString(`<path class="frame" d="` + html.EscapeString(f.D) + `"/><text class="frame-label" x="` + num(f.X) + `" y="` + num(f.Y) + `" font-size="` + fs + `" data-name="` + html.EscapeString(f.Name) + `" data-short="` + html.EscapeString(f.Code) + `">` + html.EscapeString(f.Name) + `</text>`)
 	}
-	b.WriteString(`</g></svg>`)
+	b.WriteString(`</g>`)
+	for _, pv := range vs {
+		if pv.circles != "" {
+			b.WriteString(`<g class="circles pv pv-circles" data-pv="` + pv.key + `" aria-hidden="true">` + pv.circles + `</g>`)
+		}
+	}
+	b.WriteString(`</svg>`)
 	p.Map = b.String()
 
-	// The legend, as app.js applyLegend builds it (highest class first).
+	// The legend, as app.js applyLegend builds it (highest class first):
+	// the default view's, and each prepared view's, hidden until the URL
+	// asks for it.
 	b.Reset()
-	lg := &v.Legend
-	b.WriteString(`<div class="pre"><h3>` + html.EscapeString(lg.Title) + `</h3><ul>`)
-	for i := len(lg.Items) - 1; i >= 0; i-- {
-		it := lg.Items[i]
-		b.WriteString(`<li><span class="sw" style="background:` + html.EscapeString(it.Color) + `"></span><span class="label" title="` + html.EscapeString(it.Long) + `">` + html.EscapeString(it.Label) + `</span><span class="count">` + strconv.Itoa(it.Count) + `</span></li>`)
+	b.WriteString(`<div class="pre pd">` + defLegend + `</div>`)
+	for _, pv := range vs {
+		b.WriteString(`<div class="pv" data-pv="` + pv.key + `">` + pv.legend + `</div>`)
 	}
-	if lg.NoData.Count > 0 {
-		b.WriteString(`<li><span class="sw nodata"></span><span class="label">` + html.EscapeString(lg.NoData.Label) + `</span><span class="count">` + strconv.Itoa(lg.NoData.Count) + `</span></li>`)
-	}
-	b.WriteString(`</ul><p class="note">` + html.EscapeString(lg.Note) + `</p></div>`)
 	p.Legend = b.String()
+	b.Reset()
+	b.WriteString(`<span class="pre pd">` + html.EscapeString(v.Title) + `</span>`)
+	for _, pv := range vs {
+		b.WriteString(`<span class="pv" data-pv="` + pv.key + `">` + html.EscapeString(pv.title) + `</span>`)
+	}
+	p.TitleHTML = b.String()
 
 	b.Reset()
-	for _, it := range a.Indicators() {
+	for _, it := range inds {
 		sel := ""
 		if it.ID == v.State.Ind {
 			sel = " selected"
@@ -103,6 +138,7 @@ func Draw(a *app.App, staticSource string) (Parts, error) {
 // the end of its head.
 const (
 	markerHead    = `</head>`
+	markerHTML    = `<html lang="fr" data-state="loading">`
 	markerTitle   = `<h2 id="map-title" class="map-title"></h2>`
 	markerMap     = `<div id="map" class="map"></div>`
 	markerLegend  = `<div id="legend" class="legend"></div>`
@@ -133,9 +169,14 @@ func StaticSource(page []byte) (string, error) {
 // the error names the missing one.
 func Inline(page []byte, p Parts) ([]byte, error) {
 	out := page
+	title := p.TitleHTML
+	if title == "" {
+		title = `<span class="pre pd">` + html.EscapeString(p.Title) + `</span>`
+	}
 	for _, r := range []struct{ marker, with string }{
-		{markerHead, `<style>` + boot.Style + `</style><script>` + boot.Script + `</script>` + "\n" + markerHead},
-		{markerTitle, `<h2 id="map-title" class="map-title"><span class="pre">` + html.EscapeString(p.Title) + `</span></h2>`},
+		{markerHead, `<style>` + boot.Style + p.Views + `</style><script>` + boot.Script + `</script>` + "\n" + markerHead},
+		{markerHTML, `<html lang="fr" data-state="loading" data-latest="` + html.EscapeString(p.Latest) + `" data-pv-keys="` + html.EscapeString(p.ViewKeys) + `">`},
+		{markerTitle, `<h2 id="map-title" class="map-title">` + title + `</h2>`},
 		{markerMap, `<div id="map" class="map">` + p.Map + `</div>`},
 		{markerLegend, `<div id="legend" class="legend">` + p.Legend + `</div>`},
 		{markerInds, `<select id="indicator">` + p.Indicators + `</select>`},

@@ -37,7 +37,7 @@ func TestDrawIsTheAppsDefaultView(t *testing.T) {
 	p, err := Draw(a, src)
 	require.NoError(t, err)
 
-	fills := regexp.MustCompile(`<path d="[^"]+" fill="(#[0-9a-f]{6})"/>`).FindAllStringSubmatch(p.Map, -1)
+	fills := regexp.MustCompile(`<path d="[^"]+" fill="(#[0-9a-f]{6})" data-code="[^"]+" style="[^"]*"/>`).FindAllStringSubmatch(p.Map, -1)
 	require.Len(t, fills, 101, "one filled path per department")
 	// The same colours as the wasm's first render (the same app.View), in
 	// the same order, each one a class colour of the legend.
@@ -53,7 +53,9 @@ func TestDrawIsTheAppsDefaultView(t *testing.T) {
 	assert.Contains(t, p.Map, `<pattern id="nodata-hatch"`, "the app's patterns")
 	assert.Equal(t, 5, strings.Count(p.Map, `class="frame-label"`), "five overseas insets")
 	assert.Contains(t, p.Map, `>La Réunion</text>`)
-	assert.Equal(t, 5, strings.Count(p.Legend, "<li>"), "five classes, no 'no data' row when every department has a value")
+	def, _, _ := strings.Cut(p.Legend, `<div class="pv"`)
+	assert.True(t, strings.HasPrefix(def, `<div class="pre pd">`), def)
+	assert.Equal(t, 5, strings.Count(def, "<li>"), "five classes, no 'no data' row when every department has a value")
 	assert.Contains(t, p.Legend, "≥ 150")
 	assert.Equal(t, "Chèques numériques — % de la cible 2022 — novembre 2022", p.Title)
 	assert.Equal(t, " — données au 30 novembre 2022", p.Date)
@@ -80,7 +82,7 @@ func TestInline(t *testing.T) {
 	s := string(out)
 	assert.Contains(t, s, `<div id="map" class="map"><svg class="pre prerender"></svg></div>`)
 	assert.Contains(t, s, `<div id="legend" class="legend"><div class="pre">L</div></div>`)
-	assert.Contains(t, s, `<h2 id="map-title" class="map-title"><span class="pre">Titre &lt;b&gt;</span></h2>`, "text, never HTML")
+	assert.Contains(t, s, `<h2 id="map-title" class="map-title"><span class="pre pd">Titre &lt;b&gt;</span></h2>`, "text, never HTML")
 	assert.Contains(t, s, `Licence Ouverte 2.0<span class="pre"> — données au 1 &amp; 2</span></p>`)
 	assert.Contains(t, s, `<script>`+boot.Script+`</script>`)
 	assert.Contains(t, s, `<select id="indicator"><option value="x" selected>X</option></select>`)
@@ -140,4 +142,37 @@ func TestSetWasmURL(t *testing.T) {
 	assert.NotContains(t, string(out), `"/app.wasm"`)
 	_, err = SetWasmURL([]byte("<head></head>"), p)
 	assert.ErrorContains(t, err, "fn-wasm")
+}
+
+// TestPreparedViews (issue 26 item 9): France Num's two indicators in each
+// of their measures are drawn at build time, each department's path
+// carrying its fill in every view (the app's own fills for that URL),
+// with a stylesheet rule, legend and title per view, and data-code on
+// every path from the first paint.
+func TestPreparedViews(t *testing.T) {
+	src, err := StaticSource(page(t))
+	require.NoError(t, err)
+	p, err := Draw(realApp(t), src)
+	require.NoError(t, err)
+	keys := strings.Fields(p.ViewKeys)
+	assert.Equal(t, []string{"c-target", "c-per10k", "c-count", "c-new", "d-target", "d-per10k", "d-count", "d-new"}, keys)
+	assert.Equal(t, "2022-11", p.Latest)
+	paths := regexp.MustCompile(`<path d="[^"]+" fill="[^"]+" data-code="([^"]+)" style="([^"]*)"/>`).FindAllStringSubmatch(p.Map, -1)
+	require.Len(t, paths, 101)
+	a := realApp(t)
+	for _, k := range keys {
+		ind := map[byte]string{'c': "nb-entreprises-cheaque-numerique", 'd': "nb-diagnostics-individualises"}[k[0]]
+		require.Empty(t, a.SetQuery("ind="+ind+"&metric="+k[2:]))
+		v := a.View()
+		for i, m := range paths {
+			assert.Contains(t, ";"+m[2]+";", ";--"+k+":"+v.Fill(i)+";", "%s: department %s", k, m[1])
+		}
+		assert.Contains(t, p.Views, `html[data-pv="`+k+`"] .prerender path[data-code]{fill:var(--`+k+`)}`)
+		assert.Contains(t, p.Legend, `<div class="pv" data-pv="`+k+`"><h3>`+v.Legend.Title+`</h3>`)
+		assert.Contains(t, p.TitleHTML, `<span class="pv" data-pv="`+k+`">`+v.Title+`</span>`)
+		if len(v.Radii) > 0 {
+			assert.Contains(t, p.Map, `<g class="circles pv pv-circles" data-pv="`+k+`"`, "%s draws its circles", k)
+		}
+	}
+	assert.Equal(t, "01", paths[0][1])
 }
