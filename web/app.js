@@ -14,9 +14,12 @@
   let readyResolve, readyReject;
   const ready = new Promise((res, rej) => { readyResolve = res; readyReject = rej; });
   ready.catch(() => {});
+  let wasmMem = null;
   window.francenumApp = {
     ready,
     stats: () => Object.assign({}, stats),
+    // Bench hook: the bytes of Go's WebAssembly memory (it never shrinks).
+    memory: () => (wasmMem ? wasmMem.buffer.byteLength : 0),
     // Bench hook: ms to copy a whole published CSV into wasm, filter the two
     // indicators, parse them and build the model (rejects if refused).
     benchParse: (buf) => ready.then(() => {
@@ -154,6 +157,7 @@
     if (!G) {
       const go = new Go();
       const inst = await WebAssembly.instantiate(mod, go.importObject);
+      wasmMem = inst.exports.mem;
       go.run(inst); // main registers francenumGo then blocks
       G = window.francenumGo;
       stats.goStarted = performance.now() - T0;

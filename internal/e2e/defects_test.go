@@ -5,6 +5,8 @@ package e2e
 import (
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -549,4 +551,34 @@ func TestSharedLinksPaint(t *testing.T) {
 		assert.True(t, eval[bool](t, ctx, `document.getElementById('quality').checked`))
 		assert.Empty(t, eval[string](t, ctx, shownText("#legend > div")), "no legend of another view")
 	})
+}
+
+// TestBigFileMemory (issue 26, smaller): reading the published 22 MB
+// detail file (every indicator) grows Go's WebAssembly memory, which never
+// shrinks; files read after the second reuse it. Logged for the closing
+// note; the test asserts the reuse.
+func TestBigFileMemory(t *testing.T) {
+	ctx := open(t, "")
+	waitReady(t, ctx)
+	mem := func() float64 { return eval[float64](t, ctx, `francenumApp.memory()`) / (1 << 20) }
+	m0 := mem()
+	path := filepath.Join(env.dataDir, "barometre", "barometre-resultats-detail-departemental.csv")
+	st, err := os.Stat(path)
+	require.NoError(t, err, "the mirror's detail file")
+	load := func(n int) float64 {
+		eval[bool](t, ctx, `(document.getElementById('file-report').replaceChildren(), true)`)
+		setFile(t, ctx, path)
+		poll[bool](t, ctx, `!!document.querySelector('#file-report strong.ok')`, fmt.Sprintf("file %d read", n), loadTimeout)
+		return mem()
+	}
+	m1 := load(1)
+	m2 := load(2)
+	m3 := load(3)
+	m4 := load(4)
+	t.Logf("file %.1f MB: WebAssembly memory %.1f MB before, then %.1f, %.1f, %.1f, %.1f MB after each of four loads", float64(st.Size())/(1<<20), m0, m1, m2, m3, m4)
+	assert.Greater(t, m1, m0, "the file went through Go's memory")
+	// The second load still holds the first file's model while it reads
+	// (a refused file must leave the map as it was): the memory grows
+	// once more, then no further.
+	assert.Less(t, m4-m2, 0.1*(m1-m0), "later files reuse the memory")
 }

@@ -9,6 +9,7 @@
 package main
 
 import (
+	"runtime"
 	"syscall/js"
 	"unsafe"
 
@@ -218,6 +219,11 @@ func call(i int, args []js.Value) any {
 				return ""
 			}
 		default:
+			// Collect what the last file left (its copy, its parse) before
+			// copying this one in, so that it reuses that memory: the
+			// WebAssembly memory never shrinks, and without this a 22 MB
+			// file took it 63 -> 84 -> 106 MB over three loads.
+			runtime.GC()
 			r = cur.LoadFile(str(args, 0), bytesOf(args[1]))
 			note(r.Notices)
 		}
