@@ -230,7 +230,7 @@ func checkHTTPURL(name, v string) error {
 // when no zone is given.
 func ParseTime(v string) (time.Time, bool) {
 	v = strings.TrimSpace(v)
-	for _, layout := range []string{time.RFC3339Nano, "2006-01-02T15:04:05.999999999", "2006-01-02", time.RFC1123, time.RFC1123Z} {
+	for _, layout := range []string{time.RFC3339Nano, "2006-01-02T15:04:05.999999999", "2006-01-02 15:04:05.999999999Z07:00", "2006-01-02 15:04:05.999999999", "2006-01-02", time.RFC1123, time.RFC1123Z} {
 		if t, err := time.Parse(layout, v); err == nil {
 			return t.UTC(), true
 		}

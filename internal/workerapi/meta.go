@@ -28,6 +28,11 @@ func dateOf(t time.Time) barometre.Date {
 	return barometre.NewDate(t.Year(), int(t.Month()), t.Day())
 }
 
+// DateUnknownNote is /api/v1/meta's word for a version whose publisher
+// gave no date that parses (neither the dataset's last_modified nor the
+// file's Last-Modified).
+const DateUnknownNote = "the publisher's date of this version is unknown: neither the dataset's last_modified nor the file's Last-Modified header could be read"
+
 // NoStoreNote is /api/v1/meta's word when no KV namespace is bound.
 const NoStoreNote = "no persistent store bound (KV namespace DATA_KV): visitors never start a download, " +
 	"only the Cron Trigger refreshes, at most once per RETRY_AFTER"
@@ -47,18 +52,21 @@ type MetaFile struct {
 	ServedURL     string     `json:"served_upstream_url,omitempty"` // of the version served
 	LastModified  *time.Time `json:"publisher_last_modified,omitempty"`
 	DataUpdated   string     `json:"data_updated,omitempty"`
-	Source        string     `json:"source"`
-	Reason        string     `json:"reason"`
-	LastFetch     *time.Time `json:"last_fetch,omitempty"` // when the served version was downloaded
-	LastCheck     *time.Time `json:"last_check,omitempty"`
-	LastAttempt   *time.Time `json:"last_attempt,omitempty"`
-	LastError     string     `json:"last_error,omitempty"`
-	LastErrorAt   *time.Time `json:"last_error_at,omitempty"`
-	Rows          int        `json:"rows"`
-	RejectedRows  int        `json:"rejected_rows"`
-	Departments   int        `json:"departments,omitempty"`
-	Bytes         int        `json:"bytes,omitempty"`
-	ETag          string     `json:"etag,omitempty"`
+	// DateUnknown says why the version served has no date (DataUpdated
+	// is then empty).
+	DateUnknown  string     `json:"data_date_unknown,omitempty"`
+	Source       string     `json:"source"`
+	Reason       string     `json:"reason"`
+	LastFetch    *time.Time `json:"last_fetch,omitempty"` // when the served version was downloaded
+	LastCheck    *time.Time `json:"last_check,omitempty"`
+	LastAttempt  *time.Time `json:"last_attempt,omitempty"`
+	LastError    string     `json:"last_error,omitempty"`
+	LastErrorAt  *time.Time `json:"last_error_at,omitempty"`
+	Rows         int        `json:"rows"`
+	RejectedRows int        `json:"rejected_rows"`
+	Departments  int        `json:"departments,omitempty"`
+	Bytes        int        `json:"bytes,omitempty"`
+	ETag         string     `json:"etag,omitempty"`
 	// Indicators is how many indicators the served version's split holds;
 	// KeptIndicators are those still served from an earlier release, and
 	// why; RefusedIndicators those of the release with no rows served.
@@ -135,7 +143,11 @@ func (s *Service) Meta(ctx context.Context) Meta {
 		if present {
 			mf.Source = SourceCache
 			mf.ServedURL, mf.LastModified, mf.LastFetch = v.UpstreamURL, tp(v.LastModified), tp(v.FetchedAt)
-			mf.DataUpdated = v.LastModified.Format("2006-01-02")
+			if v.LastModified.IsZero() {
+				mf.DateUnknown = DateUnknownNote
+			} else {
+				mf.DataUpdated = v.LastModified.Format("2006-01-02")
+			}
 			mf.Rows, mf.RejectedRows, mf.Departments, mf.Bytes, mf.ETag = v.Rows, v.Rejected, v.Departments, v.Bytes, v.ETag
 			mf.Indicators, mf.KeptIndicators, mf.RefusedIndicators = v.Indicators, v.KeptIndicators, v.RefusedIndicators
 			if unfinished {

@@ -229,9 +229,10 @@ func (s *Service) download(ctx context.Context, fc FileConfig, r Resource, curre
 		if same(lm) {
 			return out{}, nil
 		}
-		if lm.IsZero() {
-			lm = s.now().Truncate(time.Second)
-		}
+		// Neither the dataset's last_modified nor the file's Last-Modified
+		// parses: the date stays unknown (zero), never the fetch time (it
+		// served « données au 7 décembre 2026 » for a release of February
+		// 2023); /api/v1/meta says so.
 		if resp.ContentLength > s.Config.MaxBytes {
 			return out{}, errors.New("download " + r.URL + ": " + strconv.FormatInt(resp.ContentLength, 10) +
 				" bytes announced, over the " + strconv.FormatInt(s.Config.MaxBytes, 10) + "-byte cap")

@@ -62,8 +62,11 @@ func newFakeGouv(t *testing.T) *fakeGouv {
 			if name == "detail" {
 				u = hostileURL(mode, u)
 			}
-			res = append(res, map[string]string{"title": titles[name], "url": u,
-				"last_modified": lm.Format("2006-01-02T15:04:05.000000+00:00")})
+			lmText := lm.Format("2006-01-02T15:04:05.000000+00:00")
+			if strings.HasPrefix(mode, "badlm") {
+				lmText = "lundi 19 février 2023" // no layout reads it
+			}
+			res = append(res, map[string]string{"title": titles[name], "url": u, "last_modified": lmText})
 		}
 		json.NewEncoder(w).Encode(map[string]any{"page": "https://www.data.gouv.fr/fr/datasets/x/", "resources": res})
 	})
@@ -83,7 +86,9 @@ func newFakeGouv(t *testing.T) *fakeGouv {
 			http.NotFound(w, r)
 			return
 		}
-		w.Header().Set("Last-Modified", lm.Format(http.TimeFormat))
+		if mode != "badlm-nohdr" {
+			w.Header().Set("Last-Modified", lm.Format(http.TimeFormat))
+		}
 		w.Header().Set("Content-Type", "text/csv")
 		if name == titles["detail"] {
 			if hostile(w, r, mode, bump, &body) {
@@ -543,4 +548,32 @@ func TestMetaReportsAnUnfinishedRefresh(t *testing.T) {
 	assert.Contains(t, d.Reason, "never finished")
 	assert.Contains(t, d.LastError, "CPU or memory limit")
 	assert.Equal(t, SourceCache, d.Source)
+}
+
+// TestUnparsedDateNeverTheFetchTime (issue 24 item 6): a dataset
+// last_modified that does not parse falls back to the file's own
+// Last-Modified; without one the date stays unknown, said so in
+// /api/v1/meta, never the fetch time.
+func TestUnparsedDateNeverTheFetchTime(t *testing.T) {
+	h := newHarness(t, nil)
+	h.gouv.set("badlm", time.Date(2023, 2, 19, 8, 0, 0, 0, time.UTC), 0)
+	require.NoError(t, h.svc.Refresh(context.Background()))
+	r := h.do("GET", detailPath)
+	assert.Equal(t, "2023-02-19", r.Header().Get("X-Data-Updated"), "the file's Last-Modified")
+	m := h.meta(t)
+	assert.Equal(t, "2023-02-19", m.Files["detail"].DataUpdated)
+	assert.Contains(t, m.SourceLine, "données au 19 février 2023")
+
+	h2 := newHarness(t, nil)
+	h2.gouv.set("badlm-nohdr", time.Date(2023, 2, 19, 8, 0, 0, 0, time.UTC), 0)
+	require.NoError(t, h2.svc.Refresh(context.Background()))
+	r = h2.do("GET", detailPath)
+	assert.Equal(t, SourceCache, r.Header().Get("X-Data-Source"), "the version is served")
+	assert.Empty(t, r.Header().Get("X-Data-Updated"), "no date rather than the fetch time")
+	assert.Empty(t, r.Header().Get("Last-Modified"))
+	m = h2.meta(t)
+	assert.Empty(t, m.Files["detail"].DataUpdated)
+	assert.Equal(t, DateUnknownNote, m.Files["detail"].DateUnknown)
+	fetch := h2.now.Format("2") + " " // the fetch day must not date the data
+	assert.NotContains(t, m.SourceLine, "données au "+fetch, m.SourceLine)
 }
