@@ -82,6 +82,9 @@ type App struct {
 	// comes from: the view's source line credits that file, not the
 	// publisher.
 	userFiles map[string]string
+	// sums caches the departments' sum per date of sumsInd (the share).
+	sums    map[series.Date]float64
+	sumsInd *series.Indicator
 	// place is the search index (search.go), built on first use.
 	place *place.Index
 	// breaksErr is why the breaks typed last were refused (nil when
@@ -322,7 +325,7 @@ func (a *App) resolve(asked bool, notes ...Notice) []Notice {
 		s.Ind = ind.ID
 	}
 	if ind != a.ind {
-		a.ind = ind
+		a.ind, a.sums = ind, nil // a new indicator, or its data rebuilt
 		a.months = a.months[:0]
 		a.present = a.present[:0]
 		a.dateOf = map[barometre.Month]series.Date{}

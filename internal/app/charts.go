@@ -224,7 +224,8 @@ func (a *App) compare() Compare {
 	}
 	// The view's own value gets a column only when it is not already one of
 	// the cumulative count and % of target columns the table always shows.
-	showValue := s.Metric != metricTarget && s.Metric != metricCount
+	ms, _ := indicator.MeasureOf(s.Metric)
+	showValue := ms.Compute != indicator.OfTarget && ms.Compute != indicator.Published
 	// Appended to a make, not a []string{…} literal: a literal allocates a
 	// [N]string, whose type brings an unused equality function to the wasm.
 	c.Headers = append(make([]string, 0, 4), a.t("colName"))
@@ -259,28 +260,30 @@ func (a *App) measureTarget(i int) float64 {
 	if !(t > 0) {
 		return nan()
 	}
-	switch a.st.Metric {
-	case metricTarget:
+	ms, _ := indicator.MeasureOf(a.st.Metric)
+	switch ms.Compute {
+	case indicator.OfTarget:
 		return 100
-	case metricPer10k:
+	case indicator.PerInhabitants:
 		p := a.geo.Departments[i].Population
 		if p <= 0 {
 			return nan()
 		}
 		return t / float64(p) * 10000
-	case metricCount:
+	case indicator.Published:
 		return t
 	}
-	return nan()
+	return nan() // monthly new, share: no target in that measure
 }
 
 // axisLabel formats the compare chart's top value in the view's measure.
 func (a *App) axisLabel(v float64) string {
 	l := a.lang()
-	switch a.st.Metric {
-	case metricTarget:
-		return frfmt.Percent(v, 0, l)
-	case metricPer10k:
+	ms, _ := indicator.MeasureOf(a.st.Metric)
+	switch ms.Format {
+	case indicator.AsPercent:
+		return frfmt.Percent(v, ms.Decimals, l)
+	case indicator.AsPer10k:
 		return frfmt.Number(v, 1, l)
 	}
 	if !a.summable() {

@@ -49,11 +49,11 @@ func TestIndicatorKinds(t *testing.T) {
 			[2]string{"Valeur nationale", "77 % de déploiement"}, false},
 		{"duree-moyenne-traitement-demandes-allocation-adulte-handicape", "average", []string{"target", "count"}, "target", "mois de traitement",
 			[2]string{"Valeur nationale", "5 mois de traitement"}, false},
-		{"km-amenagement-cyclables-securises", "amount", []string{"target", "per10k", "count", "new"}, "target", "kilomètres",
+		{"km-amenagement-cyclables-securises", "amount", []string{"target", "per10k", "share", "count", "new"}, "target", "kilomètres",
 			[2]string{"Total national", "57\u202f014 kilomètres"}, true},
-		{"nb-morts-routes", "count", []string{"per10k", "count"}, "count", "morts dans l'année",
+		{"nb-morts-routes", "count", []string{"per10k", "share", "count"}, "count", "morts dans l'année",
 			[2]string{"Total national", "248 morts dans l'année"}, true},
-		{"nb-maisons-sante", "count", []string{"target", "per10k", "count", "new"}, "target", "maisons de santé",
+		{"nb-maisons-sante", "count", []string{"target", "per10k", "share", "count", "new"}, "target", "maisons de santé",
 			[2]string{"Total national", "2\u202f251 maisons de santé"}, true},
 	}
 	a := newApp(t)

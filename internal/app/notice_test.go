@@ -18,7 +18,7 @@ func TestNoticesSayWhy(t *testing.T) {
 		query string
 		want  []string
 	}{
-		{"metric=bogus", []string{"metric=bogus", "valeurs possibles\u00a0: target, per10k, count, new"}},
+		{"metric=bogus", []string{"metric=bogus", "valeurs possibles\u00a0: target, per10k, share, count, new"}},
 		{"classes=12", []string{"classes=12", "de 3 à 7 classes"}},
 		{"scheme=kmeans", []string{"quantile, jenks, equal, manual"}},
 		{"lang=de", []string{"lang=de", "fr, en"}},
@@ -116,4 +116,30 @@ func TestQualityHatchingMeansSomething(t *testing.T) {
 	}
 	assert.Empty(t, a.Act("quality", "0"))
 	assert.Empty(t, a.View().Legend.Quality)
+}
+
+// TestShareOfTheTotal (issue 23 item 1): « Part du total national »
+// (metric=share) gives each department its share of the departments' sum
+// at the month: the 101 shares add up to 100 %, Cher has 0,24 % of the
+// chèques (272 of 112 567); only quantities that add up offer it.
+func TestShareOfTheTotal(t *testing.T) {
+	a := newApp(t)
+	require.Empty(t, a.SetQuery("metric=share"))
+	v := a.View()
+	assert.Equal(t, "share", v.State.Metric)
+	sum := 0.0
+	for _, x := range a.vals {
+		if x == x {
+			sum += x
+		}
+	}
+	assert.InDelta(t, 100, sum, 1e-9, "the shares add up to 100 %")
+	assert.Equal(t, "Cher (18) : 0,24\u202f%", ariaOf(v, "18"))
+	assert.Contains(t, v.Title, "Part du total national")
+	for _, it := range v.Legend.Items {
+		assert.Contains(t, it.Label, "%", "the legend reads in %")
+	}
+	assert.Contains(t, a.Description(), "Les plus fortes parts du total")
+	withIndicator(t, a, "taux-deploiement-fibre")
+	assert.NotEmpty(t, a.SetQuery("ind=taux-deploiement-fibre&metric=share"), "a rate never offers a share of a sum")
 }

@@ -5,6 +5,7 @@ import (
 
 	"francenum-map/internal/describe"
 	"francenum-map/internal/frfmt"
+	"francenum-map/internal/indicator"
 	"francenum-map/internal/place"
 )
 
@@ -174,15 +175,8 @@ func (a *App) table() Table {
 // repeats is the key of the table column showing the same figure as the
 // value column in measure metric ("" for none).
 func repeats(metric string) string {
-	switch metric {
-	case metricTarget:
-		return "pct"
-	case metricPer10k:
-		return "per10k"
-	case metricCount:
-		return "count"
-	}
-	return ""
+	ms, _ := indicator.MeasureOf(metric)
+	return ms.Column
 }
 
 // Description is the auto-written text of the current view.

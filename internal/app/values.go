@@ -75,7 +75,7 @@ func (a *App) valueAt(i int, d series.Date, ok bool, metric string) float64 {
 	if s == nil || !ok {
 		return nan()
 	}
-	if metric == metricNew {
+	if metric == metricNew { // ms.Compute == indicator.Monthly
 		// After an absent month, the monthly average over the months
 		// spanned (series.Monthly): the one rule of map, legend,
 		// description and tooltip.
@@ -89,21 +89,42 @@ func (a *App) valueAt(i int, d series.Date, ok bool, metric string) float64 {
 	if !ok {
 		return nan()
 	}
-	switch metric {
-	case metricTarget:
+	ms, _ := indicator.MeasureOf(metric)
+	switch ms.Compute {
+	case indicator.OfTarget:
 		t := target(s)
 		if !(t > 0) {
 			return nan()
 		}
 		return v / t * 100
-	case metricPer10k:
+	case indicator.PerInhabitants:
 		p := a.geo.Departments[i].Population
 		if p <= 0 {
 			return nan()
 		}
 		return v / float64(p) * 10000
+	case indicator.ShareOfSum:
+		sum := a.sumAt(d)
+		if !(sum > 0) {
+			return nan()
+		}
+		return v / sum * 100
 	}
 	return v
+}
+
+// sumAt is the departments' sum at date d (the share's denominator),
+// computed once per date and indicator.
+func (a *App) sumAt(d series.Date) float64 {
+	if a.sums == nil || a.sumsInd != a.ind {
+		a.sums, a.sumsInd = map[series.Date]float64{}, a.ind
+	}
+	sum, ok := a.sums[d]
+	if !ok {
+		sum, _ = a.ind.SumAt(d)
+		a.sums[d] = sum
+	}
+	return sum
 }
 
 // target returns the 2022 target of a series, NaN when none.
@@ -182,7 +203,7 @@ func (a *App) compute() {
 			method = classify.Manual
 		}
 		opts := classify.Options{Method: method, Classes: s.Classes, Manual: s.Breaks}
-		if s.Metric == metricTarget {
+		if ms, _ := indicator.MeasureOf(s.Metric); ms.Diverging {
 			opts.Diverging, opts.Pivot, opts.Cap = true, 100, 150
 		}
 		a.scale = classify.New(all, opts)
@@ -265,12 +286,13 @@ func (a *App) fmtValue(v float64, metric string) string {
 	if v != v {
 		return frfmt.NoData(l)
 	}
-	switch metric {
-	case metricTarget:
-		return frfmt.Percent(v, 1, l)
-	case metricPer10k:
+	ms, _ := indicator.MeasureOf(metric)
+	switch ms.Format {
+	case indicator.AsPercent:
+		return frfmt.Percent(v, max(1, ms.Decimals), l)
+	case indicator.AsPer10k:
 		return frfmt.Per10k(v, 1, l)
-	case metricNew:
+	case indicator.AsSigned:
 		return frfmt.Signed(v, decimalsFor(v), l) + " " + a.unit()
 	}
 	return frfmt.Number(v, decimalsFor(v), l) + " " + a.unit()
@@ -316,15 +338,14 @@ func (a *App) metricTitle() string {
 
 // metricName names metric m for the shown indicator's kind.
 func (a *App) metricName(m string) string {
-	switch m {
-	case metricPer10k:
-		return a.t("mPer10k")
-	case metricCount:
+	ms, _ := indicator.MeasureOf(m)
+	switch ms.Compute {
+	case indicator.Published:
 		return a.t(a.valueKey())
-	case metricNew:
-		return a.t("mNew")
+	case indicator.OfTarget:
+		return a.t(a.targetKey())
 	}
-	return a.t(a.targetKey())
+	return a.t(ms.Label)
 }
 
 // monthLabel returns "novembre 2022".

@@ -280,19 +280,18 @@ func (a *App) legend(fills []string) Legend {
 	s := a.st
 	l := a.lang()
 	f := classify.Format{Lang: l}
-	switch s.Metric {
-	case metricTarget:
+	ms, _ := indicator.MeasureOf(s.Metric)
+	f.Decimals = ms.Decimals
+	if ms.Format == indicator.AsPercent {
 		f.Unit = classify.Percent
-	case metricPer10k:
-		f.Decimals = 1
-	case metricCount:
-		if !a.summable() {
-			f.Decimals = 1 // rates and averages: 12,5 (the unit in the title)
-		}
+	}
+	if ms.Compute == indicator.Published && !a.summable() {
+		f.Decimals = 1 // rates and averages: 12,5 (the unit in the title)
 	}
 	// A rate's labels carry their unit (« ≥ 88,0 % », not « ≥ 88,0 »):
 	// the baromètre's rates are in « % », « % de déploiement », …
-	if u := a.unit(); (s.Metric == metricCount || s.Metric == metricNew) && len(u) > 0 && u[0] == '%' {
+	inUnit := ms.Format == indicator.AsUnit || ms.Format == indicator.AsSigned
+	if u := a.unit(); inUnit && len(u) > 0 && u[0] == '%' {
 		f.Unit = classify.Percent
 	}
 	// Typed breaks print as typed: « 80,5 » must not read « 81 % ».
@@ -302,7 +301,7 @@ func (a *App) legend(fills []string) Legend {
 	lg := a.scale.Legend(a.vals, f)
 	circles := a.circles()
 	out := Legend{Title: a.metricTitle(), NoData: LegendItem{Class: -1, Color: classify.NoDataFill, Label: lg.NoData.Label, Long: lg.NoData.Label, Count: lg.NoData.Count}}
-	if s.Metric == metricCount || s.Metric == metricNew {
+	if inUnit {
 		out.Title += " (" + a.unit() + ")"
 	}
 	for _, it := range lg.Items {
@@ -316,17 +315,14 @@ func (a *App) legend(fills []string) Legend {
 		out.Items = append(out.Items, LegendItem{Class: it.Class, Color: c, Label: it.Label, Long: it.Long, Count: it.Count})
 	}
 	note := ""
-	switch s.Metric {
-	case metricTarget:
+	switch {
+	case ms.Diverging:
 		note = a.t("noteDiverging")
 		if a.scale.Capped {
 			note += a.t("semicolon") + a.t("capped") + " (≥ " + frfmt.Percent(a.scale.Opts.Cap, 0, l) + ")"
 		}
 		note += "."
-	case metricCount:
-		if !circles {
-			break
-		}
+	case circles:
 		note = a.t("circles") + "."
 		if !a.kind.Cumulative {
 			note = a.t("circlesValue") + "."

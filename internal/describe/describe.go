@@ -30,13 +30,16 @@ const (
 	// average): no total, and its own heads. It has no URL name: the
 	// app's "count" shows it for such indicators.
 	Value
+	// Share is the share of the departments' sum, in percent.
+	Share
 )
 
-var metricNames = [...]string{"target", "per10k", "count", "new"}
+// metricNames are the URL names by Metric (Value has none).
+var metricNames = [...]string{"target", "per10k", "count", "new", "", "share"}
 
-// String returns "target", "per10k", "count" or "new".
+// String returns "target", "per10k", "count", "new" or "share".
 func (m Metric) String() string {
-	if int(m) < len(metricNames) {
+	if int(m) < len(metricNames) && metricNames[m] != "" {
 		return metricNames[m]
 	}
 	return "target"
@@ -46,7 +49,7 @@ func (m Metric) String() string {
 // for anything else.
 func ParseMetric(s string) (m Metric, ok bool) {
 	for i, n := range metricNames {
-		if n == s {
+		if n != "" && n == s {
 			return Metric(i), true
 		}
 	}
@@ -247,6 +250,8 @@ func highLowHeads(m Metric, fr bool) (high, low string) {
 			return "Les plus fortes hausses du mois", "Les plus faibles"
 		case Value:
 			return "Les valeurs les plus élevées", "Les plus faibles"
+		case Share:
+			return "Les plus fortes parts du total", "Les plus faibles"
 		}
 		return "Les plus forts taux d'atteinte de la cible", "Les plus faibles"
 	}
@@ -259,6 +264,8 @@ func highLowHeads(m Metric, fr bool) (high, low string) {
 		return "Largest increases this month", "Smallest"
 	case Value:
 		return "Highest values", "Lowest"
+	case Share:
+		return "Largest shares of the total", "Smallest"
 	}
 	return "Highest share of the target reached", "Lowest"
 }
@@ -270,6 +277,8 @@ func value(v float64, in Input) string {
 		return frfmt.Percent(v, 0, in.Lang)
 	case Per10k, Value:
 		return frfmt.Number(v, 1, in.Lang)
+	case Share:
+		return frfmt.Percent(v, 2, in.Lang)
 	}
 	return frfmt.Number(v, 0, in.Lang)
 }

@@ -185,13 +185,15 @@ func TestPlainText(t *testing.T) {
 }
 
 func TestParseMetric(t *testing.T) {
-	for _, m := range []Metric{Target, Per10k, Count, New} {
+	for _, m := range []Metric{Target, Per10k, Count, New, Share} {
 		got, ok := ParseMetric(m.String())
 		assert.True(t, ok)
 		assert.Equal(t, m, got)
 	}
-	_, ok := ParseMetric("share")
+	_, ok := ParseMetric("part")
 	assert.False(t, ok)
+	_, ok = ParseMetric("")
+	assert.False(t, ok, "Value has no URL name")
 }
 
 func BenchmarkText101(b *testing.B) {

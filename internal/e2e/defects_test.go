@@ -518,7 +518,7 @@ func TestSharedLinksPaint(t *testing.T) {
 	shownText := func(sel string) string {
 		return `[...document.querySelectorAll('` + sel + `')].filter(e => e.getClientRects().length && getComputedStyle(e).display !== 'none').map(e => e.textContent).join('|')`
 	}
-	for _, q := range []string{"ind=" + diags + "&metric=per10k&dep=18", "metric=new", "ind=" + diags, "ind=" + cheques + "&metric=count&embed=1"} {
+	for _, q := range []string{"ind=" + diags + "&metric=per10k&dep=18", "metric=new", "metric=share", "ind=" + diags, "ind=" + cheques + "&metric=count&embed=1"} {
 		t.Run(q, func(t *testing.T) {
 			pre := openNoWasm(t, q)
 			before := eval[[]string](t, pre, fillsJS)
@@ -581,4 +581,17 @@ func TestBigFileMemory(t *testing.T) {
 	// (a refused file must leave the map as it was): the memory grows
 	// once more, then no further.
 	assert.Less(t, m4-m2, 0.1*(m1-m0), "later files reuse the memory")
+}
+
+// TestShareMeasure (issue 23 item 1): ?metric=share maps each department's
+// share of the departments' sum: Cher at « 0,24 % » of the chèques.
+func TestShareMeasure(t *testing.T) {
+	ctx := open(t, "metric=share")
+	waitReady(t, ctx)
+	assert.Equal(t, "share", value(t, ctx, "metric"))
+	assert.Contains(t, eval[string](t, ctx, `document.querySelector('#map svg path[data-code="18"]').getAttribute('aria-label')`), "0,24\u202f%")
+	assert.Contains(t, text(t, ctx, "#map-title"), "Part du total national")
+	setControl(t, ctx, "indicator", fibre)
+	poll[bool](t, ctx, `new URLSearchParams(location.search).get('ind') === '`+fibre+`'`, "the fibre", loadTimeout)
+	assert.NotContains(t, options(t, ctx, "metric"), "share", "a rate offers no share of a sum")
 }

@@ -20,24 +20,19 @@ type Kind struct {
 	HasTarget  bool
 }
 
-// Metrics lists the metrics that make sense for k, in the order of the
-// #metric select: % of target wherever there is a target; per 10 000
-// inhabitants only for quantities that add up (a rate or an average is
-// never divided per inhabitant); the published value always; new this
-// month only for a running total (a count « dans l'année » or a rate has
-// no meaningful monthly increment).
+// Metrics lists the measures that make sense for k (Measures' Needs),
+// in the order of the #metric select: % of target wherever there is a
+// target; per 10 000 inhabitants and the share of the total only for
+// quantities that add up (a rate or an average is never divided per
+// inhabitant nor summed); the published value always; new this month only
+// for a running total (a count « dans l'année » or a rate has no
+// meaningful monthly increment).
 func (k Kind) Metrics() []string {
-	out := make([]string, 0, 4)
-	if k.HasTarget {
-		out = append(out, MetricTarget)
-	}
-	sum := k.Kind.Summable()
-	if sum {
-		out = append(out, MetricPer10k)
-	}
-	out = append(out, MetricCount)
-	if sum && k.Cumulative {
-		out = append(out, MetricNew)
+	out := make([]string, 0, len(Measures))
+	for i := range Measures {
+		if k.allows(Measures[i].Needs) {
+			out = append(out, Measures[i].ID)
+		}
 	}
 	return out
 }

@@ -18,17 +18,17 @@ func TestKindMetrics(t *testing.T) {
 		decreases bool
 	}{
 		{"chèques: cumulative count with target", Kind{unitkind.Count, true, true},
-			[]string{MetricTarget, MetricPer10k, MetricCount, MetricNew}, MetricTarget, true, true},
+			[]string{MetricTarget, MetricPer10k, MetricShare, MetricCount, MetricNew}, MetricTarget, true, true},
 		{"cumulative count without target", Kind{unitkind.Count, true, false},
-			[]string{MetricPer10k, MetricCount, MetricNew}, MetricCount, true, true},
+			[]string{MetricPer10k, MetricShare, MetricCount, MetricNew}, MetricCount, true, true},
 		{"count in the year (not cumulative), target", Kind{unitkind.Count, false, true},
-			[]string{MetricTarget, MetricPer10k, MetricCount}, MetricTarget, true, false},
+			[]string{MetricTarget, MetricPer10k, MetricShare, MetricCount}, MetricTarget, true, false},
 		{"count in the year, no target", Kind{unitkind.Count, false, false},
-			[]string{MetricPer10k, MetricCount}, MetricCount, true, false},
+			[]string{MetricPer10k, MetricShare, MetricCount}, MetricCount, true, false},
 		{"amount, running total (km of cycle lanes)", Kind{unitkind.Amount, true, true},
-			[]string{MetricTarget, MetricPer10k, MetricCount, MetricNew}, MetricTarget, true, true},
+			[]string{MetricTarget, MetricPer10k, MetricShare, MetricCount, MetricNew}, MetricTarget, true, true},
 		{"amount over twelve months (patrol hours)", Kind{unitkind.Amount, false, false},
-			[]string{MetricPer10k, MetricCount}, MetricCount, true, false},
+			[]string{MetricPer10k, MetricShare, MetricCount}, MetricCount, true, false},
 		{"rate with target", Kind{unitkind.Rate, false, true},
 			[]string{MetricTarget, MetricCount}, MetricTarget, false, false},
 		{"rate without target", Kind{unitkind.Rate, false, false},
@@ -45,7 +45,7 @@ func TestKindMetrics(t *testing.T) {
 			assert.Equal(t, tc.metrics, tc.k.Metrics())
 			assert.Equal(t, tc.def, tc.k.DefaultMetric())
 			assert.True(t, tc.k.Allows(tc.def), "the default metric is offered")
-			for _, m := range []string{MetricTarget, MetricPer10k, MetricCount, MetricNew} {
+			for _, m := range []string{MetricTarget, MetricPer10k, MetricShare, MetricCount, MetricNew} {
 				assert.Equal(t, contains(tc.metrics, m), tc.k.Allows(m), m)
 			}
 			assert.False(t, tc.k.Allows("raw"))

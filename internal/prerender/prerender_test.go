@@ -155,7 +155,7 @@ func TestPreparedViews(t *testing.T) {
 	p, err := Draw(realApp(t), src)
 	require.NoError(t, err)
 	keys := strings.Fields(p.ViewKeys)
-	assert.Equal(t, []string{"c-target", "c-per10k", "c-count", "c-new", "d-target", "d-per10k", "d-count", "d-new"}, keys)
+	assert.Equal(t, []string{"c-target", "c-per10k", "c-share", "c-count", "c-new", "d-target", "d-per10k", "d-share", "d-count", "d-new"}, keys)
 	assert.Equal(t, "2022-11", p.Latest)
 	paths := regexp.MustCompile(`<path d="[^"]+" fill="[^"]+" data-code="([^"]+)" style="([^"]*)"/>`).FindAllStringSubmatch(p.Map, -1)
 	require.Len(t, paths, 101)

@@ -74,6 +74,7 @@ var All = [...]Entry{
 	{"mNew", "Nouveaux ce mois", "New this month"},
 	{"mPer10k", "Pour 10 000 habitants", "Per 10,000 inhabitants"},
 	{"mRate", "Taux publié", "Published rate"},
+	{"mShare", "Part du total national", "Share of the national total"},
 	{"mSum", "Valeur (cercles)", "Value (circles)"},
 	{"mTarget", "% de la cible 2022", "% of 2022 target"},
 	{"metric", "Mesure", "Measure"},

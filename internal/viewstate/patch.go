@@ -2,6 +2,7 @@ package viewstate
 
 import (
 	"francenum-map/internal/decimal"
+	"francenum-map/internal/indicator"
 	"strings"
 
 	"francenum-map/internal/barometre"
@@ -60,12 +61,8 @@ func (p *Patch) Parse(key, value string) bool {
 		ok = validIndicatorID(value)
 		t.Ind = value
 	case FMetric:
-		switch value {
-		case MetricTarget, MetricPer10k, MetricCount, MetricNew:
-			t.Metric = value
-		default:
-			ok = false
-		}
+		_, ok = indicator.MeasureOf(value)
+		t.Metric = value
 	case FDate:
 		t.Date, ok = barometre.ParseMonth(value)
 	case FDeps:

@@ -17,6 +17,7 @@ const (
 	MetricPer10k = indicator.MetricPer10k // per 10 000 inhabitants
 	MetricCount  = indicator.MetricCount  // the published value (circles when it adds up)
 	MetricNew    = indicator.MetricNew    // new this month (monthly increment)
+	MetricShare  = indicator.MetricShare  // share of the departments' sum
 )
 
 // Scheme names, as written in the URL and in the #scheme select.
