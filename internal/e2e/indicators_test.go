@@ -65,9 +65,9 @@ func TestIndicatorsByKind(t *testing.T) {
 	}{
 		{"tx-gs-rep", "rate with target, no national value", []string{"target", "count"}, "% des classes", "Valeur nationale"},
 		{"taux-deploiement-fibre", "rate without target", []string{"count"}, "% de déploiement", "Valeur nationale"},
-		{"km-amenagement-cyclables-securises", "amount, running total, with target", []string{"target", "per10k", "count", "new"}, "kilomètres", "Total national"},
-		{"nb-morts-routes", "count in the year, without target", []string{"per10k", "count"}, "morts dans l'année", "Total national"},
-		{"nb-maisons-sante", "count, running total, with target", []string{"target", "per10k", "count", "new"}, "maisons de santé", "Total national"},
+		{"km-amenagement-cyclables-securises", "amount, running total, with target", []string{"target", "per10k", "share", "count", "new"}, "kilomètres", "Total national"},
+		{"nb-morts-routes", "count in the year, without target", []string{"per10k", "share", "count"}, "morts dans l'année", "Total national"},
+		{"nb-maisons-sante", "count, running total, with target", []string{"target", "per10k", "share", "count", "new"}, "maisons de santé", "Total national"},
 	}
 	seed := uint64(time.Now().UnixNano())
 	if s := os.Getenv("E2E_SEED"); s != "" {
