@@ -185,6 +185,7 @@
     readyResolve(stats);
     loadIndex();
     history.replaceState(null, '', urlOf(last.q));
+    drainQueue();
     schedulePanels();
     pCfg.then(setupEmbed);
   }
@@ -370,6 +371,7 @@
   // classes and legend counts of the month (breaks are fixed), applied at
   // once; the rest of the view follows in the same task, after the event.
   function monthTo(i) {
+    if (!goReady()) { whenGo(() => monthTo(i)); return; }
     const t = performance.now();
     // From the precomputed months when the page had an idle moment since
     // the last change of view: no call into Go before the frame.
@@ -434,7 +436,7 @@
   // shell's own strings).
   function fill(t, ...args) { return String(t || '').replace(/\{(\d)\}/g, (m, i) => (args[i] !== undefined ? args[i] : m)); }
   async function copyLink() {
-    const url = fullURL(last ? last.q : '');
+    const url = fullURL(last ? last.q : location.search.slice(1));
     const st = $('copy-status');
     let ok = false;
     try { await navigator.clipboard.writeText(url); ok = true; } catch (_) { ok = false; }
@@ -643,6 +645,7 @@
   }
   let addMs = 0; // Go's parse of the last indicator loaded, for the bench
   async function pickIndicator(id) {
+    if (!goReady()) { whenGo(() => pickIndicator(id)); return; }
     const t0 = performance.now();
     let fetchMs = 0;
     if (!indLoaded.has(id)) {
@@ -881,6 +884,7 @@
 
   // ---------- actions ----------
   function act(key, value) {
+    if (!goReady()) { whenGo(() => act(key, value)); return; }
     apply(G.set(key, value), 'push');
     schedulePanels();
   }
@@ -888,6 +892,7 @@
   // the compare panel says so and focuses its unpin buttons, so the reader
   // chooses which one to remove (Go refuses it too: MaxPinned is 4).
   function pin(code, on) {
+    if (!goReady()) { whenGo(() => { if (pin(code, on)) showTip(code, false); }); return false; }
     const has = last.pinned.includes(code);
     if (has && on) return true;
     if (!has && last.pinned.length >= 4) { pinsFull(); return false; }
@@ -943,6 +948,15 @@
     sb.addEventListener('keydown', (e) => {
       if (e.key !== 'Enter') return;
       e.preventDefault();
+      if (!G) {
+        // Before Go: a department by its code or the start of its name,
+        // focused now, pinned once Go is ready.
+        const c = preData && preSearch(sb.value);
+        if (!c) { if (preData) searchNone(ui.notFound + colon() + sb.value); return; }
+        whenGo(() => pin(c, true));
+        focusDept(c, true);
+        return;
+      }
       const hits = JSON.parse(G.search(sb.value) || '[]');
       searchList([]);
       done = true;
@@ -953,26 +967,27 @@
       sb.focus(); sb.select();
     });
     $('search').addEventListener('change', (e) => {
+      if (!G) return; // Enter answers before Go
       const v = e.target.value;
       if (!/\)\s*$/.test(v)) return; // picked from the suggestions
       const hits = JSON.parse(G.search(v) || '[]');
       if (hits.length && pin(hits[0].code, true)) focusDept(hits[0].code, false);
     });
     $('lang').addEventListener('click', () => act('lang', uiLang === 'fr' ? 'en' : 'fr'));
-    $('export-csv').addEventListener('click', () => download(G.csv(), 'text/csv;charset=utf-8', 'csv'));
-    $('export-csv-excel').addEventListener('click', () => {
+    $('export-csv').addEventListener('click', () => whenGo(() => download(G.csv(), 'text/csv;charset=utf-8', 'csv')));
+    $('export-csv-excel').addEventListener('click', () => whenGo(() => {
       // The BOM Excel needs (Go writes it; wasm_exec's TextDecoder drops it).
       const x = G.csv('excel');
       download(x.charCodeAt(0) === 0xfeff ? x : '\ufeff' + x, 'text/csv;charset=utf-8', 'excel.csv');
-    });
+    }));
     // Every month of every department: long as published, wide for Excel.
-    $('export-series').addEventListener('click', () => download(G.csv('', 'long'), 'text/csv;charset=utf-8', 'series.csv'));
-    $('export-series-excel').addEventListener('click', () => {
+    $('export-series').addEventListener('click', () => whenGo(() => download(G.csv('', 'long'), 'text/csv;charset=utf-8', 'series.csv')));
+    $('export-series-excel').addEventListener('click', () => whenGo(() => {
       const x = G.csv('excel', 'wide');
       download(x.charCodeAt(0) === 0xfeff ? x : '\ufeff' + x, 'text/csv;charset=utf-8', 'series-excel.csv');
-    });
-    $('export-svg').addEventListener('click', () => download(G.svg(), 'image/svg+xml;charset=utf-8', 'svg'));
-    $('export-png').addEventListener('click', exportPNG);
+    }));
+    $('export-svg').addEventListener('click', () => whenGo(() => download(G.svg(), 'image/svg+xml;charset=utf-8', 'svg')));
+    $('export-png').addEventListener('click', () => whenGo(exportPNG));
     $('print').addEventListener('click', () => { $('table-details').open = true; window.print(); });
     for (const b of doc.querySelectorAll('.copy-link')) b.addEventListener('click', copyLink);
     $('embed').addEventListener('click', () => {
@@ -1018,7 +1033,7 @@
   // ---------- play ----------
   let playing = null;
   function startPlay() {
-    if (!last) return;
+    if (!goReady()) { whenGo(startPlay); return; }
     if (last.mi >= last.mn - 1) monthTo(0);
     $('play').textContent = '❚❚'; $('play').setAttribute('aria-pressed', 'true'); $('play').setAttribute('aria-label', ui.pause);
     playing = setInterval(() => {
@@ -1034,6 +1049,9 @@
 
   // ---------- map interaction ----------
   function say(t) { $('live').textContent = t; }
+  // announceOf is what the live region says of department code: Go's
+  // words, or before Go the build's for the default view.
+  function announceOf(code) { return G ? G.announce(code) : (preData ? preData.say[index.get(code)] : ''); }
   function codeOf(e) { const p = e.target.closest && e.target.closest('path[data-code]'); return p ? p.dataset.code : null; }
   function focusDept(code, announce) {
     const i = index.get(code);
@@ -1042,13 +1060,13 @@
     focused = code;
     const p = paths[i];
     p.setAttribute('tabindex', '0');
-    if (announce) { p.focus({ preventScroll: true }); say(G.announce(code)); }
+    if (announce) { p.focus({ preventScroll: true }); say(announceOf(code)); }
     showTip(code, true);
   }
   function showTip(code, move) {
-    const j = G.tip(code);
-    if (!j) return;
-    const t = JSON.parse(j);
+    // Go's card, or before Go the one the build wrote for the default view.
+    const t = G ? JSON.parse(G.tip(code) || 'null') : preData && preData.cards[index.get(code)];
+    if (!t) return;
     const tip = $('tooltip');
     // A new card starts letting taps through; a refresh of the one shown
     // (panels after a pin) keeps what the finished tap allowed.
@@ -1067,7 +1085,7 @@
     // On a phone a tap opens the card only: it pins with its own button,
     // and closes with one (44 px, the stylesheet shows them in the sheet).
     const acts = doc.createElement('div'); acts.className = 'tip-actions';
-    const on = last.pinned.includes(code);
+    const on = last ? last.pinned.includes(code) : false;
     const pb = doc.createElement('button'); pb.type = 'button'; pb.className = 'btn-secondary'; pb.dataset.act = 'pin';
     pb.textContent = on ? ui.unpin : ui.pin; pb.setAttribute('aria-pressed', String(on));
     pb.setAttribute('aria-label', (on ? ui.unpin : ui.pin) + ' ' + t.name);
@@ -1116,16 +1134,22 @@
     else if (b.top < 0) window.scrollBy(0, b.top - 8);
   }
   function hideTip() { $('tooltip').hidden = true; }
+  // wireMap listens on the map's box, once: the build-time map before Go
+  // and the live map after answer through the same listeners.
+  let mapWired = false;
   function wireMap() {
-    svg.addEventListener('pointerover', (e) => { const c = codeOf(e); if (c) showTip(c, true); });
-    svg.addEventListener('pointerleave', () => { if (!svg.contains(doc.activeElement)) hideTip(); });
+    if (mapWired) return;
+    mapWired = true;
+    const box = $('map');
+    box.addEventListener('pointerover', (e) => { const c = codeOf(e); if (c) showTip(c, true); });
+    box.addEventListener('pointerleave', () => { if (!svg.contains(doc.activeElement)) hideTip(); });
     const tip = $('tooltip');
-    svg.addEventListener('click', (e) => {
+    box.addEventListener('click', (e) => {
       const c = codeOf(e); if (!c) return;
       // A finger opens the card only (it pins with the card's button); a
       // mouse click or a keyboard's Enter pins.
       if (e.pointerType !== 'touch') pin(c, false);
-      focusDept(c, false); say(G.announce(c));
+      focusDept(c, false); say(announceOf(c));
       // The finger has lifted: a phone's bottom sheet may now take touches
       // (scrolling a long card); until then taps went through it.
       tip.classList.add('settled');
@@ -1135,22 +1159,21 @@
     });
     // Focus listeners sit on the map's box, not the <svg>: Chromium makes
     // an SVG element with focus listeners a tab stop of its own.
-    const box = $('map');
-    box.addEventListener('focusin', (e) => { const c = codeOf(e); if (c) { focusDept(c, false); say(G.announce(c)); } });
+    box.addEventListener('focusin', (e) => { const c = codeOf(e); if (c) { focusDept(c, false); say(announceOf(c)); } });
     // Focus moving into the card (a tap on the sheet) keeps it open; leaving
     // both the map and the card closes it.
     const away = (e) => { if (!svg.contains(e.relatedTarget) && !tip.contains(e.relatedTarget)) hideTip(); };
     box.addEventListener('focusout', away);
     tip.addEventListener('focusout', away);
-    svg.addEventListener('keydown', (e) => {
+    box.addEventListener('keydown', (e) => {
       const c = codeOf(e); if (!c) return;
       const dir = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right' }[e.key];
       if (dir) {
         e.preventDefault();
-        const n = G.nb(c, dir);
-        if (n) focusDept(n, true); else say(G.announce(c));
+        const n = G ? G.nb(c, dir) : preData.nb[index.get(c)][['up', 'down', 'left', 'right'].indexOf(dir)];
+        if (n) focusDept(n, true); else say(announceOf(c));
       } else if (e.key === 'Enter' || e.key === ' ') {
-        e.preventDefault(); if (pin(c, false)) { showTip(c, true); say(G.announce(c)); }
+        e.preventDefault(); if (pin(c, false)) { showTip(c, true); say(announceOf(c)); }
       } else if (e.key === 'Escape') {
         // Escape closes the card; the pins stay (« Tout retirer » clears them).
         e.preventDefault(); hideTip(); say('');
@@ -1196,6 +1219,7 @@
     drop.addEventListener('drop', (e) => { e.preventDefault(); drop.classList.remove('over'); readFiles(e.dataTransfer.files); });
   }
   async function readFiles(files) {
+    if (!goReady()) { const fs = Array.from(files || []); whenGo(() => readFiles(fs)); return; }
     const out = $('file-report');
     out.replaceChildren();
     for (const f of Array.from(files || [])) {
@@ -1334,9 +1358,56 @@
       '</' + 'script>';
   }
 
+  // ---------- before Go ----------
+  // The default view answers before Go (internal/prerender cards.go): the
+  // build-time map takes hover, focus, taps and arrow keys with the cards,
+  // neighbours and announcements the build wrote; its departments join the
+  // tab order. Go adopts the same paths and listeners once ready.
+  let preData = null;
+  function preMap() {
+    const pre = doc.querySelector('#map svg.prerender'), data = $('fn-pre');
+    if (!pre || !data || root.classList.contains('has-query')) return;
+    try { preData = JSON.parse(data.textContent); } catch (_) { return; }
+    svg = pre;
+    paths = Array.from(pre.querySelectorAll('g:not(.frames) > path[data-code]'));
+    codes = paths.map((p) => p.getAttribute('data-code'));
+    index = new Map(codes.map((c, i) => [c, i]));
+    if (paths.length !== preData.cards.length) { preData = null; return; }
+    ui = Object.assign({}, preData.ui, ui);
+    paths.forEach((p, i) => { p.setAttribute('tabindex', i === 0 ? '0' : '-1'); p.setAttribute('role', 'img'); p.setAttribute('aria-label', preData.say[i]); });
+    wireMap();
+  }
+  // preSearch finds a department before Go: its code (« 18 », « 2a »,
+  // « 1 ») or the start of its name, accents and case aside.
+  function preSearch(q) {
+    const f = fold(q).trim();
+    if (!f) return null;
+    const code = f.toUpperCase().replace(/^(\d)$/, '0$1');
+    if (index.has(code)) return code;
+    for (let i = 0; i < codes.length; i++) {
+      const name = fold(preData.cards[i].name.replace(/ \([^)]*\)$/, ''));
+      if (name === f || name.startsWith(f)) return codes[i];
+    }
+    return null;
+  }
+  // What the visitor asks of Go before it is ready (a pin, another
+  // indicator, month or measure, the language, an export, a file) waits
+  // here, in order, and runs once Go is (the progress bar says it is
+  // coming).
+  const preQueue = [];
+  function goReady() { return !!(G && last); }
+  function whenGo(f) {
+    if (goReady()) return f();
+    preQueue.push(f);
+    $('progress').hidden = false;
+    return undefined;
+  }
+  function drainQueue() { for (const f of preQueue.splice(0)) f(); }
+
   // ---------- go ----------
   function main() {
     wireControls();
+    preMap();
     start();
   }
   if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', main); else main();

@@ -595,3 +595,59 @@ func TestShareMeasure(t *testing.T) {
 	poll[bool](t, ctx, `new URLSearchParams(location.search).get('ind') === '`+fibre+`'`, "the fibre", loadTimeout)
 	assert.NotContains(t, options(t, ctx, "metric"), "share", "a rate offers no share of a sum")
 }
+
+// TestAnswersBeforeGo (issue 22 items 1–3): with app.wasm blocked, the
+// default view answers: a real mouse over Cher shows its card (the one Go
+// shows once ready), Tab reaches the map and the arrows move between
+// departments with the live region speaking, the search finds a
+// department; a pin and a measure asked before Go are applied, in order,
+// once it is ready.
+func TestAnswersBeforeGo(t *testing.T) {
+	ctx := openNoWasm(t, "")
+	poll[bool](t, ctx, `!!document.querySelector('#map svg.prerender path[data-code="18"][tabindex]')`, "the build-time map wired", waitTimeout)
+	pt := visiblePoint(t, ctx, "18")
+	require.NotEmpty(t, pt)
+	mctx, cancel := timeout(ctx, waitTimeout)
+	defer cancel()
+	require.NoError(t, chromedp.Do(mctx, chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, pt[0], pt[1])))
+	card := poll[string](t, ctx, `(() => { const t = document.getElementById('tooltip'); return !t.hidden && t.dataset.code === '18' ? t.querySelector('h3').textContent + '|' + t.querySelector('.big').textContent + '|' + t.querySelector('dl').textContent : ''; })()`, "Cher's card before Go", waitTimeout)
+	assert.True(t, strings.HasPrefix(card, "Cher (18)|"), card)
+	assert.Equal(t, "loading", eval[string](t, ctx, `document.documentElement.dataset.state === 'error' ? 'loading' : document.documentElement.dataset.state`), "Go is not there")
+
+	// Keyboard: Tab from the last control, an arrow, the live region.
+	eval[bool](t, ctx, `(document.getElementById('quality').focus(), true)`)
+	require.NoError(t, chromedp.Do(mctx, chromedp.KeyEvent("\t")))
+	first := eval[string](t, ctx, `document.activeElement.getAttribute('data-code') || ''`)
+	require.NotEmpty(t, first, "Tab reaches a department")
+	require.NoError(t, chromedp.Do(mctx, chromedp.KeyEvent(kb.ArrowRight)))
+	moved := eval[string](t, ctx, `document.activeElement.getAttribute('data-code') || ''`)
+	assert.NotEqual(t, first, moved, "an arrow moves to a neighbour")
+	assert.Contains(t, text(t, ctx, "#live"), "("+moved+")", "the live region names it")
+
+	// The search finds Cher; Enter asks for a pin (Go not there yet); the
+	// measure asked too.
+	eval[bool](t, ctx, `(document.getElementById('search').focus(), true)`)
+	require.NoError(t, chromedp.Do(mctx, chromedp.SendKeys(chromedp.ID("search"), "cher"), chromedp.KeyEvent("\r")))
+	assert.Equal(t, "18", eval[string](t, ctx, `document.activeElement.getAttribute('data-code') || ''`), "the search focuses Cher")
+	setControl(t, ctx, "metric", "per10k")
+
+	// Go comes: the wasm unblocked, « Réessayer ».
+	_, err := chromedp.Call(ctx, network.SetBlockedURLs, network.SetBlockedURLsParams{URLPatterns: []*network.BlockPattern{}})
+	require.NoError(t, err)
+	poll[bool](t, ctx, `!!document.querySelector('[role=alert] button')`, "the retry button", loadTimeout)
+	click(t, ctx, "[role=alert] button")
+	waitReady(t, ctx)
+	q := poll[string](t, ctx, `(() => { const q = location.search; return /dep=18/.test(q) && /metric=per10k/.test(q) ? q : ''; })()`, "the pin and the measure applied", waitTimeout)
+	assert.Contains(t, q, "dep=18")
+	assert.Equal(t, "per10k", value(t, ctx, "metric"))
+
+	// The same card once Go is ready, in the default view.
+	live := open(t, "")
+	waitReady(t, live)
+	pt = visiblePoint(t, live, "18")
+	lctx, lcancel := timeout(live, waitTimeout)
+	defer lcancel()
+	require.NoError(t, chromedp.Do(lctx, chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, pt[0], pt[1])))
+	goCard := poll[string](t, live, `(() => { const t = document.getElementById('tooltip'); return !t.hidden && t.dataset.code === '18' ? t.querySelector('h3').textContent + '|' + t.querySelector('.big').textContent + '|' + t.querySelector('dl').textContent : ''; })()`, "Cher's card from Go", waitTimeout)
+	assert.Equal(t, goCard, card, "the build's card is Go's")
+}

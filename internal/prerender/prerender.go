@@ -40,6 +40,8 @@ type Parts struct {
 	// Views is the prepared views' stylesheet, ViewKeys their keys and
 	// Latest the latest month ("2022-11"), for the inline script.
 	Views, ViewKeys, Latest string
+	// Cards is the default view's fn-pre JSON (cards.go).
+	Cards string
 }
 
 // Draw returns the parts of a's current view (call it on a fresh App: the
@@ -54,12 +56,17 @@ func Draw(a *app.App, staticSource string) (Parts, error) {
 	}
 	var p Parts
 	var b strings.Builder
+	var err error
 	num := func(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 	// The default view's parts come from the fresh app; prepared then
 	// moves it through the other prepared views.
 	defLegend := legendHTML(&v.Legend)
 	inds := a.Indicators()
-	vs, err := prepared(a)
+	if p.Cards, err = cardsJSON(a, d.Codes); err != nil {
+		return Parts{}, err
+	}
+	var vs []view
+	vs, err = prepared(a)
 	if err != nil {
 		return Parts{}, err
 	}
@@ -177,7 +184,7 @@ func Inline(page []byte, p Parts) ([]byte, error) {
 		{markerHead, `<style>` + boot.Style + p.Views + `</style><script>` + boot.Script + `</script>` + "\n" + markerHead},
 		{markerHTML, `<html lang="fr" data-state="loading" data-latest="` + html.EscapeString(p.Latest) + `" data-pv-keys="` + html.EscapeString(p.ViewKeys) + `">`},
 		{markerTitle, `<h2 id="map-title" class="map-title">` + title + `</h2>`},
-		{markerMap, `<div id="map" class="map">` + p.Map + `</div>`},
+		{markerMap, `<div id="map" class="map">` + p.Map + `</div>` + cardsScript(p.Cards)},
 		{markerLegend, `<div id="legend" class="legend">` + p.Legend + `</div>`},
 		{markerInds, `<select id="indicator">` + p.Indicators + `</select>`},
 		{markerMonth, `<input type="range" id="month" ` + p.Month + ` step="1">`},
@@ -199,4 +206,12 @@ func Inline(page []byte, p Parts) ([]byte, error) {
 	}
 	date := `<span class="pre">` + html.EscapeString(p.Date) + `</span>`
 	return append(out[:i+j:i+j], append([]byte(date), out[i+j:]...)...), nil
+}
+
+// cardsScript is the inert element holding the default view's cards.
+func cardsScript(j string) string {
+	if j == "" {
+		return ""
+	}
+	return `<script type="application/json" id="fn-pre">` + j + `</script>`
 }
