@@ -21,22 +21,22 @@ func eqMask(x, c8 uint64) uint64 {
 	return ^t & hi1
 }
 
-// region is what countRegion learned about a run of bytes that starts at a
+// byteRun is what countRun learned about a run of bytes that starts at a
 // record boundary.
-type region struct {
+type byteRun struct {
 	lines    int  // '\n' bytes up to boundary
 	records  int  // '\n' outside quotes up to boundary
 	boundary int  // offset just after the last '\n' outside quotes (0: none)
 	inQuote  bool // the run ends inside a quoted field
 }
 
-// countRegionSWAR counts line ends and record ends in b, which starts at a
+// countRunSWAR counts line ends and record ends in b, which starts at a
 // record boundary, eight bytes at a time: the '"' bytes are rare, so words
 // without any are counted with two masks and only words holding a quote are
 // walked byte by byte. This single pass is what keeps the filter fast in
 // wasm, where bytes.Count and bytes.IndexByte are plain loops.
-func countRegionSWAR(b []byte) region {
-	var r region
+func countRunSWAR(b []byte) byteRun {
+	var r byteRun
 	lines, inQ := 0, false
 	i := 0
 	for ; i+8 <= len(b); i += 8 {
@@ -104,11 +104,11 @@ func countLines(b []byte) int {
 // CountLines returns the number of '\n' in b (eight bytes at a time).
 func CountLines(b []byte) int { return countLines(b) }
 
-// countRegionIndex is countRegionSWAR built on bytes.IndexByte and
+// countRunIndex is countRunSWAR built on bytes.IndexByte and
 // bytes.Count, which use vector instructions on amd64 and arm64 (about
 // twice as fast there as the SWAR loop).
-func countRegionIndex(b []byte) region {
-	var r region
+func countRunIndex(b []byte) byteRun {
+	var r byteRun
 	lines, i := 0, 0
 	for {
 		q := bytes.IndexByte(b[i:], '"')

@@ -243,10 +243,10 @@ func TestIndicatorsSmall(t *testing.T) {
 	}, infos)
 }
 
-func TestCountRegion(t *testing.T) {
+func TestCountRun(t *testing.T) {
 	// Long enough to use the eight-byte path on both sides of quotes.
 	b := []byte("abcdefgh\nabcdefgh\"in\nside\"abcdefghij\nxy\"z")
-	for name, count := range map[string]func([]byte) region{"swar": countRegionSWAR, "index": countRegionIndex} {
+	for name, count := range map[string]func([]byte) byteRun{"swar": countRunSWAR, "index": countRunIndex} {
 		r := count(b)
 		assert.Equal(t, 2, r.records, name)
 		assert.Equal(t, 3, r.lines, name)
@@ -256,12 +256,12 @@ func TestCountRegion(t *testing.T) {
 	assert.Equal(t, 3, countLines(b))
 }
 
-// FuzzCountRegion checks that both ways of counting agree.
-func FuzzCountRegion(f *testing.F) {
+// FuzzCountRun checks that both ways of counting agree.
+func FuzzCountRun(f *testing.F) {
 	f.Add([]byte("abcdefgh\nabcdefgh\"in\nside\"abcdefghij\nxy\"z"))
 	f.Add([]byte(small))
 	f.Fuzz(func(t *testing.T, b []byte) {
-		if a, c := countRegionSWAR(b), countRegionIndex(b); a != c {
+		if a, c := countRunSWAR(b), countRunIndex(b); a != c {
 			t.Fatalf("swar %+v, index %+v", a, c)
 		}
 	})

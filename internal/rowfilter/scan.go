@@ -31,7 +31,7 @@ func (e *engine) run(buf []byte, pos int, atEOF bool, emit func(line, start, end
 	for pos < len(buf) {
 		c := e.mt.next(buf, pos)
 		if c < 0 {
-			r := countRegion(buf[pos:])
+			r := countRun(buf[pos:])
 			if !atEOF {
 				// Keep the unfinished record (an id may straddle chunks).
 				e.rows += r.records
@@ -50,7 +50,7 @@ func (e *engine) run(buf []byte, pos int, atEOF bool, emit func(line, start, end
 			ls = pos + i + 1
 		}
 		if ls > pos {
-			r := countRegion(buf[pos:ls])
+			r := countRun(buf[pos:ls])
 			if r.inQuote {
 				// The candidate sits after a quoted line end: walk record
 				// by record up to the record holding it.

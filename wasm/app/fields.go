@@ -1,12 +1,13 @@
 package main
 
 // A table-driven JSON writer for the app's view types. Each view type has
-// its table of fields beside it (views.go): the JSON key, the kind of the
+// its table of fields in encode.go: the JSON key, the kind of the
 // Go field and its offset. One loop writes any table, where a hand-written
 // encoder per type would cost a call per field: in Go's wasm every call
 // site is tens of bytes of code and line tables, and the views have about
 // 150 fields (this layout keeps app.wasm under its size budget).
-// fields_test.go checks every table against its Go type with reflect.
+// jsonw_test.go (TestTablesMatchTypes) checks every table against its Go
+// type with reflect.
 
 import (
 	"unsafe"
