@@ -651,3 +651,33 @@ func TestAnswersBeforeGo(t *testing.T) {
 	goCard := poll[string](t, live, `(() => { const t = document.getElementById('tooltip'); return !t.hidden && t.dataset.code === '18' ? t.querySelector('h3').textContent + '|' + t.querySelector('.big').textContent + '|' + t.querySelector('dl').textContent : ''; })()`, "Cher's card from Go", waitTimeout)
 	assert.Equal(t, goCard, card, "the build's card is Go's")
 }
+
+// TestAnswersBeforeGoOnPhoneAndEmbed (issue 22): with app.wasm blocked, a
+// finger's tap on a 375 px phone opens the department's bottom sheet, and
+// the default view embedded answers a mouse.
+func TestAnswersBeforeGoOnPhoneAndEmbed(t *testing.T) {
+	ctx := openNoWasm(t, "", phone(375, 667))
+	poll[bool](t, ctx, `!!document.querySelector('#map svg.prerender path[data-code="18"][tabindex]')`, "the build-time map wired", waitTimeout)
+	// The load error's alert (no wasm) pushes the map down: Cher in sight.
+	eval[bool](t, ctx, `(document.querySelector('#map svg path[data-code="18"]').scrollIntoView({block: 'center'}), true)`)
+	nextFrames(t, ctx)
+	pt := visiblePoint(t, ctx, "18")
+	require.NotEmpty(t, pt)
+	tctx, cancel := timeout(ctx, waitTimeout)
+	defer cancel()
+	require.NoError(t, touchTap(tctx, pt[0], pt[1]))
+	sheet := poll[[]float64](t, ctx, `(() => { const t = document.getElementById('tooltip'); if (t.hidden || t.dataset.code !== '18') return null; const r = t.getBoundingClientRect(); return [r.bottom, innerHeight, getComputedStyle(t).position === 'fixed' ? 1 : 0]; })()`, "Cher's sheet before Go", waitTimeout)
+	assert.Equal(t, 1.0, sheet[2], "a bottom sheet")
+	assert.InDelta(t, sheet[1], sheet[0], 1, "at the bottom of the screen")
+
+	ectx := openNoWasm(t, "embed=1")
+	poll[bool](t, ectx, `!!document.querySelector('#map svg.prerender path[data-code="75"][tabindex]')`, "the embed's map wired", waitTimeout)
+	eval[bool](t, ectx, `(document.querySelector('#map svg path[data-code="33"]').scrollIntoView({block: 'center'}), true)`)
+	nextFrames(t, ectx)
+	pt = visiblePoint(t, ectx, "33")
+	require.NotEmpty(t, pt)
+	mctx, mcancel := timeout(ectx, waitTimeout)
+	defer mcancel()
+	require.NoError(t, chromedp.Do(mctx, chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, pt[0], pt[1])))
+	poll[bool](t, ectx, `!document.getElementById('tooltip').hidden && document.getElementById('tooltip').dataset.code === '33'`, "Gironde's card in the embed before Go", waitTimeout)
+}
