@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/target"
@@ -680,4 +681,18 @@ func TestAnswersBeforeGoOnPhoneAndEmbed(t *testing.T) {
 	defer mcancel()
 	require.NoError(t, chromedp.Do(mctx, chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, pt[0], pt[1])))
 	poll[bool](t, ectx, `!document.getElementById('tooltip').hidden && document.getElementById('tooltip').dataset.code === '33'`, "Gironde's card in the embed before Go", waitTimeout)
+}
+
+// TestReducedMotion (issue 23 item 2, its motion part): under
+// prefers-reduced-motion: reduce nothing transitions (the progress bar's
+// width did).
+func TestReducedMotion(t *testing.T) {
+	ctx := tab(t)
+	_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Features: []*emulation.MediaFeature{{Name: "prefers-reduced-motion", Value: "reduce"}}})
+	require.NoError(t, err)
+	navigate(t, ctx, appURL(""))
+	d := eval[[]string](t, ctx, `[...document.querySelectorAll('*')].map(e => getComputedStyle(e).transitionDuration).filter(x => x.split(',').some(v => parseFloat(v) > 0))`)
+	assert.Empty(t, d, "no transition under reduced motion")
+	plain := open(t, "")
+	assert.NotEqual(t, "0s", eval[string](t, plain, `getComputedStyle(document.querySelector('.progress span')).transitionDuration`), "the progress bar moves otherwise")
 }
