@@ -580,8 +580,11 @@ func TestBigFileMemory(t *testing.T) {
 	assert.Greater(t, m1, m0, "the file went through Go's memory")
 	// The second load still holds the first file's model while it reads
 	// (a refused file must leave the map as it was): the memory grows
-	// once more, then no further.
-	assert.Less(t, m4-m2, 0.1*(m1-m0), "later files reuse the memory")
+	// once more (the GC's pace decides by how much: 83,5 to 97 MB seen
+	// after the third), never by another first file's worth, then no
+	// further.
+	assert.Less(t, m3-m1, m1-m0, "later files reuse most of the memory")
+	assert.Less(t, m4-m3, 0.1*(m1-m0), "then all of it")
 }
 
 // TestShareMeasure (issue 23 item 1): ?metric=share maps each department's

@@ -19,7 +19,8 @@ func TestURLStateSurvivesReload(t *testing.T) {
 		assert.Equal(t, "per10k", value(t, ctx, "metric"), when)
 		assert.Equal(t, "equal", value(t, ctx, "scheme"), when)
 		assert.Equal(t, "4", value(t, ctx, "classes"), when)
-		assert.True(t, exists(t, ctx, `#compare [data-code="75"]`) && exists(t, ctx, `#compare [data-code="13"]`), "%s: pinned 75 and 13", when)
+		// The panels follow the map in an idle moment: wait for them.
+		poll[bool](t, ctx, `!!document.querySelector('#compare [data-code="75"]') && !!document.querySelector('#compare [data-code="13"]')`, when+": pinned 75 and 13", waitTimeout)
 		u, err := url.Parse(eval[string](t, ctx, `location.href`))
 		require.NoError(t, err)
 		assert.Equal(t, "2022-06", u.Query().Get("date"), when)
