@@ -78,7 +78,7 @@ app web:
 worker:
 	@tmp=$$(mktemp -d) && \
 	  $(GO) tool workers-assets-gen -mode=go -o $$tmp && \
-	  cp wasm/worker/entry.mjs wasm/worker/fast.mjs $$tmp/ && \
+	  cp wasm/worker/entry.mjs wasm/worker/fast.mjs wasm/worker/oembed.mjs wasm/worker/page.mjs $$tmp/ && \
 	  $(WASM_ENV) $(GO) build -trimpath -ldflags="-s -w" -o $$tmp/app.wasm ./wasm/worker && \
 	  rm -rf $(BUILD)/worker && mkdir -p $(BUILD) && mv $$tmp $(BUILD)/worker
 	$(GO) run ./cmd/headersgen -config wrangler.jsonc -o $(WEB)/_headers
@@ -101,7 +101,7 @@ lint:
 
 unit:
 	$(GO) test -count=1 ./...
-	node --test wasm/worker/fast.test.mjs
+	node --test wasm/worker/fast.test.mjs wasm/worker/oembed.test.mjs
 
 ## wasmtest: the pure packages again under GOOS=js GOARCH=wasm (Node)
 # (geoasset and carto build a real asset inside wasm: they need node_modules

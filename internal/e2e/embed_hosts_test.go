@@ -210,3 +210,24 @@ func TestEmbedPanelGivesThreeWays(t *testing.T) {
 		})
 	}
 }
+
+// TestOEmbedGivesTheEmbedButtonsSnippet (issue 25, item 2): the page's
+// oEmbed discovery link, followed from the page itself, answers with the
+// very snippet the embed button shows for that view, in its language.
+func TestOEmbedGivesTheEmbedButtonsSnippet(t *testing.T) {
+	for _, q := range []string{"", "ind=nb-diagnostics-individualises&metric=per10k&lang=en", "metric=count&dep=75,13"} {
+		t.Run(q, func(t *testing.T) {
+			ctx := open(t, q)
+			click(t, ctx, "#embed")
+			panel := poll[string](t, ctx, `document.getElementById('embed-code').value`, "the embed button's snippet", waitTimeout)
+			got := evalAwait[[]string](t, ctx, `(async () => {
+  const l = document.querySelectorAll('head link[rel=alternate][type="application/json+oembed"]');
+  if (l.length !== 1) return ['links: ' + l.length, ''];
+  const r = await fetch(l[0].href);
+  return [l[0].href, (await r.json()).html];
+})()`, waitTimeout)
+			assert.Equal(t, env.worker.URL+"/oembed?url="+url.QueryEscape(appURL(q))+"&format=json", strings.ReplaceAll(got[0], "%20", "+"), "the discovery link names this view")
+			assert.Equal(t, panel, got[1], "oEmbed's html is the embed button's snippet")
+		})
+	}
+}
