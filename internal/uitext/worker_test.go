@@ -38,5 +38,5 @@ func TestWorkerWordsAreUitexts(t *testing.T) {
 			n++
 		}
 	}
-	assert.Equal(t, 4, n, "the entries of WORDS checked")
+	assert.Equal(t, 6, n, "the entries of WORDS checked")
 }

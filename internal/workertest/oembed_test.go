@@ -26,7 +26,21 @@ type oembed struct {
 	HTML         string `json:"html"`
 	Width        int    `json:"width"`
 	Height       int    `json:"height"`
+	Thumbnail    string `json:"thumbnail_url"`
+	ThumbnailW   int    `json:"thumbnail_width"`
+	ThumbnailH   int    `json:"thumbnail_height"`
 	Error        string `json:"error"`
+}
+
+// addedToHead checks that page is the static page with tags added at the
+// end of its head, and returns them.
+func addedToHead(t *testing.T, static, page []byte) string {
+	t.Helper()
+	i := strings.Index(string(static), "</head>")
+	require.Greater(t, i, 0)
+	require.True(t, strings.HasPrefix(string(page), string(static[:i])) && strings.HasSuffix(string(page), string(static[i:])) && len(page) > len(static),
+		"the page is the static page with tags added before </head>")
+	return string(page[i : len(page)-(len(static)-i)])
 }
 
 var discoveryLink = regexp.MustCompile(`<link rel="alternate" type="application/json\+oembed" href="([^"]*)">`)
@@ -60,8 +74,10 @@ func TestOEmbed(t *testing.T) {
 			require.Len(t, links, 1, "one oEmbed discovery link in the page")
 			head := string(page.Body[:strings.Index(string(page.Body), "</head>")])
 			assert.Contains(t, head, string(links[0][0]), "the link is in the head")
-			// Nothing else of the static page changed.
-			assert.Equal(t, string(static), strings.Replace(string(page.Body), string(links[0][0]), "", 1), "the page less the link is the static page")
+			// Nothing else of the static page changed: what was added is
+			// all at the end of its head.
+			added := addedToHead(t, static, page.Body)
+			assert.Contains(t, added, string(links[0][0]))
 
 			href := html.UnescapeString(string(links[0][1]))
 			u, err := url.Parse(href)
@@ -86,6 +102,12 @@ func TestOEmbed(t *testing.T) {
 			assert.Equal(t, 640, o.Height)
 			assert.True(t, strings.HasPrefix(o.HTML, `<iframe id="francenum-map" src="`+c.src+`" title="`+c.frame+`" style="width:100%;height:640px;border:0"`), o.HTML)
 			assert.Contains(t, o.HTML, `"francenum:height"`, "the snippet sizes the frame")
+			// The thumbnail is the page's preview picture, served.
+			assert.Equal(t, [2]int{1200, 630}, [2]int{o.ThumbnailW, o.ThumbnailH})
+			require.True(t, strings.HasPrefix(o.Thumbnail, w.URL+"/og/"), o.Thumbnail)
+			th := w.do(t, "GET", strings.TrimPrefix(o.Thumbnail, w.URL))
+			assert.Equal(t, 200, th.Status)
+			assert.Equal(t, "image/png", th.Header.Get("Content-Type"))
 
 			// The embed URL it gives is a page the Worker serves.
 			e := w.do(t, "GET", strings.TrimPrefix(c.src, w.URL))

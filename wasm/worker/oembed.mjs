@@ -25,14 +25,18 @@ const CACHE_AGE = 86400;
 
 // WORDS are internal/uitext's, by key and language (Go's table cannot be
 // read without starting Go; uitext's TestWorkerWordsAreUitexts checks
-// these). embedTitle is the iframe's title, pageTitle the answer's.
+// these). embedTitle is the iframe's title and the provider's name,
+// pageTitle the answer's title; page.mjs's link preview of a view that
+// has none of its own says pageTitle and pageDescription.
 export const WORDS = {
   fr: {
     embedTitle: "Carte France Num par département",
+    pageDescription: "Carte des chèques numériques et diagnostics numériques France Num par département, d'après le Baromètre des résultats de l'action publique.",
     pageTitle: "Carte France Num — chèques et diagnostics numériques par département",
   },
   en: {
     embedTitle: "France Num map by department",
+    pageDescription: "Map of France Num digital vouchers and digital diagnostics by department, from the Baromètre des résultats de l'action publique.",
     pageTitle: "France Num map — digital vouchers and diagnostics by department",
   },
 };
@@ -54,7 +58,7 @@ export function viewQuery(search) {
 }
 
 // viewLang is the view's language: its lang value when English, else French.
-function viewLang(q) {
+export function viewLang(q) {
   return /(^|&)lang=en(&|$)/.test(q) ? "en" : "fr";
 }
 
@@ -137,8 +141,22 @@ export function oembedAnswer(request) {
     html: snippet(u.origin, q, max.maxwidth ? width : 0, height),
     width,
     height,
+    ...thumbnail(u.origin, q),
   });
   return answer(request, 200, body, { "Cache-Control": "public, max-age=" + CACHE_AGE });
+}
+
+// The link preview's picture of view q (page.mjs, previewOf), as oEmbed's
+// thumbnail: the build-time picture of the default view in the view's
+// language (the Worker draws no other view's yet).
+export const PREVIEW_W = 1200;
+export const PREVIEW_H = 630;
+export function previewImage(origin, q) {
+  return origin + "/og/default-" + viewLang(q) + ".png";
+}
+
+function thumbnail(origin, q) {
+  return { thumbnail_url: previewImage(origin, q), thumbnail_width: PREVIEW_W, thumbnail_height: PREVIEW_H };
 }
 
 function fail(request, status, reason, extra = {}) {

@@ -36,6 +36,9 @@ test("a view of this site: a rich answer with the embed snippet of that view", a
   assert.ok(json.html.startsWith('<iframe id="francenum-map" src="' + SITE + '/?metric=per10k&lang=en&embed=1" title="France Num map by department" style="width:100%;height:640px;border:0"'), json.html);
   assert.ok(json.html.includes('if (e.origin !== "' + SITE + '" || !e.data) return;'), "the listener checks the map's origin");
   assert.ok(json.html.endsWith("</script>"));
+  assert.equal(json.thumbnail_url, SITE + "/og/default-en.png", "the link preview's picture");
+  assert.equal(json.thumbnail_width, 1200);
+  assert.equal(json.thumbnail_height, 630);
 });
 
 test("French by default, and the default view", async () => {
