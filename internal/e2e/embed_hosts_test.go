@@ -173,6 +173,11 @@ func conventionSettles(t *testing.T, c conventionHost, w int) {
 	assert.Equal(t, 5, f.Insets, "the five overseas insets inside the frame")
 	assert.Less(t, f.InnerH-f.Source.B, 24.0, "space under the source line: the map does not float in a tall frame")
 	assert.Contains(t, text(t, fctx, "#source"), "Licence Ouverte 2.0", "the embed names its source")
+	// The default view embedded keeps its build-time map from the first
+	// paint, pym's parameters or not (package boot): not hidden as
+	// "another view" would be.
+	assert.Equal(t, []any{true, false}, eval[[]any](t, fctx, `[document.documentElement.classList.contains('embed'), document.documentElement.classList.contains('has-query')]`),
+		"html.embed, not html.has-query")
 	notices := eval[[]any](t, fctx, `[document.getElementById('notices').hidden, document.getElementById('notices').textContent]`)
 	assert.Equal(t, []any{true, ""}, notices, "no notice about the host's URL parameters")
 
