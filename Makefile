@@ -35,7 +35,7 @@ WRANGLER_ARGS ?=
 # make run's port: wrangler refuses a second --port, so not in WRANGLER_ARGS.
 PORT ?= 8787
 
-.PHONY: all data geodata snapshot web app prerender worker build run test unit wasmtest integration e2e bench bench-worker bench-check lint fuzz clean node_modules
+.PHONY: all data geodata snapshot web app prerender preview worker build run test unit wasmtest integration e2e bench bench-worker bench-check lint fuzz clean node_modules
 
 all: build
 
@@ -78,7 +78,7 @@ app web:
 worker:
 	@tmp=$$(mktemp -d) && \
 	  $(GO) tool workers-assets-gen -mode=go -o $$tmp && \
-	  cp wasm/worker/entry.mjs wasm/worker/fast.mjs $$tmp/ && \
+	  cp wasm/worker/entry.mjs wasm/worker/fast.mjs wasm/worker/oembed.mjs wasm/worker/page.mjs $$tmp/ && \
 	  $(WASM_ENV) $(GO) build -trimpath -ldflags="-s -w" -o $$tmp/app.wasm ./wasm/worker && \
 	  rm -rf $(BUILD)/worker && mkdir -p $(BUILD) && mv $$tmp $(BUILD)/worker
 	$(GO) run ./cmd/headersgen -config wrangler.jsonc -o $(WEB)/_headers
@@ -88,7 +88,13 @@ worker:
 prerender: geodata snapshot app
 	$(GO) run ./cmd/francenum prerender -page web/index.html -web $(WEB)
 
-build: geodata snapshot app prerender worker
+## preview: the default view's link preview in $(WEB)/og/: the 1200×630
+## SVG and the texts by Go (francenum preview), the PNG by resvg (tools/svgpng.mjs)
+preview: geodata snapshot node_modules
+	$(GO) run ./cmd/francenum preview -web $(WEB)
+	node tools/svgpng.mjs $(WEB)/og/default-fr.svg $(WEB)/og/default-fr.png $(WEB)/og/default-en.svg $(WEB)/og/default-en.png
+
+build: geodata snapshot app prerender preview worker
 
 ## run: build, then wrangler dev on 127.0.0.1:$(PORT) (offline: snapshot data)
 run: build node_modules
@@ -101,7 +107,7 @@ lint:
 
 unit:
 	$(GO) test -count=1 ./...
-	node --test wasm/worker/fast.test.mjs
+	node --test wasm/worker/fast.test.mjs wasm/worker/oembed.test.mjs wasm/worker/page.test.mjs
 
 ## wasmtest: the pure packages again under GOOS=js GOARCH=wasm (Node)
 # (geoasset and carto build a real asset inside wasm: they need node_modules

@@ -1255,6 +1255,13 @@
 
   // ---------- embedding ----------
   let allowed = [];
+  // A pym.js 1.3.2 Parent names its frame in the URL (childId) and sizes it
+  // from string messages "pymxPYMx<childId>xPYMxheightxPYMx<h>". Read here,
+  // before the first history.replaceState drops the host's parameters.
+  const pymId = embed ? params.get('childId') || '' : '';
+  // The id under which Datawrapper-style listeners get the height: they
+  // size the iframe whose window sent it, whatever the id.
+  const DW_ID = 'francenum-map';
   function setupEmbed(cfg) {
     allowed = Array.isArray(cfg && cfg.embed_origins) ? cfg.embed_origins.filter((o) => typeof o === 'string' && o !== '*' && /^https?:\/\/[^/]+$/.test(o)) : [];
     // EMBED_ORIGINS "*" (anyone may embed): talk to the embedding page's own
@@ -1281,7 +1288,12 @@
       if (h === lastH) return;
       lastH = h;
       fit();
+      // The same height in the three conventions: ours, pym.js's (only
+      // when a pym Parent gave a childId: the id is its message's
+      // address) and Datawrapper's embed script's.
       post({ type: 'francenum:height', height: h });
+      if (pymId) post('pymxPYMx' + pymId + 'xPYMxheightxPYMx' + h);
+      post({ 'datawrapper-height': { [DW_ID]: h } });
     };
     window.addEventListener('resize', fit);
     new ResizeObserver(send).observe(doc.body);
@@ -1347,7 +1359,8 @@
     const origin = location.origin;
     const q = last ? last.q.split('&').filter((x) => x && !x.startsWith('embed=')).join('&') : '';
     const src = origin + '/?' + (q ? q + '&' : '') + 'embed=1';
-    ta.value = '<iframe id="francenum-map" src="' + src + '" title="' + (ui.embedTitle || 'Carte France Num') + '" style="width:100%;height:640px;border:0" loading="lazy"></iframe>\n' +
+    const title = ui.embedTitle || 'Carte France Num';
+    ta.value = '<iframe id="francenum-map" src="' + src + '" title="' + title + '" style="width:100%;height:640px;border:0" loading="lazy"></iframe>\n' +
       '<script>\n' +
       'window.addEventListener("message", function (e) {\n' +
       '  if (e.origin !== "' + origin + '" || !e.data) return;\n' +
@@ -1356,6 +1369,12 @@
       '  }\n' +
       '});\n' +
       '</' + 'script>';
+    // The same view for a page that already has pym.js (its Parent makes
+    // the iframe and adds childId to the URL) or Datawrapper's responsive
+    // embed script (it sizes any iframe that posts datawrapper-height).
+    $('embed-pym').value = '<div id="francenum-map"></div>\n' +
+      '<script>new pym.Parent("francenum-map", "' + src + '", {title: "' + title + '"});</' + 'script>';
+    $('embed-dw').value = '<iframe src="' + src + '" title="' + title + '" style="width:100%;height:640px;border:0" loading="lazy"></iframe>';
   }
 
   // ---------- before Go ----------

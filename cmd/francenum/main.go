@@ -6,6 +6,7 @@
 //	                                      indicators, and every indicator's files with their index (indicators/, indicators.json)
 //	francenum data -out DIR               download the baromètre and boundary files (see sources.go)
 //	francenum prerender [-page F] [-web DIR] draw the default view into DIR/index.html
+//	francenum preview [-web DIR]          the default view's link preview (SVG, texts) into DIR/og/
 //
 // check exits 0 when every file could be read (with or without warnings),
 // 2 when one was refused (structural error or unreadable file), 1 on a
@@ -26,6 +27,7 @@ const usage = `usage:
   francenum snapshot -data DIR -out DIR [-modified YYYY-MM-DD]
   francenum data -out DIR [-api URL]
   francenum prerender [-page web/index.html] [-web build/web]
+  francenum preview [-web build/web]
 `
 
 // Exit statuses.
@@ -51,6 +53,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return cmdData(args[1:], stdout, stderr)
 	case "prerender":
 		return cmdPrerender(args[1:], stdout, stderr)
+	case "preview":
+		return cmdPreview(args[1:], stdout, stderr)
 	case "-h", "--help", "help":
 		fmt.Fprint(stdout, usage)
 		return exitOK

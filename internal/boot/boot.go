@@ -11,7 +11,9 @@ package boot
 // Script is the inline script's text, exactly as it appears between
 // <script> and </script>. The default view embedded (?embed=1 alone, what
 // the embed snippet of the default view gives) keeps the build-time map, in
-// the embed layout from the first paint. Besides these marks, it starts
+// the embed layout from the first paint, and so does it with the
+// parameters a pym.js Parent appends (viewstate.HostKey: the host's, not
+// the view's). Besides these marks, it starts
 // compiling app.wasm while the HTML is still being read (web/app.js only starts after the
 // parser has finished and both deferred scripts have arrived): the module
 // and the response (its headers, for the progress bar) wait in
@@ -35,7 +37,7 @@ package boot
 // a layout of the half-parsed page per frame: an observer made the warm
 // load's coloured paint 506 -> 410 ms and interactive 843 -> 743 ms
 // (medians of 20, static brotli server).
-const Script = `var q=location.search,d=document.documentElement;` +
+const Script = `var q=location.search.replace(/[?&](initialWidth|childId|parentTitle|parentUrl)=[^&]*/g,"").replace(/^&/,"?"),d=document.documentElement;` +
 	`if(/^\?embed=(1|true)$/.test(q))d.classList.add("embed");else if(q){d.classList.add("has-query");fnView()}` +
 	`var l=document.getElementById("fn-wasm");` +
 	`if(self.WebAssembly&&WebAssembly.compileStreaming)window.__fnWasm=fetch(l?l.getAttribute("href"):"/app.wasm").then(function(r){` +
@@ -112,4 +114,4 @@ const Style = `.pv{display:none}html.has-query .pd,html.has-query:not([data-pv])
 
 // ScriptHash is the CSP source expression of Script: 'sha256-' followed by
 // the base64 SHA-256 of its UTF-8 bytes. A test recomputes it.
-const ScriptHash = `'sha256-P/ruJVhHTtV0fvuHMBdZIaBkfhY6h9Txs54yrlNTLN8='`
+const ScriptHash = `'sha256-lAFP0mcHo/fKOsV7HBFzZiG3HcM3635A8y3N4cqsOoM='`

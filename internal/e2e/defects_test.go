@@ -103,7 +103,11 @@ func TestDeadAppScriptSaysSo(t *testing.T) {
 			// The network is back: « Réessayer » loads the live map.
 			_, err = chromedp.Call(ctx, network.SetBlockedURLs, network.SetBlockedURLsParams{URLPatterns: []*network.BlockPattern{}})
 			require.NoError(t, err)
+			// The old document says error until the reload replaces it:
+			// mark it, and wait for a new one before waiting for ready.
+			eval[bool](t, ctx, `(window.__beforeRetry = true)`)
 			click(t, ctx, "[role=alert] button")
+			poll[bool](t, ctx, `!window.__beforeRetry`, "the reload after « Réessayer »", loadTimeout)
 			waitReady(t, ctx)
 			assert.False(t, exists(t, ctx, "[role=alert]"))
 		})

@@ -69,6 +69,9 @@ func setup(stops *[]func()) error {
 	hostMux.HandleFunc("/host.html", serveHost)
 	hostMux.HandleFunc("/intruder.html", serveIntruder)
 	hostMux.HandleFunc("/snippet.html", serveSnippet)
+	hostMux.HandleFunc("/pym.html", servePymHost)
+	hostMux.HandleFunc("/pym.v1.min.js", servePymJS)
+	hostMux.HandleFunc("/datawrapper.html", serveDWHost)
 	if env.hostA, err = browser.StartStatic(browser.E2ELow+10, browser.E2EHigh, hostMux); err != nil {
 		return err
 	}

@@ -62,6 +62,39 @@ func TestDecodeBadValuesFallBack(t *testing.T) {
 	}
 }
 
+// TestDecodeSkipsHostKeys (issue 25): the parameters pym.js adds to an
+// embed's URL change nothing and raise no notice, whatever their value
+// (a page title with spaces and accents, a URL with its own query); the
+// view's own parameters around them still count, and a key that only looks
+// like one of them (another case) is still unknown.
+func TestDecodeSkipsHostKeys(t *testing.T) {
+	for _, c := range []struct {
+		name, q string
+		want    State
+		notes   []string
+	}{
+		{"pym alone", "initialWidth=600&childId=francenum-map", Default(), nil},
+		{"pym with the optional params", "?embed=1&initialWidth=320&childId=pym-0-x1y2z&parentTitle=Minist%C3%A8re+%E2%80%94+carte&parentUrl=https%3A%2F%2Fexample.gouv.fr%2Fpage%3Fa%3D1%26b%3D2",
+			func() State { s := Default(); s.Embed = true; return s }(), nil},
+		{"view params around them", "metric=per10k&initialWidth=1000&childId=x&lang=en",
+			func() State { s := Default(); s.Metric = MetricPer10k; s.Lang = "en"; return s }(), nil},
+		{"empty values", "initialWidth=&childId=&parentTitle=&parentUrl=", Default(), nil},
+		{"another case is unknown", "childid=x&InitialWidth=3", Default(), []string{"childid", "InitialWidth"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			s, notes := Decode(c.q)
+			var keys []string
+			for _, n := range notes {
+				keys = append(keys, n.Key)
+			}
+			assert.Equal(t, c.notes, keys)
+			assert.True(t, s.Equal(c.want), "%+v", s)
+			assert.NotContains(t, s.Encode(), "childId")
+		})
+	}
+	assert.False(t, KnownKey("childId"), "not a key of the view")
+}
+
 func TestManualBreaks(t *testing.T) {
 	s, notes := Decode("scheme=manual&breaks=50,100,150")
 	require.Empty(t, notes)

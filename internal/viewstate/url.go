@@ -12,7 +12,8 @@ import (
 // malformed values keep the default and produce a Notice; Decode never
 // fails. The first of a repeated key wins, as URLSearchParams.get does.
 // Indicator and month are only checked for syntax here: the app checks them
-// against the loaded data.
+// against the loaded data. The parameters a host's embed script adds to
+// the iframe's URL (HostKey) are skipped without a notice.
 func Decode(query string) (State, []Notice) {
 	var p Patch
 	var notes []Notice
@@ -31,6 +32,9 @@ func Decode(query string) (State, []Notice) {
 		k, v, _ := strings.Cut(kv, "=")
 		k, okk := unescape(k)
 		v, okv := unescape(v)
+		if okk && HostKey(k) {
+			continue
+		}
 		if !okk || !okv {
 			notes = append(notes, Notice{Key: k, Value: v})
 			continue
@@ -258,6 +262,20 @@ func badDeps(value string) string {
 		kept = append(kept, n)
 	}
 	return strings.Join(bad, ",")
+}
+
+// HostKey reports whether key is one of the parameters pym.js 1.3.2's
+// Parent adds to the iframe's URL (initialWidth and childId always,
+// parentTitle and parentUrl by default, in that case): they belong to the
+// host page, not to the view, so the map takes no notice of them
+// (web/app.js reads childId for pym's messages) and Encode never writes
+// them back.
+func HostKey(key string) bool {
+	switch key {
+	case "initialWidth", "childId", "parentTitle", "parentUrl":
+		return true
+	}
+	return false
 }
 
 // KnownKey reports whether key is one of the URL's Keys.
