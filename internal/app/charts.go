@@ -265,11 +265,7 @@ func (a *App) measureTarget(i int) float64 {
 	case indicator.OfTarget:
 		return 100
 	case indicator.PerInhabitants:
-		p := a.geo.Departments[i].Population
-		if p <= 0 {
-			return nan()
-		}
-		return t / float64(p) * 10000
+		return a.perInhabitants(i, t)
 	case indicator.Published:
 		return t
 	}

@@ -98,11 +98,7 @@ func (a *App) valueAt(i int, d series.Date, ok bool, metric string) float64 {
 		}
 		return v / t * 100
 	case indicator.PerInhabitants:
-		p := a.geo.Departments[i].Population
-		if p <= 0 {
-			return nan()
-		}
-		return v / float64(p) * 10000
+		return a.perInhabitants(i, v)
 	case indicator.ShareOfSum:
 		sum := a.sumAt(d)
 		if !(sum > 0) {
@@ -111,6 +107,16 @@ func (a *App) valueAt(i int, d series.Date, ok bool, metric string) float64 {
 		return v / sum * 100
 	}
 	return v
+}
+
+// perInhabitants is v per 10 000 inhabitants of department i (NaN without
+// a population).
+func (a *App) perInhabitants(i int, v float64) float64 {
+	p := a.geo.Departments[i].Population
+	if p <= 0 {
+		return nan()
+	}
+	return v / float64(p) * 10000
 }
 
 // sumAt is the departments' sum at date d (the share's denominator),
