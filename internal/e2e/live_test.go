@@ -42,11 +42,14 @@ func TestLivePath(t *testing.T) {
 		require.NoError(t, err)
 		resp.Body.Close()
 		require.Equal(t, http.StatusOK, resp.StatusCode)
-		if src = resp.Header.Get("X-Data-Source"); src == "upstream" {
+		// "cache" once the refresh that fetched upstream has stored it
+		// (a lazy refresh in waitUntil, finished between two polls on a
+		// loaded machine): the data came from data.gouv.fr all the same.
+		if src = resp.Header.Get("X-Data-Source"); src == "upstream" || src == "cache" {
 			break
 		}
 	}
-	require.Equal(t, "upstream", src, "X-Data-Source of detail.csv with a reachable data.gouv.fr")
+	require.Contains(t, []string{"upstream", "cache"}, src, "X-Data-Source of detail.csv with a reachable data.gouv.fr")
 	assert.Greater(t, fake.Hits.Load(), int64(0), "the Worker fetched the fake data.gouv.fr")
 
 	ctx := tab(t)
