@@ -40,13 +40,7 @@ func prerenderPage(pagePath, web string) error {
 	if err != nil {
 		return err
 	}
-	var in [4][]byte
-	for i, rel := range []string{"geo/departements.bin", "snapshot/detail.csv", "snapshot/synthese.csv", "snapshot/national.csv"} {
-		if in[i], err = read(rel); err != nil {
-			return err
-		}
-	}
-	a, err := app.New(in[0], in[1], in[2], in[3])
+	a, err := builtApp(web)
 	if err != nil {
 		return err
 	}
@@ -110,4 +104,19 @@ func writeHashed(web, url string, wasm []byte) error {
 		return err
 	}
 	return os.Rename(dst+".tmp", dst)
+}
+
+// builtApp is the app on the files the Worker serves from the built web
+// folder (the geometry asset and the snapshot), in the default view: what
+// the build draws the page and the previews from.
+func builtApp(web string) (*app.App, error) {
+	var in [4][]byte
+	for i, rel := range []string{"geo/departements.bin", "snapshot/detail.csv", "snapshot/synthese.csv", "snapshot/national.csv"} {
+		b, err := os.ReadFile(filepath.Join(web, rel))
+		if err != nil {
+			return nil, err
+		}
+		in[i] = b
+	}
+	return app.New(in[0], in[1], in[2], in[3])
 }

@@ -8,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 
-	"francenum-map/internal/app"
 	"francenum-map/internal/preview"
 )
 
@@ -34,13 +33,9 @@ func cmdPreview(args []string, stdout, stderr io.Writer) int {
 }
 
 func writePreviews(web string) error {
-	var in [4][]byte
-	for i, rel := range []string{"geo/departements.bin", "snapshot/detail.csv", "snapshot/synthese.csv", "snapshot/national.csv"} {
-		b, err := os.ReadFile(filepath.Join(web, rel))
-		if err != nil {
-			return err
-		}
-		in[i] = b
+	a, err := builtApp(web)
+	if err != nil {
+		return err
 	}
 	dir := filepath.Join(web, "og")
 	if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -48,14 +43,9 @@ func writePreviews(web string) error {
 	}
 	meta := map[string]preview.Meta{}
 	for _, lang := range []string{"fr", "en"} {
-		a, err := app.New(in[0], in[1], in[2], in[3])
-		if err != nil {
-			return err
-		}
-		if lang != "fr" {
-			if notes := a.SetQuery("lang=" + lang); len(notes) > 0 {
-				return fmt.Errorf("lang=%s: %v", lang, notes)
-			}
+		// The default view in each language (lang=fr is the default).
+		if notes := a.SetQuery("lang=" + lang); len(notes) > 0 {
+			return fmt.Errorf("lang=%s: %v", lang, notes)
 		}
 		doc, err := preview.SVG(a)
 		if err != nil {
