@@ -975,17 +975,12 @@
     });
     $('lang').addEventListener('click', () => act('lang', uiLang === 'fr' ? 'en' : 'fr'));
     $('export-csv').addEventListener('click', () => whenGo(() => download(G.csv(), 'text/csv;charset=utf-8', 'csv')));
-    $('export-csv-excel').addEventListener('click', () => whenGo(() => {
-      // The BOM Excel needs (Go writes it; wasm_exec's TextDecoder drops it).
-      const x = G.csv('excel');
-      download(x.charCodeAt(0) === 0xfeff ? x : '\ufeff' + x, 'text/csv;charset=utf-8', 'excel.csv');
-    }));
+    // The BOM Excel needs (Go writes it; wasm_exec's TextDecoder drops it).
+    const excel = (x, ext) => download(x.charCodeAt(0) === 0xfeff ? x : '\ufeff' + x, 'text/csv;charset=utf-8', ext);
+    $('export-csv-excel').addEventListener('click', () => whenGo(() => excel(G.csv('excel'), 'excel.csv')));
     // Every month of every department: long as published, wide for Excel.
     $('export-series').addEventListener('click', () => whenGo(() => download(G.csv('', 'long'), 'text/csv;charset=utf-8', 'series.csv')));
-    $('export-series-excel').addEventListener('click', () => whenGo(() => {
-      const x = G.csv('excel', 'wide');
-      download(x.charCodeAt(0) === 0xfeff ? x : '\ufeff' + x, 'text/csv;charset=utf-8', 'series-excel.csv');
-    }));
+    $('export-series-excel').addEventListener('click', () => whenGo(() => excel(G.csv('excel', 'wide'), 'series-excel.csv')));
     $('export-svg').addEventListener('click', () => whenGo(() => download(G.svg(), 'image/svg+xml;charset=utf-8', 'svg')));
     $('export-png').addEventListener('click', () => whenGo(exportPNG));
     $('print').addEventListener('click', () => { $('table-details').open = true; window.print(); });

@@ -82,9 +82,9 @@ type App struct {
 	// comes from: the view's source line credits that file, not the
 	// publisher.
 	userFiles map[string]string
-	// sums caches the departments' sum per date of sumsInd (the share).
-	sums    map[series.Date]float64
-	sumsInd *series.Indicator
+	// sums caches the departments' sum per date of the shown indicator
+	// (the share); resolve drops it with the indicator.
+	sums map[series.Date]float64
 	// place is the search index (search.go), built on first use.
 	place *place.Index
 	// breaksErr is why the breaks typed last were refused (nil when

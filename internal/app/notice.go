@@ -21,7 +21,7 @@ const (
 // values it may take.
 func (a *App) NoticeText(n Notice) string {
 	if !viewstate.KnownKey(n.Key) {
-		return a.t("noticeUnknown") + a.t("colon") + cut(n.Key) + " (" + a.t("noticeKeys") + a.t("colon") + strings.Join(viewstate.Keys[:], ", ") + ")"
+		return a.t("noticeUnknown") + a.t("colon") + cut(n.Key) + a.keysHint()
 	}
 	txt := a.t("notice") + a.t("colon") + n.Key + "=" + cut(n.Value)
 	if r := a.noticeReason(n); r != "" {
@@ -54,9 +54,14 @@ func (a *App) NoticeTexts(ns []Notice) []string {
 		if rest := len(unknown) - len(names); rest > 0 {
 			txt += " " + a.f("noticeOthers", frfmt.Number(float64(rest), 0, a.lang()))
 		}
-		out = append(out, txt+" ("+a.t("noticeKeys")+a.t("colon")+strings.Join(viewstate.Keys[:], ", ")+")")
+		out = append(out, txt+a.keysHint())
 	}
 	return out
+}
+
+// keysHint names the parameters a URL may carry, after an unknown one.
+func (a *App) keysHint() string {
+	return " (" + a.t("noticeKeys") + a.t("colon") + strings.Join(viewstate.Keys[:], ", ") + ")"
 }
 
 // noticeReason says why notice n's value was ignored and what it may be.

@@ -26,7 +26,8 @@ type SeriesRow struct {
 
 // Series returns the shown indicator's whole series.
 func (a *App) Series() SeriesTable {
-	t := SeriesTable{Ind: a.ind.ID, IndName: a.indicatorName(a.ind), Unit: a.unit(), Source: a.View().Source}
+	t := SeriesTable{Ind: a.ind.ID, IndName: a.indicatorName(a.ind), Unit: a.unit()}
+	t.Source, _ = a.sourceLine()
 	for _, d := range a.ind.Dates {
 		t.Dates = append(t.Dates, d.String())
 	}

@@ -120,10 +120,10 @@ func (a *App) perInhabitants(i int, v float64) float64 {
 }
 
 // sumAt is the departments' sum at date d (the share's denominator),
-// computed once per date and indicator.
+// computed once per date of the shown indicator.
 func (a *App) sumAt(d series.Date) float64 {
-	if a.sums == nil || a.sumsInd != a.ind {
-		a.sums, a.sumsInd = map[series.Date]float64{}, a.ind
+	if a.sums == nil {
+		a.sums = map[series.Date]float64{}
 	}
 	sum, ok := a.sums[d]
 	if !ok {

@@ -221,14 +221,11 @@ func (a *App) View() View {
 		v.BreaksError = a.breaksErr.Message(a.lang())
 	}
 	v.Title = v.IndName + " — " + v.MetricTitle + " — " + v.MonthName
-	v.Heading, v.Subtitle, v.Source = a.t("title"), a.t("subtitle"), source.Line(a.lang(), a.dataDate())
+	v.Heading, v.Subtitle = a.t("title"), a.t("subtitle")
 	if _, ok := indicator.Lookup(a.ind.ID); !ok && a.ind.Mesure != "" {
 		v.Heading, v.Subtitle, v.HeadingFR = a.ind.Mesure, a.indicatorName(a.ind), true
-		v.Source = source.Policy(a.lang(), a.dataDate(), a.ind.Mesure)
 	}
-	if name, ok := a.userFiles[a.ind.ID]; ok {
-		v.Source, v.UserFile = source.File(a.lang(), name, a.dataDate()), name
-	}
+	v.Source, v.UserFile = a.sourceLine()
 	// The accessible names share one string: one allocation, not 101.
 	buf := make([]byte, 0, n*40)
 	ends := make([]int, n)
@@ -273,6 +270,21 @@ func (v *View) Fill(i int) string {
 		return v.ClassFills[c]
 	}
 	return v.NoDataFill
+}
+
+// sourceLine is the shown indicator's dated source line: the publisher's
+// (naming the policy for any indicator but France Num's two, whose page
+// header names it), or the user's file its data came from, with that
+// file's name ("" for the published data).
+func (a *App) sourceLine() (line, userFile string) {
+	l, d := a.lang(), a.dataDate()
+	if name, ok := a.userFiles[a.ind.ID]; ok {
+		return source.File(l, name, d), name
+	}
+	if _, ok := indicator.Lookup(a.ind.ID); !ok && a.ind.Mesure != "" {
+		return source.Policy(l, d, a.ind.Mesure), ""
+	}
+	return source.Line(l, d), ""
 }
 
 // legend builds the legend with the class fills.
