@@ -1135,10 +1135,17 @@
   function wireMap() {
     if (mapWired) return;
     mapWired = true;
-    const box = $('map');
-    box.addEventListener('pointerover', (e) => { const c = codeOf(e); if (c) showTip(c, true); });
+    const box = $('map'), tip = $('tooltip');
+    // A mouse's card follows its moves, not pointerover: Chromium sends a
+    // pointerover when the page moves under a still cursor (a focused
+    // department scrolled into view), and that card replaced the focused
+    // one or came back after Escape (CI run 28). A finger has no moves.
+    box.addEventListener('pointerover', (e) => { const c = codeOf(e); if (c && e.pointerType !== 'mouse') showTip(c, true); });
+    box.addEventListener('pointermove', (e) => {
+      const c = codeOf(e);
+      if (c && e.pointerType === 'mouse' && (tip.hidden || tip.dataset.code !== c)) showTip(c, true);
+    });
     box.addEventListener('pointerleave', () => { if (!svg.contains(doc.activeElement)) hideTip(); });
-    const tip = $('tooltip');
     box.addEventListener('click', (e) => {
       const c = codeOf(e); if (!c) return;
       // A finger opens the card only (it pins with the card's button); a

@@ -43,13 +43,24 @@ func TestPinLimitEscapeAndUndo(t *testing.T) {
 
 	// Escape on a focused department closes its card and keeps the pins.
 	eval[chromedp.Void](t, ctx, `document.querySelector('#map svg path[data-code="69"]').focus()`)
-	poll[bool](t, ctx, `!document.getElementById('tooltip').hidden`, "the card of 69", waitTimeout)
+	poll[bool](t, ctx, `(() => { const e = document.getElementById("tooltip"); return !e.hidden && e.dataset.code === "69"; })()`, "the card of 69", waitTimeout)
 	kctx, cancel = timeout(ctx, waitTimeout)
 	require.NoError(t, chromedp.Do(kctx, chromedp.KeyEvent(kb.Escape)))
 	cancel()
 	poll[bool](t, ctx, `document.getElementById('tooltip').hidden`, "Escape to close the card", waitTimeout)
+	// The mouse still rests on 59: the page moving under it (Chromium then
+	// sends a pointerover) opens no card; the next real move does.
+	eval[chromedp.Void](t, ctx, `window.scrollBy(0, 24)`)
 	nextFrames(t, ctx)
+	nextFrames(t, ctx)
+	assert.True(t, eval[bool](t, ctx, `document.getElementById('tooltip').hidden`), "a resting mouse reopens no card after Escape")
 	assert.Len(t, eval[[]string](t, ctx, pinnedCodes), 3, "Escape keeps the pins")
+	pt := visiblePoint(t, ctx, "69")
+	require.Len(t, pt, 2)
+	mctx, cancel := timeout(ctx, waitTimeout)
+	require.NoError(t, chromedp.Do(mctx, chromedp.MouseEvent("mouseMoved", pt[0], pt[1])))
+	cancel()
+	poll[bool](t, ctx, `(() => { const e = document.getElementById("tooltip"); return !e.hidden && e.dataset.code === "69"; })()`, "a real move to open the card again", waitTimeout)
 
 	// « Tout retirer », then « Annuler » brings them back.
 	before := eval[[]string](t, ctx, pinnedCodes)
