@@ -837,25 +837,37 @@
     box.replaceChildren(h, mh, s, tbox, clr);
   }
 
+  function sortBy(key) {
+    if (!goReady()) { whenGo(() => sortBy(key)); return; }
+    G.set('sort', key); panels();
+  }
   let rowsByCode = new Map();
   function table(tb) {
     const tbl = $('table');
     $('table-caption').textContent = tb.caption;
     const hr = tbl.tHead.rows[0];
     if (!tableBuilt) {
-      for (const c of tb.cols) {
-        const th = doc.createElement('th'); th.scope = 'col'; th.dataset.key = c.key;
-        const b = doc.createElement('button'); b.type = 'button'; b.dataset.sort = c.key;
-        b.addEventListener('click', () => { G.set('sort', c.key); panels(); });
-        th.append(b); hr.append(th);
-      }
+      // The build wrote the default view's table (prerender table.go):
+      // its header and rows are adopted, one cell per column as here.
       const body = tbl.tBodies[0];
+      const had = hr.children.length === tb.cols.length;
+      if (!had) {
+        hr.replaceChildren();
+        for (const c of tb.cols) {
+          const th = doc.createElement('th'); th.scope = 'col'; th.dataset.key = c.key;
+          const b = doc.createElement('button'); b.type = 'button'; b.dataset.sort = c.key;
+          th.append(b); hr.append(th);
+        }
+      }
+      for (const tr of body.rows) if (had && tr.cells.length === tb.cols.length) rowsByCode.set(tr.dataset.code, tr);
       for (const r of tb.rows) {
+        if (rowsByCode.has(r[0])) continue;
         const tr = doc.createElement('tr'); tr.dataset.code = r[0];
         for (let i = 0; i < r.length; i++) tr.append(doc.createElement(i === 1 ? 'th' : 'td'));
         tr.children[1].scope = 'row';
         rowsByCode.set(r[0], tr); body.append(tr);
       }
+      for (const tr of [...body.rows]) if (!rowsByCode.has(tr.dataset.code) || rowsByCode.get(tr.dataset.code) !== tr) tr.remove();
       tableBuilt = true;
     }
     // A column repeating the value column in this measure (« % cible »
@@ -911,6 +923,8 @@
   let undoPins = null;
 
   function wireControls() {
+    // The table's sort buttons, the build's before Go included.
+    $('table').tHead.addEventListener('click', (e) => { const b = e.target.closest('button[data-sort]'); if (b) sortBy(b.dataset.sort); });
     // Phones only show the toggle (CSS); the class does nothing elsewhere.
     $('more').addEventListener('click', () => {
       const open = $('controls').classList.toggle('more-open');
@@ -1060,7 +1074,7 @@
   }
   function showTip(code, move) {
     // Go's card, or before Go the one the build wrote for the default view.
-    const t = G ? JSON.parse(G.tip(code) || 'null') : preData && preData.cards[index.get(code)];
+    const t = G ? JSON.parse(G.tip(code) || 'null') : preData && preCard(index.get(code));
     if (!t) return;
     const tip = $('tooltip');
     // A new card starts letting taps through; a refresh of the one shown
@@ -1397,6 +1411,16 @@
     ui = Object.assign({}, preData.ui, ui);
     paths.forEach((p, i) => { p.setAttribute('tabindex', i === 0 ? '0' : '-1'); p.setAttribute('role', 'img'); p.setAttribute('aria-label', preData.say[i]); });
     wireMap();
+  }
+  // preCard is the build's card of the department at index i, put back
+  // together: its own fields, those every card shares, and the figures
+  // its row of the HTML table shows (prerender's compact).
+  function preCard(i) {
+    const c = Object.assign({}, preData.same, preData.cards[i]);
+    c.code = codes[i];
+    const row = $('table').querySelector('tbody tr[data-code="' + c.code + '"]');
+    for (const f in preData.cols) if (c[f] === undefined && row) c[f] = row.cells[preData.cols[f]].textContent;
+    return c;
   }
   // preSearch finds a department before Go: its code (« 18 », « 2a »,
   // « 1 ») or the start of its name, accents and case aside.

@@ -703,3 +703,36 @@ func TestReducedMotion(t *testing.T) {
 	plain := open(t, "")
 	assert.NotEqual(t, "0s", eval[string](t, plain, `getComputedStyle(document.querySelector('.progress span')).transitionDuration`), "the progress bar moves otherwise")
 }
+
+// TestTableBeforeGo (issue 22, item 2): with app.wasm blocked, the
+// 101-department table is in the page with its caption and Go's figures;
+// a sort asked before Go is applied once Go is ready, and Go adopts the
+// rows (still 101, the same texts as a live page's).
+func TestTableBeforeGo(t *testing.T) {
+	rowsJS := `[...document.querySelectorAll('#table tbody tr')].map(r => [...r.cells].filter(c => !c.hidden).map(c => c.textContent).join('|'))`
+	ctx := openNoWasm(t, "")
+	eval[bool](t, ctx, `(document.getElementById('table-details').open = true, true)`)
+	rows := eval[[]string](t, ctx, rowsJS)
+	require.Len(t, rows, 101, "the table's rows before Go")
+	assert.Contains(t, text(t, ctx, "#table-caption"), "novembre 2022", "its caption")
+	assert.Equal(t, "loading", eval[string](t, ctx, `document.documentElement.dataset.state === 'error' ? 'loading' : document.documentElement.dataset.state`), "Go is not there")
+	// The same figures as Go's table in a live page.
+	live := open(t, "")
+	waitReady(t, live)
+	assert.Equal(t, eval[[]string](t, live, rowsJS), rows, "the build's table is Go's")
+	assert.Equal(t, eval[string](t, live, `document.getElementById('table-caption').textContent`), text(t, ctx, "#table-caption"))
+
+	// A sort asked before Go: by name.
+	click(t, ctx, `#table thead button[data-sort="name"]`)
+	_, err := chromedp.Call(ctx, network.SetBlockedURLs, network.SetBlockedURLsParams{URLPatterns: []*network.BlockPattern{}})
+	require.NoError(t, err)
+	poll[bool](t, ctx, `!!document.querySelector('[role=alert] button')`, "the retry button", loadTimeout)
+	click(t, ctx, "[role=alert] button")
+	waitReady(t, ctx)
+	poll[string](t, ctx, `document.querySelector('#table th[data-key="name"]').getAttribute('aria-sort') === 'ascending' ? 'y' : ''`, "the sort applied once Go is ready", waitTimeout)
+	after := eval[[]string](t, ctx, rowsJS)
+	require.Len(t, after, 101, "Go adopted the rows: still 101")
+	assert.True(t, strings.HasPrefix(after[0], "01|Ain|"), "sorted by name: Ain first, got %q", after[0])
+	assert.Equal(t, 1, eval[int](t, ctx, `document.querySelectorAll('#table thead tr').length`), "one header row")
+	assert.Equal(t, 9, eval[int](t, ctx, `document.querySelectorAll('#table thead th').length`), "one header per column")
+}

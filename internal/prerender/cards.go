@@ -44,12 +44,27 @@ type preSpark struct {
 }
 
 // pre is the page's fn-pre data: per department in geometry order.
+//
+// A card leaves out what the page already holds (1.4 KB brotli, what the
+// table in the HTML cost): a field equal on every card is written once in
+// Same (the date, the labels, pinned false), and a field equal to a cell
+// of the department's row in the HTML table is read from that cell (Cols:
+// field → cell index). app.js puts the card back together (preCard).
 type pre struct {
-	Cards []preCard         `json:"cards"`
+	Cards []map[string]any  `json:"cards"`
+	Same  map[string]any    `json:"same"`
+	Cols  map[string]int    `json:"cols"`
 	Nb    [][4]string       `json:"nb"` // up, down, left, right
 	Say   []string          `json:"say"`
 	UI    map[string]string `json:"ui"`
 }
+
+// sameFields may be written once for every card; tableFields may be read
+// from the table's column of that key.
+var (
+	sameFields  = [...]string{"date", "rankLabel", "cumLabel", "pinned"}
+	tableFields = [...][2]string{{"region", "region"}, {"value", "value"}, {"target", "target"}, {"pct", "pct"}}
+)
 
 // preUI are the interface words the card needs before Go (French: the
 // default view).
@@ -74,18 +89,23 @@ func cardOf(t app.Tip) preCard {
 }
 
 // cardsJSON is the default view's fn-pre data (call it on the default
-// view).
-func cardsJSON(a *app.App, codes []string) (string, error) {
+// view), its cards compacted against tb, the table the page holds.
+func cardsJSON(a *app.App, codes []string, tb *app.Table) (string, error) {
 	p := pre{UI: map[string]string{}}
 	for _, c := range codes {
 		t, ok := a.Tip(c)
 		if !ok {
 			return "", errNoCard(c)
 		}
-		p.Cards = append(p.Cards, cardOf(t))
+		m, err := cardMap(cardOf(t))
+		if err != nil {
+			return "", err
+		}
+		p.Cards = append(p.Cards, m)
 		p.Nb = append(p.Nb, [4]string{a.Neighbour(c, "up"), a.Neighbour(c, "down"), a.Neighbour(c, "left"), a.Neighbour(c, "right")})
 		p.Say = append(p.Say, a.Announce(c))
 	}
+	p.Same, p.Cols = compact(p.Cards, codes, tb)
 	for _, k := range preUI {
 		p.UI[k] = uitext.T("fr", k)
 	}
@@ -93,6 +113,66 @@ func cardsJSON(a *app.App, codes []string) (string, error) {
 	// the <script> element.
 	b, err := json.Marshal(p)
 	return string(b), err
+}
+
+// cardMap is a card's JSON object as a map, to leave fields out of.
+func cardMap(c preCard) (map[string]any, error) {
+	b, err := json.Marshal(c)
+	if err != nil {
+		return nil, err
+	}
+	var m map[string]any
+	return m, json.Unmarshal(b, &m)
+}
+
+// compact removes from cards (in the order of codes) the fields written
+// once (same) and those read from tb's cells (cols: field → cell index).
+// The code is left out too: app.js takes the path's data-code.
+func compact(cards []map[string]any, codes []string, tb *app.Table) (same map[string]any, cols map[string]int) {
+	same, cols = map[string]any{}, map[string]int{}
+	if len(cards) == 0 {
+		return same, cols
+	}
+	for _, c := range cards {
+		delete(c, "code")
+	}
+	for _, f := range sameFields {
+		v, all := cards[0][f]
+		for _, c := range cards {
+			if w, ok := c[f]; !ok || w != v {
+				all = false
+				break
+			}
+		}
+		if all {
+			same[f] = v
+			for _, c := range cards {
+				delete(c, f)
+			}
+		}
+	}
+	rows := map[string][]string{}
+	for _, r := range tb.Rows {
+		rows[r[0]] = r
+	}
+	for _, tf := range tableFields {
+		col := -1
+		for i, c := range tb.Cols {
+			if c.Key == tf[1] {
+				col = i
+			}
+		}
+		if col < 0 {
+			continue
+		}
+		cols[tf[0]] = col
+		for i, c := range cards {
+			if r := rows[codes[i]]; r != nil && c[tf[0]] == r[col] {
+				delete(c, tf[0])
+			}
+		}
+	}
+	return same, cols
 }
 
 type errNoCard string

@@ -42,6 +42,8 @@ type Parts struct {
 	Views, ViewKeys, Latest string
 	// Cards is the default view's fn-pre JSON (cards.go).
 	Cards string
+	// Table is the default view's #table element (table.go).
+	Table string
 }
 
 // Draw returns the parts of a's current view (call it on a fresh App: the
@@ -61,8 +63,14 @@ func Draw(a *app.App, staticSource string) (Parts, error) {
 	// The default view's parts come from the fresh app; prepared then
 	// moves it through the other prepared views.
 	defLegend := legendHTML(&v.Legend)
+	defFills := make([]string, len(d.Paths))
+	for i := range defFills {
+		defFills[i] = v.Fill(i)
+	}
 	inds := a.Indicators()
-	if p.Cards, err = cardsJSON(a, d.Codes); err != nil {
+	tb := a.Panels().Table
+	p.Table = tableHTML(&tb)
+	if p.Cards, err = cardsJSON(a, d.Codes, &tb); err != nil {
 		return Parts{}, err
 	}
 	var vs []view
@@ -71,6 +79,7 @@ func Draw(a *app.App, staticSource string) (Parts, error) {
 		return Parts{}, err
 	}
 	a.SetQuery("") // back to the default view, as given
+	markDefault(vs, defFills, defLegend, v.Title)
 	p.Views, p.ViewKeys, p.Latest = viewStyle(vs), viewKeys(vs), v.Date
 	// data-geo names the geometry drawn: the page passes it to Go's load,
 	// which then leaves the path data out (app.DrawingFor) and app.js
@@ -81,12 +90,13 @@ func Draw(a *app.App, staticSource string) (Parts, error) {
 	// before and after Go. The style holds the path's fill in each
 	// prepared view.
 	for i, path := range d.Paths {
-		b.WriteString(`<path d="` + html.EscapeString(path) + `" fill="` + html.EscapeString(v.Fill(i)) + `" data-code="` + html.EscapeString(d.Codes[i]) + `" style="`)
-		for k, pv := range vs {
-			if k > 0 {
-				b.WriteByte(';')
+		b.WriteString(`<path d="` + html.EscapeString(path) + `" fill="` + html.EscapeString(defFills[i]) + `" data-code="` + html.EscapeString(d.Codes[i]) + `" style="`)
+		sep := ""
+		for _, pv := range vs {
+			if !pv.isDefault {
+				b.WriteString(sep + `--` + pv.key + `:` + html.EscapeString(pv.fills[i]))
+				sep = ";"
 			}
-			b.WriteString(`--` + pv.key + `:` + html.EscapeString(pv.fills[i]))
 		}
 		b.WriteString(`"/>`)
 	}
@@ -110,13 +120,17 @@ func Draw(a *app.App, staticSource string) (Parts, error) {
 	b.Reset()
 	b.WriteString(`<div class="pre pd">` + defLegend + `</div>`)
 	for _, pv := range vs {
-		b.WriteString(`<div class="pv" data-pv="` + pv.key + `">` + pv.legend + `</div>`)
+		if !pv.isDefault {
+			b.WriteString(`<div class="pv" data-pv="` + pv.key + `">` + pv.legend + `</div>`)
+		}
 	}
 	p.Legend = b.String()
 	b.Reset()
 	b.WriteString(`<span class="pre pd">` + html.EscapeString(v.Title) + `</span>`)
 	for _, pv := range vs {
-		b.WriteString(`<span class="pv" data-pv="` + pv.key + `">` + html.EscapeString(pv.title) + `</span>`)
+		if !pv.isDefault {
+			b.WriteString(`<span class="pv" data-pv="` + pv.key + `">` + html.EscapeString(pv.title) + `</span>`)
+		}
 	}
 	p.TitleHTML = b.String()
 
@@ -180,6 +194,10 @@ func Inline(page []byte, p Parts) ([]byte, error) {
 	if title == "" {
 		title = `<span class="pre pd">` + html.EscapeString(p.Title) + `</span>`
 	}
+	table := p.Table
+	if table == "" {
+		table = markerTable
+	}
 	for _, r := range []struct{ marker, with string }{
 		{markerHead, `<style>` + boot.Style + p.Views + `</style><script>` + boot.Script + `</script>` + "\n" + markerHead},
 		{markerHTML, `<html lang="fr" data-state="loading" data-latest="` + html.EscapeString(p.Latest) + `" data-pv-keys="` + html.EscapeString(p.ViewKeys) + `">`},
@@ -189,6 +207,7 @@ func Inline(page []byte, p Parts) ([]byte, error) {
 		{markerInds, `<select id="indicator">` + p.Indicators + `</select>`},
 		{markerMonth, `<input type="range" id="month" ` + p.Month + ` step="1">`},
 		{markerMLabel, `<output id="month-label" for="month"><span class="pre">` + html.EscapeString(p.MonthLabel) + `</span></output>`},
+		{markerTable, table},
 	} {
 		if bytes.Count(out, []byte(r.marker)) != 1 {
 			return nil, fmt.Errorf(errNoMarkerFn, r.marker)

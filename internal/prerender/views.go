@@ -26,9 +26,33 @@ var viewInds = [...][2]string{{indicator.Cheques, "c"}, {indicator.Diagnostics, 
 
 // view is one prepared view: its key ("d-per10k"), fills per department
 // (geometry order), legend, title and, for counts, circles.
+//
+// A prepared view that draws what the default view draws (chèques, % of
+// target: the page's own view, asked for by name) is the default: same
+// marks, no copy of its fills, legend and title (1 KB brotli of the page).
 type view struct {
 	key, title, legend, circles string
 	fills                       []string
+	isDefault                   bool
+}
+
+// markDefault marks the views drawing the default view: fills, legend,
+// title and circles all equal.
+func markDefault(vs []view, fills []string, legend, title string) {
+	for k := range vs {
+		v := &vs[k]
+		if v.circles != "" || v.legend != legend || v.title != title || len(v.fills) != len(fills) {
+			continue
+		}
+		same := true
+		for i := range fills {
+			if v.fills[i] != fills[i] {
+				same = false
+				break
+			}
+		}
+		v.isDefault = same
+	}
 }
 
 // prepared draws the prepared views of a (whose state it changes) and
@@ -108,6 +132,12 @@ func viewStyle(vs []view) string {
 	var b strings.Builder
 	for _, v := range vs {
 		k := v.key
+		if v.isDefault {
+			// The default view's own parts, shown again (boot.Style hides
+			// them for any query): same specificity, later in the page.
+			b.WriteString(`html[data-pv="` + k + `"] .pd{display:revert}`)
+			continue
+		}
 		b.WriteString(`html[data-pv="` + k + `"] .prerender path[data-code]{fill:var(--` + k + `)}`)
 		b.WriteString(`html[data-pv="` + k + `"] .pv[data-pv="` + k + `"]{display:revert}`)
 	}
