@@ -75,12 +75,14 @@ func TestParseDuration(t *testing.T) {
 func budgets() Budgets {
 	return Budgets{AppWasmBrotliMaxBytes: 660000, FirstLoadBrotliMaxBytes: 850000, NavColdMaxMs: 200, NavWarmMaxMs: 100,
 		NavFasterThanPeers: true, MonthChangeMaxMs: 0.3, ParseMinMBs: 400, ParseMinRatioVsD3: 2,
-		ColoredPaintMaxRatioCold: 0.8, ColoredPaintMaxRatioWarm: 0.8, InteractiveMaxRatioCold: 1.5, InteractiveMaxRatioWarm: 1.0, MinRuns: 10}
+		ColoredPaintMaxRatioCold: 0.8, ColoredPaintMaxRatioWarm: 0.8, InteractiveMaxRatioCold: 1.5, InteractiveMaxRatioWarm: 1.0,
+		FirstCardMaxRatioCold: 0.8, FirstCardMaxRatioWarm: 1.0, HTMLBrotliMaxBytes: 47211, MinRuns: 10}
 }
 
 func goodReport() *Report {
 	r := newReport()
 	r.Sizes["app.wasm"] = Size{Brotli: 500000}
+	r.Sizes["index.html"] = Size{Brotli: 46000}
 	r.FirstLoad[App] = FirstLoad{Brotli: 700000}
 	ten := func(x float64) Stat { return Summarise([]float64{x, x, x, x, x, x, x, x, x, x}) }
 	for _, p := range []struct {
@@ -90,6 +92,9 @@ func goodReport() *Report {
 		{AppStatic, 140, 70, 45, 28}, {DSFRStatic, 250, 110, 240, 100}, {D3Static, 260, 115, 230, 105}} {
 		r.NavCold[p.k], r.NavWarm[p.k] = ten(p.cold), ten(p.warm)
 		r.PaintCold[p.k], r.PaintWarm[p.k] = ten(p.pc), ten(p.pw)
+	}
+	for k, v := range map[string][2]float64{App: {200, 100}, App + embedSuffix: {190, 95}, AppStatic: {180, 90}, AppStatic + embedSuffix: {170, 85}} {
+		r.FirstCardCold[k], r.FirstCardWarm[k] = ten(v[0]), ten(v[1])
 	}
 	r.MonthChange[App] = Summarise([]float64{0.2})
 	r.Parse[App] = Summarise([]float64{450})
@@ -134,6 +139,15 @@ func TestCheckMisses(t *testing.T) {
 			"interactive (map live, 101 coloured), warm vs best peer (wrangler dev): 1.01×"},
 		{"fewer than 10 runs", func(r *Report) { r.NavWarm[D3Static] = Summarise(rep(100, 9)) },
 			"interactive (map live, 101 coloured), warm vs best peer (static brotli): median of 9 runs < 10"},
+		{"first card cold over 0.8× the best peer", func(r *Report) { r.FirstCardCold[App] = Summarise(rep(240, 10)) },
+			"first card (a mouse over Cher) vs peer interactive, cold vs best peer (wrangler dev): 0.83× (240 ms vs d3 290 ms) > budget 0.80× (232 ms would meet it)"},
+		{"embed first card warm slower than the best peer", func(r *Report) { r.FirstCardWarm[AppStatic+embedSuffix] = Summarise(rep(111, 10)) },
+			"first card, ?embed=1, vs peer interactive, warm vs best peer (static brotli): 1.01× (111 ms vs dsfr_static 110 ms) > budget 1.00×"},
+		{"embed first card not measured", func(r *Report) { delete(r.FirstCardCold, App+embedSuffix) },
+			"first card, ?embed=1, vs peer interactive, cold vs best peer (wrangler dev): not measured"},
+		{"the build's card is not Go's", func(r *Report) { r.FirstCardDiffers[App] = 2 },
+			"first card of app: 2 loads showed a value Go's card did not"},
+		{"HTML over +15 KB", func(r *Report) { r.Sizes["index.html"] = Size{Brotli: 47212} }, "index.html brotli: 47.212 KB > budget 47.211 KB"},
 		{"a path not measured", func(r *Report) { delete(r.PaintCold, DSFRStatic); delete(r.PaintCold, D3Static) },
 			"first paint with the coloured map, cold vs best peer (static brotli): not measured"},
 	}

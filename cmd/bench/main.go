@@ -106,7 +106,7 @@ func run(out string, runs int, conns []int, wrkSecs, mixSecs int, only []string,
 	}
 
 	// Sizes.
-	for name, p := range map[string]string{"app.wasm": "build/web/app.wasm", "worker wasm": "build/worker/app.wasm"} {
+	for name, p := range map[string]string{"app.wasm": "build/web/app.wasm", "index.html": "build/web/index.html", "worker wasm": "build/worker/app.wasm"} {
 		s, err := FileSize(filepath.Join(root, p))
 		if err != nil {
 			r.problem("size of %s: %v", name, err)
@@ -180,6 +180,10 @@ func run(out string, runs int, conns []int, wrkSecs, mixSecs int, only []string,
 		r.TimelineCold[p], r.TimelineWarm[p] = summariseAll(tlCold[p]), summariseAll(tlWarm[p])
 		r.NavCold[p], r.NavWarm[p] = Summarise(tlCold[p]["coloredAt"]), Summarise(tlWarm[p]["coloredAt"])
 		r.PaintCold[p], r.PaintWarm[p] = Summarise(tlCold[p]["coloredPaint"]), Summarise(tlWarm[p]["coloredPaint"])
+	}
+	// The first card, before Go (issue 22), on both paths, page and embed.
+	if !navOnly {
+		firstCardRuns(ctx, r, pages, order, runs)
 	}
 	// The wasm floor, beside the app on the static brotli path.
 	if srv.floorURL != "" && contains(order, AppStatic) {

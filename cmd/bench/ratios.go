@@ -34,6 +34,12 @@ const (
 	PaintWarmM       = "colored_paint_warm"
 	InteractiveColdM = "interactive_cold"
 	InteractiveWarmM = "interactive_warm"
+	// The first card (ours) against the best peer's interactive time: a
+	// peer answers a mouse the moment it is live.
+	FirstCardColdM      = "first_card_cold"
+	FirstCardWarmM      = "first_card_warm"
+	FirstCardEmbedColdM = "first_card_embed_cold"
+	FirstCardEmbedWarmM = "first_card_embed_warm"
 )
 
 var ratioMeasures = []struct{ key, label string }{
@@ -41,6 +47,10 @@ var ratioMeasures = []struct{ key, label string }{
 	{PaintWarmM, "first paint with the coloured map, warm"},
 	{InteractiveColdM, "interactive (map live, 101 coloured), cold"},
 	{InteractiveWarmM, "interactive (map live, 101 coloured), warm"},
+	{FirstCardColdM, "first card (a mouse over Cher) vs peer interactive, cold"},
+	{FirstCardWarmM, "first card (a mouse over Cher) vs peer interactive, warm"},
+	{FirstCardEmbedColdM, "first card, ?embed=1, vs peer interactive, cold"},
+	{FirstCardEmbedWarmM, "first card, ?embed=1, vs peer interactive, warm"},
 }
 
 // PeerRatio is our median over the best (lowest) peer median of a measure
@@ -65,8 +75,32 @@ func (r *Report) measureStats(m string) map[string]Stat {
 		return r.NavCold
 	case InteractiveWarmM:
 		return r.NavWarm
+	case FirstCardColdM:
+		return r.firstCardStats(r.FirstCardCold, r.NavCold, "")
+	case FirstCardWarmM:
+		return r.firstCardStats(r.FirstCardWarm, r.NavWarm, "")
+	case FirstCardEmbedColdM:
+		return r.firstCardStats(r.FirstCardCold, r.NavCold, embedSuffix)
+	case FirstCardEmbedWarmM:
+		return r.firstCardStats(r.FirstCardWarm, r.NavWarm, embedSuffix)
 	}
 	return nil
+}
+
+// firstCardStats is the app pages' first card (of the view with suffix)
+// beside every other page's interactive time.
+func (r *Report) firstCardStats(card, nav map[string]Stat, suffix string) map[string]Stat {
+	out := map[string]Stat{}
+	for k, v := range nav {
+		out[k] = v
+	}
+	for _, sp := range servePaths {
+		delete(out, sp.App)
+		if s, ok := card[sp.App+suffix]; ok {
+			out[sp.App] = s
+		}
+	}
+	return out
 }
 
 // computePeerRatios fills PeerRatios for every serving path and measure
@@ -101,7 +135,9 @@ func (r *Report) computePeerRatios() {
 // ratioGoals are the budgets' maximum ratios by measure.
 func (b Budgets) ratioGoals() map[string]float64 {
 	return map[string]float64{PaintColdM: b.ColoredPaintMaxRatioCold, PaintWarmM: b.ColoredPaintMaxRatioWarm,
-		InteractiveColdM: b.InteractiveMaxRatioCold, InteractiveWarmM: b.InteractiveMaxRatioWarm}
+		InteractiveColdM: b.InteractiveMaxRatioCold, InteractiveWarmM: b.InteractiveMaxRatioWarm,
+		FirstCardColdM: b.FirstCardMaxRatioCold, FirstCardWarmM: b.FirstCardMaxRatioWarm,
+		FirstCardEmbedColdM: b.FirstCardMaxRatioCold, FirstCardEmbedWarmM: b.FirstCardMaxRatioWarm}
 }
 
 // checkPeerRatios returns a line per ratio goal missed on a serving path,

@@ -45,6 +45,13 @@ type Report struct {
 	// since navigation start.
 	TimelineCold map[string]map[string]Stat `json:"timeline_cold_ms"`
 	TimelineWarm map[string]map[string]Stat `json:"timeline_warm_ms"`
+	// FirstCardCold and FirstCardWarm: per app page (App, AppStatic, and
+	// their "_embed" view), navigation start → a real mouse over Cher shows
+	// its card with a number (firstcard.go), ms. FirstCardDiffers counts
+	// the loads whose card's value was not Go's once ready.
+	FirstCardCold    map[string]Stat `json:"first_card_cold_ms"`
+	FirstCardWarm    map[string]Stat `json:"first_card_warm_ms"`
+	FirstCardDiffers map[string]int  `json:"first_card_differs"`
 	// CodeCache: per app page, Chromium's compiled-code cache of app.wasm
 	// over a cold load and two reloads (trace events).
 	CodeCache map[string]CodeCache `json:"code_cache"`
@@ -104,7 +111,7 @@ func newReport() *Report {
 		TimelineCold: map[string]map[string]Stat{}, TimelineWarm: map[string]map[string]Stat{},
 		PeerRatios: map[string]map[string]PeerRatio{}, CodeCache: map[string]CodeCache{}, MonthChange: map[string]Stat{}, PlayFrame: map[string]Stat{},
 		Parse: map[string]Stat{}, Worker: map[string]Load{}, IndicatorFetch: map[string]Stat{}, Floor: map[string]Stat{},
-		Ratios: map[string]float64{}}
+		Ratios: map[string]float64{}, FirstCardCold: map[string]Stat{}, FirstCardWarm: map[string]Stat{}, FirstCardDiffers: map[string]int{}}
 }
 
 func (r *Report) problem(format string, args ...any) {
