@@ -182,9 +182,7 @@ func run(out string, runs int, conns []int, wrkSecs, mixSecs int, only []string,
 		r.PaintCold[p], r.PaintWarm[p] = Summarise(tlCold[p]["coloredPaint"]), Summarise(tlWarm[p]["coloredPaint"])
 	}
 	// The first card, before Go (issue 22), on both paths, page and embed.
-	if !navOnly {
-		firstCardRuns(ctx, r, pages, order, runs)
-	}
+	firstCardRuns(ctx, r, pages, order, runs) // a load measure: -nav-only too
 	// The wasm floor, beside the app on the static brotli path.
 	if srv.floorURL != "" && contains(order, AppStatic) {
 		if fl, err := floorLoads(ctx, srv.floorURL, runs); err != nil {

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
@@ -99,4 +100,31 @@ func TestAccessibility(t *testing.T) {
 			t.Errorf("axe: %d serious/critical violations on the embed view:%s", len(vs), describeAxe(vs))
 		}
 	})
+}
+
+// TestBeforeGoAccessibleAndStill (issue 22, item 3): the page before Go
+// (app.wasm blocked, the table open) is axe-clean like the live one, and
+// Go's taking over moves nothing: Chromium's layout-shift score over the
+// load, until ready and a few frames after, is 0, for the page and the
+// embed.
+func TestBeforeGoAccessibleAndStill(t *testing.T) {
+	ctx := openNoWasm(t, "")
+	poll[bool](t, ctx, `!!document.querySelector('#map svg.prerender path[data-code="18"][tabindex]')`, "the build-time map wired", waitTimeout)
+	eval[chromedp.Void](t, ctx, `(() => { document.getElementById('table-details').open = true; })()`)
+	if vs := axe(t, ctx); len(vs) > 0 {
+		t.Errorf("axe: %d serious/critical violations before Go:%s", len(vs), describeAxe(vs))
+	}
+	const clsJS = `new Promise((res) => {
+  let s = 0; const seen = [];
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) { s += e.value; seen.push(e.value.toFixed(4) + ' @' + Math.round(e.startTime) + ' ' + (e.sources || []).map(x => (x.node && (x.node.id || x.node.className || x.node.nodeName)) + JSON.stringify([x.previousRect.y, x.previousRect.height, x.currentRect.y, x.currentRect.height, x.previousRect.x, x.currentRect.x])).join(',')); } })
+    .observe({ type: 'layout-shift', buffered: true });
+  requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => res(JSON.stringify({ s, seen })), 300)));
+})`
+	for _, q := range []string{"", "embed=1"} {
+		live := open(t, q)
+		waitReady(t, live)
+		nextFrames(t, live)
+		got := evalAwait[string](t, live, clsJS, waitTimeout)
+		assert.Contains(t, got, `{"s":0,`, "layout shifts over the load of ?%s: %s", q, got)
+	}
 }
