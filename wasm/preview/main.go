@@ -27,7 +27,7 @@ import (
 var built struct {
 	version string
 	app     *app.App
-	added   map[string]bool
+	added   map[string]string // indicator id → the version of its files
 }
 
 func main() {
@@ -38,9 +38,11 @@ func main() {
 // call(files, version, query, svg) → JSON text: preview.View, or
 // {"error", "query_error", "notices"}. files is an object of Uint8Arrays:
 // geo, detail, synthese, national (the France Num files the API serves)
-// and, for another indicator, ind (its id) with ind_detail, ind_synthese,
-// ind_national. version names the data: the same version reuses the app
-// built before, whose files are then not read again.
+// and, for another indicator, ind (its id) and ind_version with
+// ind_detail, ind_synthese, ind_national. version names the France Num
+// files and the geometry: the same version reuses the app built before
+// (its files are then not read again), and an indicator merged into it
+// once is not merged again while its own version holds.
 func call(_ js.Value, args []js.Value) any {
 	out, err := draw(args)
 	if err != nil {
@@ -61,18 +63,26 @@ func draw(args []js.Value) (preview.View, error) {
 		return preview.View{}, errorf("francenumPreview(files, version, query, svg)")
 	}
 	files, version, query, svg := args[0], args[1].String(), args[2].String(), args[3].Truthy()
-	if built.app == nil || built.version != version {
+	id, idVersion := "", ""
+	if v := files.Get("ind"); v.Type() == js.TypeString {
+		id, idVersion = v.String(), files.Get("ind_version").String()
+	}
+	had, added := built.added[id]
+	if built.app == nil || built.version != version || (added && had != idVersion) {
+		// New data (or new files of an indicator merged before: the
+		// model cannot take them twice): a new app.
 		a, err := app.New(bytes(files, "geo"), bytes(files, "detail"), bytes(files, "synthese"), bytes(files, "national"))
 		if err != nil {
 			return preview.View{}, err
 		}
-		built.version, built.app, built.added = version, a, map[string]bool{}
+		built.version, built.app, built.added = version, a, map[string]string{}
+		added = false
 	}
-	if id := files.Get("ind"); id.Type() == js.TypeString && !built.added[id.String()] {
+	if id != "" && !added {
 		if err := built.app.AddFiles(bytes(files, "ind_detail"), bytes(files, "ind_synthese"), bytes(files, "ind_national")); err != nil {
 			return preview.View{}, err
 		}
-		built.added[id.String()] = true
+		built.added[id] = idVersion
 	}
 	return preview.Of(built.app, query, svg)
 }

@@ -106,7 +106,12 @@ export class Preview {
     const t0 = Date.now();
     this.files = await Promise.all(sources(this.q).map(async ([api, snap, name]) => ({ api, snap, name, stored: await storedFile(api, this.env, this.ctx, this.caches) })));
     const v = this.files.map((f) => (f.stored ? f.stored.etag : "snapshot " + (this.env.SNAPSHOT_LAST_MODIFIED || ""))).join(",");
-    this.key = await previewKey(this.drawer.build, await geoVersion(this.env, this.url.origin) + "," + v, this.q);
+    // The data's version, less the indicator's own files: Go keeps one app
+    // per version and merges each indicator's files into it once.
+    const parts = v.split(",");
+    this.data = (await geoVersion(this.env, this.url.origin)) + "," + parts.slice(0, 3).join(",");
+    this.indData = parts.slice(3).join(",");
+    this.key = await previewKey(this.drawer.build, (await geoVersion(this.env, this.url.origin)) + "," + v, this.q);
     this.timing.push("version;dur=" + (Date.now() - t0));
     return this.key;
   }
@@ -150,6 +155,7 @@ export class Preview {
     if (id) {
       if (!files.ind_detail) return null;
       files.ind = id;
+      files.ind_version = this.indData;
     }
     return files;
   }
@@ -160,7 +166,7 @@ export class Preview {
     const files = await this.inputs();
     if (files === null) return null;
     const t0 = Date.now();
-    const v = this.drawer.view(files, this.key, this.q, svg);
+    const v = this.drawer.view(files, this.data, this.q, svg);
     this.timing.push("go;dur=" + (Date.now() - t0));
     if (v.query_error) return null;
     if (v.error) throw new Error(v.error);
