@@ -120,9 +120,17 @@ export class Preview {
     return new ReadThrough(this.env.DATA_KV, this.ctx, this.caches);
   }
 
-  // cached returns the stored texts ({query, meta}) or PNG (ArrayBuffer), or null.
+  // cached returns the stored texts ({query, meta}) or PNG (ArrayBuffer),
+  // or null. A key never changes its value (the build, the data version
+  // and the view are in it), so this isolate keeps the last few it read.
   async cached(kind) {
-    const v = await this.env.DATA_KV.get(this.key + "." + kind, kind === "json" ? "json" : "arrayBuffer");
+    const k = this.key + "." + kind;
+    const memo = kind === "json" ? texts : pictures;
+    let v = memo.get(k);
+    if (v === undefined) {
+      v = await this.env.DATA_KV.get(k, kind === "json" ? "json" : "arrayBuffer");
+      if (v !== null) keep(memo, k, v, kind === "json" ? 200 : 4);
+    }
     return v;
   }
 
@@ -222,9 +230,11 @@ export class Preview {
     const v = await this.view(png);
     if (v === null) {
       this.why = "view not shown as asked";
+      keep(texts, this.key + ".json", { query: null, meta: null }, 200);
       done(kv.put(this.key + ".json", JSON.stringify({ query: null, meta: null })));
       return null;
     }
+    keep(texts, this.key + ".json", { query: v.query, meta: v.meta }, 200);
     const doc = JSON.stringify({ query: v.query, meta: v.meta });
     if (!png) {
       done(kv.put(this.key + ".json", doc));
@@ -234,6 +244,7 @@ export class Preview {
     v.png = await this.drawer.png(v.svg);
     this.timing.push("resvg;dur=" + (Date.now() - t0));
     if (!isPreviewPNG(v.png)) throw new Error("preview: resvg gave no 1200×630 PNG");
+    keep(pictures, this.key + ".png", v.png, 4);
     done(kv.put(this.key + ".png", v.png), kv.put(this.key + ".json", doc));
     return v;
   }
@@ -277,6 +288,19 @@ export async function imageAnswer(request, env, ctx, drawer) {
   h.set("X-Preview", "default");
   h.set("X-Preview-Reason", reason.replace(/[^\x20-\x7e]/g, "?"));
   return new Response(request.method === "HEAD" ? null : def.body, { status: def.status, headers: h });
+}
+
+// texts and pictures are the previews this isolate read or drew last
+// (immutable under their keys): the texts of 200 views, 4 pictures
+// (~130 KB each).
+const texts = new Map();
+const pictures = new Map();
+function keep(memo, k, v, n) {
+  memo.set(k, v);
+  for (const old of memo.keys()) {
+    if (memo.size <= n) break;
+    memo.delete(old); // oldest first
+  }
 }
 
 // geoVersion is the geometry asset's ETag, read once per isolate (a
