@@ -9,9 +9,10 @@
 // Fonts: a Worker has no system fonts, and resvg draws no text without
 // one. The SVG asks for Marianne, Arial, sans-serif; the build copies
 // Debian's DejaVu Sans and DejaVu Sans Bold (fonts-dejavu-core, the fonts
-// the build-time pictures use; free licence: Bitstream Vera's, which
-// allows bundling them) into the bundle as data modules, and resvg is
-// given them as its only fonts, DejaVu Sans standing for sans-serif.
+// the build-time pictures use; Bitstream Vera's licence allows
+// redistributing them unmodified, and each file carries its notice) into
+// the bundle as data modules (1.47 MB, 0.74 MB gzip), and resvg is given
+// them as its only fonts, DejaVu Sans standing for sans-serif.
 import "./wasm_exec.js";
 import previewWasm from "./preview.wasm";
 import fontRegular from "./dejavu-sans.bin";
