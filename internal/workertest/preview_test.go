@@ -264,3 +264,43 @@ func putKV(t *testing.T, root, persist, key, value string) {
 	out, err := cmd.CombinedOutput()
 	require.NoError(t, err, string(out))
 }
+
+// TestViewPreviewFollowsTheData (issue 25) under wrangler dev: a view's
+// picture is keyed by the version of the data it is drawn from. Before
+// any download the Worker serves its snapshot, and the picture is drawn
+// from it; once the cron has stored the publisher's files (their fast
+// records name their ETags), the same view is drawn afresh, from the
+// store's bytes, then served from KV. The mirror is the snapshot's
+// source, so both pictures are the same bytes: the store's files are
+// read whole and right.
+func TestViewPreviewFollowsTheData(t *testing.T) {
+	root := repoRoot(t)
+	web := webDir(t, root)
+	f := startFake(t, dataDir(t))
+	w := startWorker(t, root, web, map[string]string{"DATAGOUV_API": f.URL + "/api/1", "UPSTREAM_TIMEOUT": "20s", "RETRY_AFTER": "0s"})
+	const q = "ind=nb-diagnostics-individualises&metric=share&date=2022-09&lang=en"
+
+	snap := w.do(t, "GET", "/og/view.png?"+q)
+	require.Equal(t, 200, snap.Status)
+	require.Equal(t, "drawn", snap.Header.Get("X-Preview"), snap.Header.Get("X-Preview-Reason"))
+	checkPreviewPNG(t, snap.Body)
+	assert.Equal(t, 0, f.count("api"), "drawing a preview starts no download")
+	assert.Equal(t, "cache", w.do(t, "GET", "/og/view.png?"+q).Header.Get("X-Preview"))
+
+	w.scheduled(t)
+	m := w.meta(t)
+	for _, name := range []string{"detail", "synthese", "national"} {
+		require.NotNil(t, m.Files[name], name)
+		require.Equal(t, workerapi.SourceCache, m.Files[name].Source, "%s stored by the cron: %s", name, m.Files[name].LastError)
+	}
+	time.Sleep(2100 * time.Millisecond) // past fast.mjs's HOLD_MS, whatever isolate ran the cron
+
+	page := w.do(t, "GET", "/?"+q)
+	assert.Equal(t, "drawn", page.Header.Get("X-Preview"), "new data: the texts drawn again")
+	stored := w.do(t, "GET", "/og/view.png?"+q)
+	require.Equal(t, 200, stored.Status)
+	assert.Equal(t, "drawn", stored.Header.Get("X-Preview"), "new data: the picture drawn again (%s)", stored.Header.Get("X-Preview-Reason"))
+	assert.Equal(t, snap.Body, stored.Body, "the same data, from the store: the same picture")
+	assert.Equal(t, "cache", w.do(t, "GET", "/og/view.png?"+q).Header.Get("X-Preview"))
+	assert.Equal(t, "cache", w.do(t, "GET", "/?"+q).Header.Get("X-Preview"))
+}
