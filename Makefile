@@ -75,11 +75,22 @@ app web:
 	cp -r web/. $(WEB)/
 
 ## worker: the Go Cloudflare Worker (syumai/workers, generated into a temp dir then moved)
+## and the drawer of link previews (wasm/preview, resvg, DejaVu fonts: draw.mjs);
+## PREVIEWS=off leaves the drawer out (the Free plan's 3 MB bundle)
+PREVIEWS ?= on
+FONT_DIR ?= /usr/share/fonts/truetype/dejavu
 worker:
 	@tmp=$$(mktemp -d) && \
 	  $(GO) tool workers-assets-gen -mode=go -o $$tmp && \
-	  cp wasm/worker/entry.mjs wasm/worker/fast.mjs wasm/worker/oembed.mjs wasm/worker/page.mjs $$tmp/ && \
+	  cp wasm/worker/entry.mjs wasm/worker/fast.mjs wasm/worker/oembed.mjs wasm/worker/page.mjs wasm/worker/preview.mjs $$tmp/ && \
 	  $(WASM_ENV) $(GO) build -trimpath -ldflags="-s -w" -o $$tmp/app.wasm ./wasm/worker && \
+	  if [ "$(PREVIEWS)" = off ]; then cp wasm/worker/draw-off.mjs $$tmp/draw.mjs; else \
+	    for f in DejaVuSans DejaVuSans-Bold; do test -f $(FONT_DIR)/$$f.ttf || { echo "worker: $(FONT_DIR)/$$f.ttf missing (apt-get install fonts-dejavu-core)"; exit 2; }; done && \
+	    cp wasm/worker/draw.mjs $$tmp/ && \
+	    cp $(FONT_DIR)/DejaVuSans.ttf $$tmp/dejavu-sans.bin && cp $(FONT_DIR)/DejaVuSans-Bold.ttf $$tmp/dejavu-sans-bold.bin && \
+	    $(WASM_ENV) $(GO) build -trimpath $(APP_GCFLAGS) -ldflags="-s -w" -o $$tmp/preview.wasm ./wasm/preview && \
+	    echo "export const BUILD_ID = \"$$(cat $$tmp/preview.wasm $$tmp/*.bin node_modules/@cf-wasm/resvg/package.json | sha256sum | cut -c1-16)\";" > $$tmp/build-id.mjs; \
+	  fi && \
 	  rm -rf $(BUILD)/worker && mkdir -p $(BUILD) && mv $$tmp $(BUILD)/worker
 	$(GO) run ./cmd/headersgen -config wrangler.jsonc -o $(WEB)/_headers
 
@@ -107,7 +118,7 @@ lint:
 
 unit:
 	$(GO) test -count=1 ./...
-	node --test wasm/worker/fast.test.mjs wasm/worker/oembed.test.mjs wasm/worker/page.test.mjs
+	node --test wasm/worker/fast.test.mjs wasm/worker/oembed.test.mjs wasm/worker/page.test.mjs wasm/worker/preview.test.mjs
 
 ## wasmtest: the pure packages again under GOOS=js GOARCH=wasm (Node)
 # (geoasset and carto build a real asset inside wasm: they need node_modules

@@ -43,18 +43,16 @@ func writePreviews(web string) error {
 	}
 	meta := map[string]preview.Meta{}
 	for _, lang := range []string{"fr", "en"} {
-		// The default view in each language (lang=fr is the default).
-		if notes := a.SetQuery("lang=" + lang); len(notes) > 0 {
-			return fmt.Errorf("lang=%s: %v", lang, notes)
-		}
-		doc, err := preview.SVG(a)
+		// The default view in each language (lang=fr is the default),
+		// drawn as the Worker draws every other view (preview.Of).
+		v, err := preview.Of(a, "lang="+lang, true)
 		if err != nil {
 			return err
 		}
-		if err := os.WriteFile(filepath.Join(dir, "default-"+lang+".svg"), []byte(doc), 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(dir, "default-"+lang+".svg"), []byte(v.SVG), 0o644); err != nil {
 			return err
 		}
-		meta[lang] = preview.MetaOf(a)
+		meta[lang] = v.Meta
 	}
 	b, err := json.MarshalIndent(meta, "", "  ")
 	if err != nil {

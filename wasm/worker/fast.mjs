@@ -89,6 +89,7 @@ let generation = 0; // a read started before a forget is not held
 export function forget() {
   held.clear();
   reading.clear();
+  absent.clear();
   generation++;
 }
 
@@ -221,4 +222,43 @@ export class ReadThrough {
     }
     return v;
   }
+}
+
+// absent maps a record's store key to when this isolate last found none
+// (storedFile only): what the snapshot is served under is read again, as
+// a record, after HOLD_MS, or at once after a forget.
+const absent = new Map();
+
+// storedFile is what the store holds for a data path under these wrangler
+// vars, fresh or not: { etag, bytes() } (bytes reads the immutable data key
+// once per isolate), or null when Go has stored no version of it (the
+// snapshot is what Go serves then) or wrote it under other vars. The link
+// previews (preview.mjs) draw from it: they need the data's version (its
+// ETag) on every request and its bytes on a miss only, never Go.
+export async function storedFile(path, env, ctx, caches = globalThis.caches) {
+  const m = DATA_PATH.exec(path);
+  const group = !m && GROUP_PATH.test(path);
+  if (!m && !group) return null;
+  const key = group ? GROUP_KEY : FAST_PREFIX + m[1];
+  const store = new ReadThrough(env.DATA_KV, ctx, caches);
+  const now = Date.now();
+  if (now - (absent.get(key) ?? -Infinity) < HOLD_MS) return null;
+  let h = held.get(key);
+  if (h === undefined || !(now - h.at < HOLD_MS)) h = await reread(key, store, now);
+  if (!h) absent.set(key, now); // held as absent as long as a record would be
+  const a = h && answerOf(h, path, group);
+  if (!a || stamp(env, a.rec.vars, a.rec.sep) !== a.rec.stamp) return null;
+  const rec = a.rec;
+  return {
+    etag: rec.etag,
+    async bytes() {
+      let b = memo.get(rec.key);
+      if (b === undefined) {
+        b = await store.get(rec.key, "bytes", DATA_TTL);
+        if (b === null) return null;
+        remember(rec.key, b);
+      }
+      return b;
+    },
+  };
 }

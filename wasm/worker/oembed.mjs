@@ -146,13 +146,25 @@ export function oembedAnswer(request) {
   return answer(request, 200, body, { "Cache-Control": "public, max-age=" + CACHE_AGE });
 }
 
-// The link preview's picture of view q (page.mjs, previewOf), as oEmbed's
+// The link preview's picture of view q (page.mjs), as oEmbed's
 // thumbnail: the build-time picture of the default view in the view's
-// language (the Worker draws no other view's yet).
+// language (/og/default-LANG.png), and for any other view its own,
+// drawn by the Worker on first request (VIEW_IMAGE_PATH, preview.mjs),
+// which answers the default picture when it cannot draw the view.
 export const PREVIEW_W = 1200;
 export const PREVIEW_H = 630;
-export function previewImage(origin, q) {
+export const VIEW_IMAGE_PATH = "/og/view.png";
+export function defaultImage(origin, q) {
   return origin + "/og/default-" + viewLang(q) + ".png";
+}
+export function previewImage(origin, q) {
+  return isDefaultView(q) ? defaultImage(origin, q) : origin + VIEW_IMAGE_PATH + "?" + q;
+}
+
+// isDefaultView: the default view in either language (its picture and
+// texts are the build's: /og/default-LANG.png, /og/meta.json).
+export function isDefaultView(q) {
+  return q.replace(/(^|&)lang=(fr|en)(?=&|$)/, "").replace(/^&/, "") === "";
 }
 
 function thumbnail(origin, q) {

@@ -36,7 +36,7 @@ test("a view of this site: a rich answer with the embed snippet of that view", a
   assert.ok(json.html.startsWith('<iframe id="francenum-map" src="' + SITE + '/?metric=per10k&lang=en&embed=1" title="France Num map by department" style="width:100%;height:640px;border:0"'), json.html);
   assert.ok(json.html.includes('if (e.origin !== "' + SITE + '" || !e.data) return;'), "the listener checks the map's origin");
   assert.ok(json.html.endsWith("</script>"));
-  assert.equal(json.thumbnail_url, SITE + "/og/default-en.png", "the link preview's picture");
+  assert.equal(json.thumbnail_url, SITE + "/og/view.png?metric=per10k&lang=en", "the view's own picture (the Worker draws it)");
   assert.equal(json.thumbnail_width, 1200);
   assert.equal(json.thumbnail_height, 630);
 });
@@ -45,6 +45,7 @@ test("French by default, and the default view", async () => {
   const { json } = await ask("?url=" + encodeURIComponent(SITE + "/") + "&format=json");
   assert.equal(json.title, "Carte France Num — chèques et diagnostics numériques par département");
   assert.ok(json.html.includes('src="' + SITE + '/?embed=1" title="Carte France Num par département"'), json.html);
+  assert.equal(json.thumbnail_url, SITE + "/og/default-fr.png", "the build-time picture of the default view");
 });
 
 test("maxwidth and maxheight are honoured", async () => {

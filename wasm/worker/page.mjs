@@ -5,7 +5,8 @@
 // absolute URLs. The entry script does it with HTMLRewriter while the page
 // streams, without starting Go. wrangler.jsonc's run_worker_first routes
 // these two paths here; every other static file is served without us.
-import { discoveryHref, viewQuery, viewLang, previewImage, PREVIEW_W, PREVIEW_H, WORDS } from "./oembed.mjs";
+import { discoveryHref, viewQuery, viewLang, previewImage, defaultImage, isDefaultView, PREVIEW_W, PREVIEW_H, WORDS } from "./oembed.mjs";
+import { Preview } from "./preview.mjs";
 
 // META_PATH is the default view's preview texts, by language (`francenum
 // preview`, `make preview`: preview.Meta), beside its pictures in /og/.
@@ -20,16 +21,19 @@ export function isPage(path) {
 // a redirect) goes out as they gave it: the rewriting is a function of the
 // deployed assets and the request's URL alone, so the asset's ETag still
 // names what a browser holds for that URL.
-export async function pageAnswer(request, env) {
+export async function pageAnswer(request, env, ctx, drawer) {
   if (request.method !== "GET" && request.method !== "HEAD") return null;
   const u = new URL(request.url);
   if (!isPage(u.pathname) || !env.ASSETS) return null;
-  const [resp, meta] = await Promise.all([env.ASSETS.fetch(request), defaultMeta(env, u.origin)]);
+  const get = request.method === "GET";
+  const [resp, meta, view] = await Promise.all([env.ASSETS.fetch(request), defaultMeta(env, u.origin), get ? viewMeta(request, env, ctx, drawer) : null]);
   if (resp.status !== 200 || !(resp.headers.get("Content-Type") || "").startsWith("text/html")) return resp;
   const headers = new Headers(resp.headers);
   headers.delete("Content-Length"); // the head grows
-  if (request.method === "HEAD") return new Response(null, { status: 200, headers });
-  const tags = headTags(request.url, meta);
+  if (!get) return new Response(null, { status: 200, headers });
+  headers.set("X-Preview", view ? view.source : "default");
+  if (view && view.timing) headers.set("Server-Timing", view.timing);
+  const tags = headTags(request.url, meta, view && view.meta);
   return new HTMLRewriter()
     .on("head", {
       element(e) {
@@ -39,21 +43,38 @@ export async function pageAnswer(request, env) {
     .transform(new Response(resp.body, { status: 200, headers }));
 }
 
+// viewMeta are the texts of a view that is not the default one (Go's,
+// drawn once per view and data version, then from KV: preview.mjs):
+// { meta, source, timing }, or null when it has none of its own (the
+// default view, a view the app refuses, any error).
+async function viewMeta(request, env, ctx, drawer) {
+  const q = viewQuery(new URL(request.url).search);
+  if (!drawer || isDefaultView(q)) return null;
+  const p = new Preview(request, env, ctx, drawer);
+  try {
+    const m = await p.meta();
+    return m && { ...m, timing: p.timing.join(", ") };
+  } catch {
+    return null;
+  }
+}
+
 // headTags are the tags added to the head of the page at pageURL: the
 // oEmbed link, then the preview's. The default view (in either language)
-// has its own texts and picture, drawn at build time (meta); any other
-// view says the site's title and description over the default view's
-// picture, and its alternative text says what that picture shows (a
-// view's own preview needs Go: not drawn by the Worker yet).
-export function headTags(pageURL, meta) {
+// has its own texts and picture, drawn at build time (meta); another view
+// its own texts (view: preview.Meta, drawn by the Worker) and picture
+// (VIEW_IMAGE_PATH); a view without them (refused by the app, or not
+// drawn) says the site's title and description over the default view's
+// picture, whose alternative text says what that picture shows.
+export function headTags(pageURL, meta, view) {
   const u = new URL(pageURL);
   const q = viewQuery(u.search);
   const lang = viewLang(q);
-  const own = q.replace(/(^|&)lang=(fr|en)(?=&|$)/, "") === "";
+  const own = isDefaultView(q);
   const m = meta && meta[lang];
   const w = WORDS[lang];
-  const title = own && m ? m.title : w.pageTitle;
-  const description = own && m ? m.description : w.pageDescription;
+  const title = view ? view.title : own && m ? m.title : w.pageTitle;
+  const description = view ? view.description : own && m ? m.description : w.pageDescription;
   const out = ['<link rel="alternate" type="application/json+oembed" href="' + attr(discoveryHref(pageURL)) + '">'];
   const tag = (kind, name, content) => out.push("<meta " + kind + '="' + name + '" content="' + attr(content) + '">');
   tag("property", "og:type", "website");
@@ -62,14 +83,14 @@ export function headTags(pageURL, meta) {
   tag("property", "og:url", u.origin + "/" + (q ? "?" + q : ""));
   tag("property", "og:title", title);
   tag("property", "og:description", description);
-  if (m) {
-    tag("property", "og:image", previewImage(u.origin, q));
+  if (view || m) {
+    tag("property", "og:image", view ? previewImage(u.origin, q) : defaultImage(u.origin, q));
     tag("property", "og:image:type", "image/png");
     tag("property", "og:image:width", String(PREVIEW_W));
     tag("property", "og:image:height", String(PREVIEW_H));
-    tag("property", "og:image:alt", m.alt);
+    tag("property", "og:image:alt", view ? view.alt : m.alt);
   }
-  tag("name", "twitter:card", m ? "summary_large_image" : "summary");
+  tag("name", "twitter:card", view || m ? "summary_large_image" : "summary");
   return out.join("");
 }
 

@@ -40,7 +40,19 @@ test("the default view has its own texts and picture, in its language", () => {
   assert.equal(en["og:url"], SITE + "/?lang=en", "the view's URL, without embed or a host's parameters");
 });
 
-test("another view says the site's texts over the default picture, never the default view's texts", () => {
+test("another view with its own texts (drawn by the Worker): them, over its own picture", () => {
+  const view = { lang: "en", locale: "en_GB", title: "Digital diagnostics — Per 10,000 inhabitants — November 2022", description: "By the end of November 2022… Source: … — Licence Ouverte 2.0 — data as of 30 November 2022", alt: "France Num map by department: Digital diagnostics" };
+  const t = tags(headTags(SITE + "/?ind=nb-diagnostics-individualises&metric=per10k&lang=en&embed=1", META, view));
+  assert.equal(t["og:title"], view.title);
+  assert.equal(t["og:description"], view.description);
+  assert.equal(t["og:image:alt"], view.alt);
+  assert.equal(t["og:image"], SITE + "/og/view.png?ind=nb-diagnostics-individualises&metric=per10k&lang=en", "absolute, the view without embed");
+  assert.equal(t["og:image:width"], "1200");
+  assert.equal(t["twitter:card"], "summary_large_image");
+  assert.equal(t["og:locale"], "en_GB");
+});
+
+test("another view without texts of its own (refused, not drawn) says the site's texts over the default picture, never the default view's texts", () => {
   const t = tags(headTags(SITE + "/?ind=nb-diagnostics-individualises&metric=per10k&lang=en", META));
   assert.equal(t["og:title"], "France Num map — digital vouchers and diagnostics by department");
   assert.notEqual(t["og:description"], META.en.description);
