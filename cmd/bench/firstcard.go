@@ -129,22 +129,29 @@ func cardLoad(ctx context.Context, start func() error, pt [2]float64) (FirstCard
 		Name  string  `json:"name"`
 		Value string  `json:"value"`
 	}
-	var got seen
-	deadline := time.Now().Add(30 * time.Second)
-	for i := 0; ; i++ {
-		if time.Now().After(deadline) {
-			return fc, errors.New("no card of " + cardCode + " within 30 s")
-		}
-		d := float64(i % 2)
-		_ = move(pt[0]+d, pt[1]+d) // fails while no document takes input
-		if i%2 == 1 {
-			v, err := chromedp.Run(ctx, chromedp.Evaluate[seen](`window.__card || {at: 0}`))
-			if err == nil && v.At > 0 {
-				got = v
-				break
+	// The mouse moves in a goroutine of its own: an evaluation waits for
+	// the new document's context (until its load, in a cold load), and
+	// the mouse must not wait with it.
+	stop := make(chan struct{})
+	moved := make(chan struct{})
+	go func() {
+		defer close(moved)
+		for i := 0; ; i++ {
+			select {
+			case <-stop:
+				return
+			default:
 			}
+			d := float64(i % 2)
+			_ = move(pt[0]+d, pt[1]+d) // fails while no document takes input
+			time.Sleep(4 * time.Millisecond)
 		}
-		time.Sleep(4 * time.Millisecond)
+	}()
+	got, err := pollPage(ctx, `window.__card || {at: 0}`, "no card of "+cardCode, 30*time.Second, func(v seen) (bool, error) { return v.At > 0, nil })
+	close(stop)
+	<-moved
+	if err != nil {
+		return fc, err
 	}
 	if !strings.Contains(got.Name, "("+cardCode+")") {
 		return fc, fmt.Errorf("the card shown names %q, not department %s", got.Name, cardCode)
