@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 )
 
@@ -35,6 +37,7 @@ func cardObserverJS(code string) string {
     const h = t.querySelector('h3'), big = t.querySelector('.big');
     if (!h || !big || !/\d/.test(big.textContent)) return;
     w.at = performance.now(); w.name = h.textContent; w.value = big.textContent;
+    if (window.fnBenchCard) fnBenchCard(JSON.stringify(w));
   });
   mo.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['hidden', 'data-code'] });
 })();`, code)
@@ -92,18 +95,32 @@ func firstCards(parent context.Context, url string, pt [2]float64) (cold, warm F
 	if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: cardObserverJS(cardCode)}); err != nil {
 		return cold, warm, err
 	}
+	if _, err := chromedp.Call(ctx, runtime.AddBinding, runtime.AddBindingParams{Name: "fnBenchCard"}); err != nil {
+		return cold, warm, err
+	}
+	cards := make(chan string, 4)
+	if err := chromedp.Listen(ctx, func(ev any) {
+		if b, ok := ev.(*runtime.EventBindingCalled); ok && b.Name == "fnBenchCard" {
+			select {
+			case cards <- b.Payload:
+			default:
+			}
+		}
+	}); err != nil {
+		return cold, warm, err
+	}
 	start := func() error {
 		_, err := chromedp.Call(ctx, page.Navigate, page.NavigateParams{URL: url})
 		return err
 	}
-	if cold, err = cardLoad(ctx, start, pt); err != nil {
+	if cold, err = cardLoad(ctx, start, pt, cards); err != nil {
 		return cold, warm, fmt.Errorf("%s cold: %w", url, err)
 	}
 	reload := func() error {
 		_, err := chromedp.Call(ctx, page.Reload, page.ReloadParams{})
 		return err
 	}
-	if warm, err = cardLoad(ctx, reload, pt); err != nil {
+	if warm, err = cardLoad(ctx, reload, pt, cards); err != nil {
 		return cold, warm, fmt.Errorf("%s warm: %w", url, err)
 	}
 	return cold, warm, nil
@@ -112,7 +129,7 @@ func firstCards(parent context.Context, url string, pt [2]float64) (cold, warm F
 // cardLoad starts a load and moves the mouse over pt (1 px back and forth:
 // a card follows the mouse's moves) every 4 ms until the page records the
 // card, then waits for Go and reads Go's card at the same place.
-func cardLoad(ctx context.Context, start func() error, pt [2]float64) (FirstCard, error) {
+func cardLoad(ctx context.Context, start func() error, pt [2]float64, cards <-chan string) (FirstCard, error) {
 	var fc FirstCard
 	move := func(x, y float64) error {
 		_, err := chromedp.Call(ctx, input.DispatchMouseEvent, input.DispatchMouseEventParams{Type: input.DispatchMouseEventTypeMouseMoved, X: x, Y: y})
@@ -129,29 +146,25 @@ func cardLoad(ctx context.Context, start func() error, pt [2]float64) (FirstCard
 		Name  string  `json:"name"`
 		Value string  `json:"value"`
 	}
-	// The mouse moves in a goroutine of its own: an evaluation waits for
-	// the new document's context (until its load, in a cold load), and
-	// the mouse must not wait with it.
-	stop := make(chan struct{})
-	moved := make(chan struct{})
-	go func() {
-		defer close(moved)
-		for i := 0; ; i++ {
-			select {
-			case <-stop:
-				return
-			default:
+	// No evaluation while the mouse moves: one waits for the new
+	// document's context (until about its load, cold), and CDP commands
+	// to a tab wait their turn. The page calls a binding instead.
+	var got seen
+	deadline := time.After(30 * time.Second)
+loop:
+	for i := 0; ; i++ {
+		select {
+		case msg := <-cards:
+			if err := json.Unmarshal([]byte(msg), &got); err != nil {
+				return fc, err
 			}
-			d := float64(i % 2)
-			_ = move(pt[0]+d, pt[1]+d) // fails while no document takes input
-			time.Sleep(4 * time.Millisecond)
+			break loop
+		case <-deadline:
+			return fc, errors.New("no card of " + cardCode + " within 30 s")
+		case <-time.After(4 * time.Millisecond):
 		}
-	}()
-	got, err := pollPage(ctx, `window.__card || {at: 0}`, "no card of "+cardCode, 30*time.Second, func(v seen) (bool, error) { return v.At > 0, nil })
-	close(stop)
-	<-moved
-	if err != nil {
-		return fc, err
+		d := float64(i % 2)
+		_ = move(pt[0]+d, pt[1]+d) // fails while no document takes input
 	}
 	if !strings.Contains(got.Name, "("+cardCode+")") {
 		return fc, fmt.Errorf("the card shown names %q, not department %s", got.Name, cardCode)
