@@ -35,6 +35,8 @@ func run(args []string) error {
 	level := fs.String("level", "1000m", "publisher's level to download when -in is empty: 5m, 50m, 100m, 1000m")
 	communes := fs.String("communes", "node_modules/@etalab/decoupage-administratif/data/communes.json", "communes.json of @etalab/decoupage-administratif")
 	out := fs.String("out", "build/web/geo/departements.bin", "asset to write")
+	regions := fs.String("regions", "", "also write the regions, dissolved from the departments, here (geoasset.EncodeRegions)")
+	regionsSVG := fs.String("regions-svg", "", "also write a preview SVG of the regions with the department borders over them here")
 	debug := fs.String("debug", "", "also write the projected layout as GeoJSON here")
 	preview := fs.String("svg", "", "also write a preview SVG (departments by region, inset frames, labels) here")
 	fs.Float64Var(&o.Unit, "unit", o.Unit, "metres per drawing unit in the metropole")
@@ -77,6 +79,28 @@ func run(args []string) error {
 		}
 	}
 	fmt.Fprintf(os.Stderr, "geodata: %d departments, %d points, %d bytes → %s\n", len(a.Departments), countPoints(a), len(bin), *out)
+	if *regions == "" && *regionsSVG == "" {
+		return nil
+	}
+	rs, err := geobuild.Regions(a)
+	if err != nil {
+		return err
+	}
+	if *regionsSVG != "" {
+		if err := writeFile(*regionsSVG, geobuild.RegionsSVG(a, rs)); err != nil {
+			return err
+		}
+	}
+	if *regions != "" {
+		rbin, err := geoasset.EncodeRegions(a, rs)
+		if err != nil {
+			return err
+		}
+		if err := writeFile(*regions, rbin); err != nil {
+			return err
+		}
+		fmt.Fprintf(os.Stderr, "geodata: %d regions, %d bytes → %s\n", len(rs), len(rbin), *regions)
+	}
 	return nil
 }
 
