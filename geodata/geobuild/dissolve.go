@@ -25,10 +25,11 @@ import (
 // rings. Rings winding counter-clockwise are outer rings; each clockwise
 // one is a hole of the smallest outer ring around it.
 func dissolve(parts []orb.MultiPolygon) (orb.MultiPolygon, error) {
-	type edge [2]orb.Point
+	type edge = [2]orb.Point
 	var edges []edge
 	count := map[edge]int{}
-	for _, mp := range parts {
+	part := map[edge]int{} // the first part with the edge
+	for pi, mp := range parts {
 		for _, p := range mp {
 			for _, r := range p {
 				for i := 0; i+1 < len(r); i++ {
@@ -38,6 +39,7 @@ func dissolve(parts []orb.MultiPolygon) (orb.MultiPolygon, error) {
 					}
 					if count[e] == 0 {
 						edges = append(edges, e)
+						part[e] = pi
 					}
 					count[e]++
 				}
@@ -45,16 +47,27 @@ func dissolve(parts []orb.MultiPolygon) (orb.MultiPolygon, error) {
 		}
 	}
 	var kept []edge
+	var from []int               // part of each kept edge
 	out := map[orb.Point][]int{} // vertex → kept edges leaving it
 	for _, e := range edges {
-		if count[e] > 1 {
-			return nil, errors.New("edge " + ptText(e[0]) + "→" + ptText(e[1]) + " used twice in the same direction: the parts overlap")
+		// Each way cancels the other: an edge between two parts leaves
+		// nothing, and so does a spike (a→b→a, which quantising a narrow
+		// inlet can leave, at the 100 m level on both sides of the border
+		// of Doubs and Haute-Saône). What is left is kept as many times as
+		// it is more used one way than the other (twice for an islet of
+		// Morbihan at 100 m whose ring winds twice round a triangle), so
+		// that at every point the union winds as many times as its parts
+		// together: its area is theirs exactly.
+		for n := count[e] - count[edge{e[1], e[0]}]; n > 0; n-- {
+			out[e[0]] = append(out[e[0]], len(kept))
+			kept = append(kept, e)
+			from = append(from, part[e])
 		}
-		if count[edge{e[1], e[0]}] > 0 {
-			continue // between two parts
-		}
-		out[e[0]] = append(out[e[0]], len(kept))
-		kept = append(kept, e)
+	}
+
+	if i, j, ok := overlapping(kept, from); ok {
+		return nil, errors.New("outline edges " + ptText(kept[i][0]) + "→" + ptText(kept[i][1]) + " and " + ptText(kept[j][0]) + "→" + ptText(kept[j][1]) +
+			" overlap: a border whose two sides do not have the same vertices (the parts are not topological)")
 	}
 
 	used := make([]bool, len(kept))
@@ -103,13 +116,14 @@ func dissolve(parts []orb.MultiPolygon) (orb.MultiPolygon, error) {
 		if len(r) < 4 {
 			return nil, errors.New("ring of " + strconv.Itoa(len(r)-1) + " edges at " + ptText(r[0]))
 		}
-		switch r.Orientation() {
-		case orb.CCW:
-			outer = append(outer, r)
-		case orb.CW:
+		// A ring of no area is kept as an outer ring of its own: a
+		// bow tie where a border's two sides have different vertices
+		// (Aisne and Oise, 4 points, at the 100 m level), drawn as the
+		// two departments draw it.
+		if r.Orientation() == orb.CW {
 			holes = append(holes, r)
-		default:
-			return nil, errors.New("ring of no area at " + ptText(r[0]))
+		} else {
+			outer = append(outer, r)
 		}
 	}
 	res := make(orb.MultiPolygon, len(outer))
@@ -129,7 +143,11 @@ func dissolve(parts []orb.MultiPolygon) (orb.MultiPolygon, error) {
 			}
 		}
 		if best < 0 {
-			return nil, errors.New("hole at " + ptText(h[0]) + " inside no outer ring")
+			// A clockwise lobe in no outer ring: a part's ring that
+			// crosses itself (that Morbihan islet again), which its
+			// part draws with SVG's nonzero rule; so does the union.
+			res = append(res, orb.Polygon{h})
+			continue
 		}
 		res[best] = append(res[best], h)
 	}
@@ -147,4 +165,48 @@ func turn(a, b [2]orb.Point) float64 {
 
 func ptText(p orb.Point) string {
 	return "(" + strconv.FormatFloat(p[0], 'f', -1, 64) + ", " + strconv.FormatFloat(p[1], 'f', -1, 64) + ")"
+}
+
+// overlapping finds two edges of different parts lying along each other
+// over some length: what a border leaves when its two sides have
+// different vertices (one side's vertex in the middle of the other's
+// edge), which removing shared edges cannot remove. (Within one part such
+// edges are that part's own outline, a spike that does not come back to
+// its vertex, drawn as the part draws it.) Edges are put in a grid of
+// cells so that only nearby pairs are compared.
+func overlapping(edges [][2]orb.Point, part []int) (int, int, bool) {
+	const cell = 32.0
+	grid := map[[2]int64][]int{}
+	for i, e := range edges {
+		x0, x1 := math.Floor(math.Min(e[0][0], e[1][0])/cell), math.Floor(math.Max(e[0][0], e[1][0])/cell)
+		y0, y1 := math.Floor(math.Min(e[0][1], e[1][1])/cell), math.Floor(math.Max(e[0][1], e[1][1])/cell)
+		for x := x0; x <= x1; x++ {
+			for y := y0; y <= y1; y++ {
+				k := [2]int64{int64(x), int64(y)}
+				for _, j := range grid[k] {
+					if part[j] != part[i] && alongEachOther(edges[j], e) {
+						return j, i, true
+					}
+				}
+				grid[k] = append(grid[k], i)
+			}
+		}
+	}
+	return 0, 0, false
+}
+
+// alongEachOther reports whether two different segments e and f are on
+// one line and share more than a point.
+func alongEachOther(e, f [2]orb.Point) bool {
+	if e == f {
+		return false // one edge kept twice, see dissolve
+	}
+	dx, dy := e[1][0]-e[0][0], e[1][1]-e[0][1]
+	cross := func(p orb.Point) float64 { return dx*(p[1]-e[0][1]) - dy*(p[0]-e[0][0]) }
+	if cross(f[0]) != 0 || cross(f[1]) != 0 {
+		return false
+	}
+	t := func(p orb.Point) float64 { return dx*(p[0]-e[0][0]) + dy*(p[1]-e[0][1]) }
+	lo, hi := math.Min(t(f[0]), t(f[1])), math.Max(t(f[0]), t(f[1]))
+	return math.Max(lo, 0) < math.Min(hi, dx*dx+dy*dy)
 }
