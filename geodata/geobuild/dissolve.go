@@ -40,6 +40,8 @@ func dissolve(parts []orb.MultiPolygon) (orb.MultiPolygon, error) {
 					if count[e] == 0 {
 						edges = append(edges, e)
 						part[e] = pi
+					} else if part[e] != pi {
+						return nil, errors.New("edge " + ptText(e[0]) + "→" + ptText(e[1]) + " in two parts the same way: the parts overlap")
 					}
 					count[e]++
 				}
