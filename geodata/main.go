@@ -4,8 +4,12 @@
 //
 //	go run ./geodata -in DATA_DIR/geo/departements-1000m.geojson \
 //	    -communes node_modules/@etalab/decoupage-administratif/data/communes.json \
-//	    -out build/web/geo/departements.bin -debug build/geodata/departements-projected.geojson
+//	    -out build/web/geo/departements.bin -debug build/geodata/departements-projected.geojson \
+//	    -regions build/web/geo/regions.bin -regions-svg build/geodata/regions.svg
 //
+// -regions also writes the 18 regions, dissolved from the departments
+// (geobuild.Regions, geoasset.EncodeRegions); -regions-svg a picture of
+// them with the department borders over them, to check that they coincide.
 // -in also takes an http(s) URL (gzip or not); without -in the publisher's
 // file of -level is downloaded.
 package main

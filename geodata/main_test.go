@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/paulmach/orb/geojson"
@@ -25,13 +26,23 @@ func TestRun(t *testing.T) {
 			out := filepath.Join(dir, "web", "geo", "departements.bin")
 			debug := filepath.Join(dir, "geodata", "departements-projected.geojson")
 			svg := filepath.Join(dir, "preview.svg")
+			regions := filepath.Join(dir, "web", "geo", "regions.bin")
+			regionsSVG := filepath.Join(dir, "regions.svg")
 			require.NoError(t, run([]string{"-in", datadir.MustFind(t, "geo/departements-"+level+".geojson"),
-				"-communes", communes, "-out", out, "-debug", debug, "-svg", svg}))
+				"-communes", communes, "-out", out, "-debug", debug, "-svg", svg, "-regions", regions, "-regions-svg", regionsSVG}))
 			bin, err := os.ReadFile(out)
 			require.NoError(t, err)
 			a, err := geoasset.Decode(bin)
 			require.NoError(t, err)
 			assert.Len(t, a.Departments, dept.Count)
+			rbin, err := os.ReadFile(regions)
+			require.NoError(t, err)
+			rs, err := geoasset.DecodeRegions(rbin, a, geoasset.ID(bin))
+			require.NoError(t, err)
+			assert.Len(t, rs, 18)
+			rsvg, err := os.ReadFile(regionsSVG)
+			require.NoError(t, err)
+			assert.Equal(t, 18, strings.Count(string(rsvg), `data-level="region"`))
 			js, err := os.ReadFile(debug)
 			require.NoError(t, err)
 			fc, err := geojson.UnmarshalFeatureCollection(js)

@@ -28,7 +28,8 @@ func dissolve(parts []orb.MultiPolygon) (orb.MultiPolygon, error) {
 	type edge = [2]orb.Point
 	var edges []edge
 	count := map[edge]int{}
-	part := map[edge]int{} // the first part with the edge
+	part := map[edge]int{}    // the first part with the edge
+	shared := map[edge]bool{} // used the same way by two parts
 	for pi, mp := range parts {
 		for _, p := range mp {
 			for _, r := range p {
@@ -41,7 +42,7 @@ func dissolve(parts []orb.MultiPolygon) (orb.MultiPolygon, error) {
 						edges = append(edges, e)
 						part[e] = pi
 					} else if part[e] != pi {
-						return nil, errors.New("edge " + ptText(e[0]) + "→" + ptText(e[1]) + " in two parts the same way: the parts overlap")
+						shared[e] = true
 					}
 					count[e]++
 				}
@@ -60,7 +61,11 @@ func dissolve(parts []orb.MultiPolygon) (orb.MultiPolygon, error) {
 		// Morbihan at 100 m whose ring winds twice round a triangle), so
 		// that at every point the union winds as many times as its parts
 		// together: its area is theirs exactly.
-		for n := count[e] - count[edge{e[1], e[0]}]; n > 0; n-- {
+		n := count[e] - count[edge{e[1], e[0]}]
+		if n > 1 && shared[e] {
+			return nil, errors.New("edge " + ptText(e[0]) + "→" + ptText(e[1]) + " in two parts the same way: the parts overlap")
+		}
+		for ; n > 0; n-- {
 			out[e[0]] = append(out[e[0]], len(kept))
 			kept = append(kept, e)
 			from = append(from, part[e])
