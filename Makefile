@@ -116,7 +116,7 @@ unit:
 # and DATA_DIR; internal/app reads the asset built by `make geodata`.)
 WASM_TEST_PKGS ?= ./internal/dept/... ./internal/barometre/... ./internal/rowfilter/... \
   ./internal/series/... ./internal/classify/... ./internal/frfmt/... ./internal/ontrack/... \
-  ./internal/describe/... ./internal/geoasset/... ./internal/carto/... ./internal/app/... \
+  ./internal/describe/... ./internal/geoasset/... ./internal/georegion/... ./internal/carto/... ./internal/app/... \
   ./internal/ascii/... ./internal/calendar/... ./internal/order/... ./internal/viewstate/... ./internal/uitext/... \
   ./internal/export/... ./internal/indicator/... ./internal/source/... \
   ./internal/problemtext/... ./internal/warngroup/... ./internal/place/... ./internal/exportfmt/... \

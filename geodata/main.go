@@ -8,7 +8,7 @@
 //	    -regions build/web/geo/regions.bin -regions-svg build/geodata/regions.svg
 //
 // -regions also writes the 18 regions, dissolved from the departments
-// (geobuild.Regions, geoasset.EncodeRegions); -regions-svg a picture of
+// (geobuild.Regions, georegion.Encode); -regions-svg a picture of
 // them with the department borders over them, to check that they coincide.
 // -in also takes an http(s) URL (gzip or not); without -in the publisher's
 // file of -level is downloaded.
@@ -23,6 +23,7 @@ import (
 
 	"francenum-map/geodata/geobuild"
 	"francenum-map/internal/geoasset"
+	"francenum-map/internal/georegion"
 )
 
 func main() {
@@ -39,7 +40,7 @@ func run(args []string) error {
 	level := fs.String("level", "1000m", "publisher's level to download when -in is empty: 5m, 50m, 100m, 1000m")
 	communes := fs.String("communes", "node_modules/@etalab/decoupage-administratif/data/communes.json", "communes.json of @etalab/decoupage-administratif")
 	out := fs.String("out", "build/web/geo/departements.bin", "asset to write")
-	regions := fs.String("regions", "", "also write the regions, dissolved from the departments, here (geoasset.EncodeRegions)")
+	regions := fs.String("regions", "", "also write the regions, dissolved from the departments, here (georegion.Encode)")
 	regionsSVG := fs.String("regions-svg", "", "also write a preview SVG of the regions with the department borders over them here")
 	debug := fs.String("debug", "", "also write the projected layout as GeoJSON here")
 	preview := fs.String("svg", "", "also write a preview SVG (departments by region, inset frames, labels) here")
@@ -96,7 +97,7 @@ func run(args []string) error {
 		}
 	}
 	if *regions != "" {
-		rbin, err := geoasset.EncodeRegions(a, rs)
+		rbin, err := georegion.Encode(a, rs)
 		if err != nil {
 			return err
 		}

@@ -13,6 +13,7 @@ import (
 	"francenum-map/internal/datadir"
 	"francenum-map/internal/dept"
 	"francenum-map/internal/geoasset"
+	"francenum-map/internal/georegion"
 )
 
 // The command as `make geodata` runs it, for both mirror levels.
@@ -37,7 +38,7 @@ func TestRun(t *testing.T) {
 			assert.Len(t, a.Departments, dept.Count)
 			rbin, err := os.ReadFile(regions)
 			require.NoError(t, err)
-			rs, err := geoasset.DecodeRegions(rbin, a, geoasset.ID(bin))
+			rs, err := georegion.Decode(rbin, a, geoasset.ID(bin))
 			require.NoError(t, err)
 			assert.Len(t, rs, 18)
 			rsvg, err := os.ReadFile(regionsSVG)

@@ -7,6 +7,7 @@ import (
 
 	"francenum-map/internal/carto"
 	"francenum-map/internal/geoasset"
+	"francenum-map/internal/georegion"
 )
 
 // PreviewSVG draws every department (filled by region, so region borders
@@ -44,7 +45,7 @@ func PreviewSVG(a *geoasset.Asset) []byte {
 // and each region's code at its label point: where the borders coincide the
 // red line runs down the middle of the dark one, and a gap or a sliver
 // between regions shows white or as a second line.
-func RegionsSVG(a *geoasset.Asset, rs []geoasset.Region) []byte {
+func RegionsSVG(a *geoasset.Asset, rs []georegion.Region) []byte {
 	palette := []string{"#e8c1a0", "#f47560", "#f1e15b", "#e8a838", "#61cdbb", "#97e3d5", "#a6cee3", "#b2df8a", "#fb9a99", "#cab2d6", "#ffff99", "#7fb3d5", "#d4e6a5"}
 	var b bytes.Buffer
 	w, h := strconv.Itoa(int(a.Width)), strconv.Itoa(int(a.Height))

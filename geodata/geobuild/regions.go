@@ -7,6 +7,7 @@ import (
 	"github.com/paulmach/orb"
 
 	"francenum-map/internal/geoasset"
+	"francenum-map/internal/georegion"
 )
 
 // Regions dissolves the regions from the department asset a: each region's
@@ -19,7 +20,7 @@ import (
 // "94"); the label point is found as for a department (insideLabel), and
 // two regions are neighbours when departments of theirs are (the
 // department neighbours share a border, see neighbours).
-func Regions(a *geoasset.Asset) ([]geoasset.Region, error) {
+func Regions(a *geoasset.Asset) ([]georegion.Region, error) {
 	var codes []string
 	members := map[string][]int{}
 	for i, d := range a.Departments {
@@ -32,10 +33,10 @@ func Regions(a *geoasset.Asset) ([]geoasset.Region, error) {
 		members[d.RegionCode] = append(members[d.RegionCode], i)
 	}
 	slices.Sort(codes)
-	rs := make([]geoasset.Region, len(codes))
+	rs := make([]georegion.Region, len(codes))
 	for k, c := range codes {
 		first := &a.Departments[members[c][0]]
-		r := geoasset.Region{Code: c, Name: first.RegionName, Inset: first.Inset}
+		r := georegion.Region{Code: c, Name: first.RegionName, Inset: first.Inset}
 		var parts []orb.MultiPolygon
 		for _, i := range members[c] {
 			d := &a.Departments[i]

@@ -17,14 +17,15 @@ import (
 	"francenum-map/internal/datadir"
 	"francenum-map/internal/dept"
 	"francenum-map/internal/geoasset"
+	"francenum-map/internal/georegion"
 )
 
 var (
 	regionsMu    sync.Mutex
-	regionsBuilt = map[string][]geoasset.Region{}
+	regionsBuilt = map[string][]georegion.Region{}
 )
 
-func buildRegions(t *testing.T, level string) (*geoasset.Asset, []geoasset.Region) {
+func buildRegions(t *testing.T, level string) (*geoasset.Asset, []georegion.Region) {
 	t.Helper()
 	a := buildLevel(t, level)
 	regionsMu.Lock()
@@ -56,7 +57,7 @@ func TestRegionsRealData(t *testing.T) {
 		t.Run(level, func(t *testing.T) {
 			a, rs := buildRegions(t, level)
 			require.Len(t, rs, len(wantRegions))
-			by := map[string]geoasset.Region{}
+			by := map[string]georegion.Region{}
 			in := map[string][]string{} // department → regions listing it
 			for i, r := range rs {
 				w := wantRegions[i]
@@ -114,7 +115,7 @@ func TestRegionsRealData(t *testing.T) {
 // use it more that way than the other, so every region edge is an edge of
 // one of its departments, none is between two of them, and none of their
 // outer edges is missing.
-func checkDissolved(t *testing.T, a *geoasset.Asset, r geoasset.Region) {
+func checkDissolved(t *testing.T, a *geoasset.Asset, r georegion.Region) {
 	t.Helper()
 	type edge [2]orb.Point
 	dep := map[edge]int{}

@@ -47,33 +47,5 @@
 // Decoding is strict: bad magic, an unknown version, truncation, a checksum
 // mismatch or out-of-range indices are errors.
 //
-// # Regions, a second file, version 1
-//
-// The regions (geodata writes the 18 of them to geo/regions.bin) are drawn
-// on one department asset and name it by its ID. A region ring is not
-// stored as coordinates but as runs along its departments' rings: every
-// edge of a region outline is an edge of one of its departments (the
-// borders between its own departments removed), so a run of consecutive
-// edges of one department ring is three small numbers, and the outlines
-// coincide with the departments' exactly. The regions' names,
-// departments and insets are the departments' (RegionCode, RegionName,
-// Inset), not stored again.
-//
-//	magic        4 bytes  "FNGR"
-//	version      uvarint  1
-//	size         uvarint  total length in bytes, written in 5 bytes as above
-//	asset        4 bytes  the department asset's CRC-32, as its last 4 bytes hold it (ID)
-//	nRegions     uvarint
-//	  per region:
-//	    code                                 string (INSEE region code)
-//	    labelX, labelY                       varints
-//	    nNeighbours uvarint, then each neighbour's index in the region list (uvarint)
-//	    nPolygons uvarint; per polygon nRings uvarint; per ring nRuns uvarint;
-//	    per run: ring (uvarint, the position of a department ring in the
-//	    asset's order: department, polygon, ring), first vertex (uvarint),
-//	    edges (uvarint, 1 … the ring's number of points without the closing
-//	    one); the run's points are that ring's from the first vertex on,
-//	    wrapping round, each run starting where the previous one ended and
-//	    the last ending where the first began.
-//	crc32        4 bytes, as above
+// The regions drawn on an asset are a second file, package georegion.
 package geoasset

@@ -51,19 +51,3 @@ func BenchmarkDecode1000m(b *testing.B) {
 		}
 	}
 }
-
-// The regions of the real asset, as `make geodata` writes them, decode to
-// what was encoded, and stay small: the brief of issue 24 allows the
-// geometry 10 KB more with brotli; the raw size is a safe bound for it.
-func TestRealRegionsRoundTrip(t *testing.T) {
-	bin, a := realAssetBytes(t)
-	rs, err := geobuild.Regions(a)
-	require.NoError(t, err)
-	require.Len(t, rs, 18)
-	rbin, err := geoasset.EncodeRegions(a, rs)
-	require.NoError(t, err)
-	assert.Less(t, len(rbin), 10_000, "raw regions asset under the 10 KB brotli allowance")
-	got, err := geoasset.DecodeRegions(rbin, a, geoasset.ID(bin))
-	require.NoError(t, err)
-	assert.Equal(t, rs, got)
-}

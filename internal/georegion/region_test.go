@@ -1,4 +1,4 @@
-package geoasset_test
+package georegion_test
 
 import (
 	"encoding/binary"
@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"francenum-map/internal/geoasset"
+	"francenum-map/internal/georegion"
 )
 
 // regionSample: two departments side by side forming region 84, one
@@ -21,7 +22,7 @@ import (
 //	   |   01    |   03    |     region 84 = 01 + 03
 //	   +---------+---------+
 //	(10,10)   (20,10)   (30,10)
-func regionSample() (*geoasset.Asset, []geoasset.Region) {
+func regionSample() (*geoasset.Asset, []georegion.Region) {
 	a := &geoasset.Asset{
 		Version: geoasset.Version, Width: 100, Height: 100, PopulationYear: 2023, Attribution: "test",
 		Insets: []geoasset.Inset{{Code: "971", Name: "Guadeloupe", Frame: orb.Bound{Min: orb.Point{60, 60}, Max: orb.Point{90, 90}}}},
@@ -43,7 +44,7 @@ func regionSample() (*geoasset.Asset, []geoasset.Region) {
 	for i := range a.Departments {
 		a.Departments[i].Bound = a.Departments[i].Geometry.Bound()
 	}
-	rs := []geoasset.Region{
+	rs := []georegion.Region{
 		{Code: "01", Name: "Guadeloupe", Departments: []string{"971"}, Label: orb.Point{75, 73}, Inset: 0,
 			Geometry: orb.MultiPolygon{{{{70, 70}, {80, 70}, {75, 80}, {70, 70}}}}},
 		// Starts in the middle of 03's bottom edge run: three runs, 01 0→1,
@@ -61,11 +62,11 @@ func regionSample() (*geoasset.Asset, []geoasset.Region) {
 	return a, rs
 }
 
-func encodeBoth(t *testing.T, a *geoasset.Asset, rs []geoasset.Region) (deps, regs []byte) {
+func encodeBoth(t *testing.T, a *geoasset.Asset, rs []georegion.Region) (deps, regs []byte) {
 	t.Helper()
 	deps, err := geoasset.Encode(a)
 	require.NoError(t, err)
-	regs, err = geoasset.EncodeRegions(a, rs)
+	regs, err = georegion.Encode(a, rs)
 	require.NoError(t, err)
 	return deps, regs
 }
@@ -73,11 +74,11 @@ func encodeBoth(t *testing.T, a *geoasset.Asset, rs []geoasset.Region) (deps, re
 func TestRegionsRoundTrip(t *testing.T) {
 	a, rs := regionSample()
 	deps, bin := encodeBoth(t, a, rs)
-	assert.Equal(t, geoasset.RegionsMagic, string(bin[:4]))
-	got, err := geoasset.DecodeRegions(bin, a, geoasset.ID(deps))
+	assert.Equal(t, georegion.Magic, string(bin[:4]))
+	got, err := georegion.Decode(bin, a, geoasset.ID(deps))
 	require.NoError(t, err)
 	assert.Equal(t, rs, got)
-	again, err := geoasset.EncodeRegions(a, got)
+	again, err := georegion.Encode(a, got)
 	require.NoError(t, err)
 	assert.Equal(t, bin, again, "deterministic")
 
@@ -92,55 +93,55 @@ func TestRegionsRoundTrip(t *testing.T) {
 func TestEncodeRegionsErrors(t *testing.T) {
 	tests := []struct {
 		name string
-		edit func(*geoasset.Asset, []geoasset.Region) []geoasset.Region
+		edit func(*geoasset.Asset, []georegion.Region) []georegion.Region
 		want string
 	}{
-		{"edge not a department edge", func(_ *geoasset.Asset, rs []geoasset.Region) []geoasset.Region {
+		{"edge not a department edge", func(_ *geoasset.Asset, rs []georegion.Region) []georegion.Region {
 			rs[1].Geometry[0][0][2] = orb.Point{31, 10}
 			return rs
 		}, `region 84: polygon 0 ring 0 edge 1 (20,10)→(31,10) is not an edge of its departments`},
-		{"ring the other way round", func(_ *geoasset.Asset, rs []geoasset.Region) []geoasset.Region {
+		{"ring the other way round", func(_ *geoasset.Asset, rs []georegion.Region) []georegion.Region {
 			r := rs[0].Geometry[0][0]
 			rs[0].Geometry[0][0] = orb.Ring{r[0], r[2], r[1], r[3]}
 			return rs
 		}, "region 01: polygon 0 ring 0 edge 0 (70,70)→(75,80) is not an edge"},
-		{"edge of a department of another region", func(_ *geoasset.Asset, rs []geoasset.Region) []geoasset.Region {
+		{"edge of a department of another region", func(_ *geoasset.Asset, rs []georegion.Region) []georegion.Region {
 			rs[2].Geometry = append(rs[2].Geometry, orb.Polygon{{{10, 10}, {20, 10}, {20, 20}, {10, 20}, {10, 10}}})
 			return rs
 		}, "region 94: polygon 1 ring 0 edge 0"},
-		{"name", func(_ *geoasset.Asset, rs []geoasset.Region) []geoasset.Region { rs[2].Name = "Corsica"; return rs }, `region 94: name "Corsica", department 2A says "Corse"`},
-		{"departments", func(_ *geoasset.Asset, rs []geoasset.Region) []geoasset.Region {
+		{"name", func(_ *geoasset.Asset, rs []georegion.Region) []georegion.Region { rs[2].Name = "Corsica"; return rs }, `region 94: name "Corsica", department 2A says "Corse"`},
+		{"departments", func(_ *geoasset.Asset, rs []georegion.Region) []georegion.Region {
 			rs[1].Departments = []string{"01"}
 			return rs
 		}, `region 84: departments "01", the asset says "01,03"`},
-		{"inset", func(_ *geoasset.Asset, rs []geoasset.Region) []geoasset.Region {
+		{"inset", func(_ *geoasset.Asset, rs []georegion.Region) []georegion.Region {
 			rs[0].Inset = geoasset.Metropole
 			return rs
 		}, "region 01: inset -1, department 971 is in 0"},
-		{"unknown neighbour", func(_ *geoasset.Asset, rs []geoasset.Region) []geoasset.Region {
+		{"unknown neighbour", func(_ *geoasset.Asset, rs []georegion.Region) []georegion.Region {
 			rs[1].Neighbours = []string{"99"}
 			return rs
 		}, `region 84: unknown neighbour "99"`},
-		{"duplicate", func(_ *geoasset.Asset, rs []geoasset.Region) []geoasset.Region { return append(rs, rs[1]) }, `duplicate region "84"`},
-		{"no code", func(_ *geoasset.Asset, rs []geoasset.Region) []geoasset.Region { rs[1].Code = ""; return rs }, "region 1 has no code"},
-		{"department's region missing", func(_ *geoasset.Asset, rs []geoasset.Region) []geoasset.Region { return rs[:2] }, `department 2A: region "94" not among the regions`},
-		{"fractional label", func(_ *geoasset.Asset, rs []geoasset.Region) []geoasset.Region { rs[2].Label[1] = 12.5; return rs }, "region 94: label"},
-		{"unclosed ring", func(_ *geoasset.Asset, rs []geoasset.Region) []geoasset.Region {
+		{"duplicate", func(_ *geoasset.Asset, rs []georegion.Region) []georegion.Region { return append(rs, rs[1]) }, `duplicate region "84"`},
+		{"no code", func(_ *geoasset.Asset, rs []georegion.Region) []georegion.Region { rs[1].Code = ""; return rs }, "region 1 has no code"},
+		{"department's region missing", func(_ *geoasset.Asset, rs []georegion.Region) []georegion.Region { return rs[:2] }, `department 2A: region "94" not among the regions`},
+		{"fractional label", func(_ *geoasset.Asset, rs []georegion.Region) []georegion.Region { rs[2].Label[1] = 12.5; return rs }, "region 94: label"},
+		{"unclosed ring", func(_ *geoasset.Asset, rs []georegion.Region) []georegion.Region {
 			r := rs[0].Geometry[0][0]
 			r[len(r)-1] = orb.Point{71, 70}
 			return rs
 		}, "region 01: polygon 0 ring 0 is not closed"},
-		{"empty polygon", func(_ *geoasset.Asset, rs []geoasset.Region) []geoasset.Region {
+		{"empty polygon", func(_ *geoasset.Asset, rs []georegion.Region) []georegion.Region {
 			rs[0].Geometry = append(rs[0].Geometry, orb.Polygon{})
 			return rs
 		}, "region 01: polygon 1 has no ring"},
-		{"bad department asset", func(a *geoasset.Asset, rs []geoasset.Region) []geoasset.Region { a.Width = 0.5; return rs }, "width"},
+		{"bad department asset", func(a *geoasset.Asset, rs []georegion.Region) []georegion.Region { a.Width = 0.5; return rs }, "width"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			a, rs := regionSample()
 			rs = tt.edit(a, rs)
-			_, err := geoasset.EncodeRegions(a, rs)
+			_, err := georegion.Encode(a, rs)
 			assert.ErrorContains(t, err, tt.want)
 		})
 	}
@@ -149,7 +150,7 @@ func TestEncodeRegionsErrors(t *testing.T) {
 // craft writes a regions file by hand: header for the department asset
 // deps, then body as given, then the checksum.
 func craft(deps []byte, body ...uint64) []byte {
-	b := []byte(geoasset.RegionsMagic)
+	b := []byte(georegion.Magic)
 	b = binary.AppendUvarint(b, 1)
 	sizeAt := len(b)
 	b = append(b, 0x80, 0x80, 0x80, 0x80, 0)
@@ -195,7 +196,7 @@ func TestDecodeRegionsErrors(t *testing.T) {
 		{"truncated", good[:len(good)-3], a, geoasset.ErrTruncated},
 		{"trailing bytes", append(clone(), 0), a, "unexpected trailing bytes"},
 		{"corrupted", func() []byte { b := clone(); b[len(b)/2] ^= 0x10; return b }(), a, geoasset.ErrChecksum},
-		{"another department asset", craft([]byte{1, 2, 3, 4}, 0), a, geoasset.ErrOtherAsset + " (04030201, not \"" + id + "\")"},
+		{"another department asset", craft([]byte{1, 2, 3, 4}, 0), a, georegion.ErrOtherAsset + " (04030201, not \"" + id + "\")"},
 		{"a region whose department moved", good, &other, `region "01" has no department`},
 		{"whole ring", only94(2, 0, 4), a, `department 01: region "84" missing`},
 		{"run on another region's department", only94(0, 0, 4), a, "run on department 01, not of region 94"},
@@ -211,7 +212,7 @@ func TestDecodeRegionsErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := geoasset.DecodeRegions(tt.data, tt.a, id)
+			got, err := georegion.Decode(tt.data, tt.a, id)
 			assert.Nil(t, got)
 			var e *geoasset.Error
 			require.True(t, errors.As(err, &e), "%v", err)
@@ -227,13 +228,13 @@ func TestDecodeRegionsNeverPanics(t *testing.T) {
 	deps, good := encodeBoth(t, a, rs)
 	id := geoasset.ID(deps)
 	for n := range len(good) {
-		_, err := geoasset.DecodeRegions(good[:n], a, id)
+		_, err := georegion.Decode(good[:n], a, id)
 		require.Error(t, err, "prefix %d", n)
 	}
 	for i := range good {
 		b := append([]byte(nil), good...)
 		b[i] ^= 0xff
-		_, err := geoasset.DecodeRegions(b, a, id)
+		_, err := georegion.Decode(b, a, id)
 		require.Error(t, err, "byte %d flipped", i)
 	}
 }
@@ -242,7 +243,7 @@ func FuzzDecodeRegions(f *testing.F) {
 	a, rs := regionSample()
 	deps, err := geoasset.Encode(a)
 	require.NoError(f, err)
-	good, err := geoasset.EncodeRegions(a, rs)
+	good, err := georegion.Encode(a, rs)
 	require.NoError(f, err)
 	id := geoasset.ID(deps)
 	f.Add(good)
@@ -250,11 +251,26 @@ func FuzzDecodeRegions(f *testing.F) {
 		if len(b) < 8 {
 			return
 		}
-		got, err := geoasset.DecodeRegions(resum(append([]byte(nil), b...)), a, id)
+		got, err := georegion.Decode(resum(append([]byte(nil), b...)), a, id)
 		if err == nil {
 			// Whatever decodes follows the departments' edges: it encodes again.
-			_, err = geoasset.EncodeRegions(a, got)
+			_, err = georegion.Encode(a, got)
 			require.NoError(t, err)
 		}
 	})
+}
+
+func indexAfter(b []byte, s string) int {
+	for i := 0; i+len(s) <= len(b); i++ {
+		if string(b[i:i+len(s)]) == s {
+			return i + len(s)
+		}
+	}
+	return -1
+}
+
+// resum rewrites the checksum after a deliberate edit.
+func resum(b []byte) []byte {
+	binary.LittleEndian.PutUint32(b[len(b)-4:], crc32.ChecksumIEEE(b[:len(b)-4]))
+	return b
 }

@@ -1,4 +1,4 @@
-package geoasset
+package georegion
 
 import (
 	"encoding/binary"
@@ -7,36 +7,37 @@ import (
 	"strconv"
 
 	"francenum-map/internal/ascii"
+	"francenum-map/internal/geoasset"
 
 	"github.com/paulmach/orb"
 )
 
-// EncodeRegions writes the regions drawn on the department asset a in the
-// regions format (RegionsVersion, see the package documentation). Each
+// Encode writes the regions drawn on the department asset a in the
+// regions format (Version, see the package documentation). Each
 // region ring is stored as runs of consecutive edges of its departments'
 // rings, not as coordinates, so it must follow its departments' edges in
 // their direction (what geobuild's dissolve gives). Region.Name,
 // Region.Departments and Region.Inset are not stored: they must be what
 // the departments say (RegionName, RegionCode, Inset), and every
-// department's region must be in rs. Bound is recomputed by DecodeRegions.
-func EncodeRegions(a *Asset, rs []Region) ([]byte, error) {
-	deps, err := Encode(a)
+// department's region must be in rs. Bound is recomputed by Decode.
+func Encode(a *geoasset.Asset, rs []Region) ([]byte, error) {
+	deps, err := geoasset.Encode(a)
 	if err != nil {
 		return nil, err
 	}
 	index := make(map[string]int, len(rs))
 	for i, r := range rs {
 		if r.Code == "" {
-			return nil, errors.New("geoasset: region " + strconv.Itoa(i) + " has no code")
+			return nil, errors.New("georegion: region " + strconv.Itoa(i) + " has no code")
 		}
 		if _, dup := index[r.Code]; dup {
-			return nil, errors.New("geoasset: duplicate region " + ascii.Quote(r.Code))
+			return nil, errors.New("georegion: duplicate region " + ascii.Quote(r.Code))
 		}
 		index[r.Code] = i
 	}
 	for _, d := range a.Departments {
 		if _, ok := index[d.RegionCode]; !ok {
-			return nil, errors.New("geoasset: department " + d.Code + ": region " + ascii.Quote(d.RegionCode) + " not among the regions")
+			return nil, errors.New("georegion: department " + d.Code + ": region " + ascii.Quote(d.RegionCode) + " not among the regions")
 		}
 	}
 	rings, _ := regionRings(a)
@@ -51,14 +52,14 @@ func EncodeRegions(a *Asset, rs []Region) ([]byte, error) {
 	}
 
 	w := writer{buf: make([]byte, 0, 4096)}
-	w.buf = append(w.buf, RegionsMagic...)
-	w.uvarint(RegionsVersion)
+	w.buf = append(w.buf, Magic...)
+	w.uvarint(Version)
 	sizeAt := len(w.buf)
 	w.buf = append(w.buf, 0x80, 0x80, 0x80, 0x80, 0)
 	w.buf = append(w.buf, deps[len(deps)-4:]...)
 	w.uvarint(uint64(len(rs)))
 	for _, r := range rs {
-		fail := func(what string) error { return errors.New("geoasset: region " + r.Code + ": " + what) }
+		fail := func(what string) error { return errors.New("georegion: region " + r.Code + ": " + what) }
 		members := regionMembers(a, r.Code)
 		codes := make([]string, len(members))
 		for k, i := range members {
@@ -142,7 +143,7 @@ func EncodeRegions(a *Asset, rs []Region) ([]byte, error) {
 	}
 	total := uint64(len(w.buf) + 4)
 	if total >= 1<<35 {
-		return nil, errors.New("geoasset: regions asset too large")
+		return nil, errors.New("georegion: regions asset too large")
 	}
 	for i := range 5 {
 		b := byte(total >> (7 * i) & 0x7f)

@@ -1,4 +1,4 @@
-package geoasset
+package georegion
 
 import (
 	"encoding/binary"
@@ -6,50 +6,48 @@ import (
 	"strconv"
 
 	"francenum-map/internal/ascii"
+	"francenum-map/internal/geoasset"
 
 	"github.com/paulmach/orb"
 )
 
-// DecodeRegions reads a regions asset written by EncodeRegions for the
-// department asset a, whose encoded bytes have the ID assetID (ID(data) of
-// the department file). The regions' points are a's own (the same values,
+// Decode reads a regions asset written by Encode for the department asset
+// a, whose encoded bytes have the ID assetID (geoasset.ID of the
+// department file). The regions' points are a's own (the same values,
 // new slices). Decoding is strict, as Decode is: bad magic, an unknown
 // version, truncation, a checksum mismatch, another department asset
 // (ErrOtherAsset), out-of-range indices, runs that do not join or a ring
-// that does not close are errors.
-//
-// The browser does not link this yet: the page does not draw regions, and
-// the Go linker drops what nothing calls, so app.wasm does not grow.
-func DecodeRegions(data []byte, a *Asset, assetID string) ([]Region, error) {
-	if len(data) < len(RegionsMagic) || string(data[:len(RegionsMagic)]) != RegionsMagic {
-		return nil, &Error{Offset: 0, What: ErrBadMagic}
+// that does not close are errors, each a *geoasset.Error.
+func Decode(data []byte, a *geoasset.Asset, assetID string) ([]Region, error) {
+	if len(data) < len(Magic) || string(data[:len(Magic)]) != Magic {
+		return nil, &geoasset.Error{Offset: 0, What: geoasset.ErrBadMagic}
 	}
-	// The header checks repeat Decode's rather than share a helper, so
-	// that the decoder the browser links stays exactly as it is.
-	r := reader{buf: data, off: len(RegionsMagic)}
+	// The header checks repeat geoasset.Decode's (see the package
+	// documentation).
+	r := reader{buf: data, off: len(Magic)}
 	v := r.uvarint()
 	if r.err != nil {
 		return nil, r.err
 	}
-	if v != RegionsVersion {
-		return nil, &Error{Offset: len(RegionsMagic), What: ErrVersion + " " + strconv.FormatUint(v, 10) + " (want " + strconv.Itoa(RegionsVersion) + ")"}
+	if v != Version {
+		return nil, &geoasset.Error{Offset: len(Magic), What: geoasset.ErrVersion + " " + strconv.FormatUint(v, 10) + " (want " + strconv.Itoa(Version) + ")"}
 	}
 	size := r.uvarint()
 	if r.err != nil {
 		return nil, r.err
 	}
 	if size < uint64(r.off+8) {
-		return nil, &Error{Offset: r.off, What: ErrRange + " (size)"}
+		return nil, &geoasset.Error{Offset: r.off, What: geoasset.ErrRange + " (size)"}
 	}
 	if uint64(len(data)) < size {
-		return nil, &Error{Offset: len(data), What: ErrTruncated + " (" + strconv.Itoa(len(data)) + " of " + strconv.FormatUint(size, 10) + " bytes)"}
+		return nil, &geoasset.Error{Offset: len(data), What: geoasset.ErrTruncated + " (" + strconv.Itoa(len(data)) + " of " + strconv.FormatUint(size, 10) + " bytes)"}
 	}
 	if uint64(len(data)) > size {
-		return nil, &Error{Offset: int(size), What: "unexpected trailing bytes"}
+		return nil, &geoasset.Error{Offset: int(size), What: "unexpected trailing bytes"}
 	}
 	r.buf = data[:len(data)-4]
 	if checksum(data[:len(data)-4]) != binary.LittleEndian.Uint32(data[len(data)-4:]) {
-		return nil, &Error{Offset: len(data) - 4, What: ErrChecksum}
+		return nil, &geoasset.Error{Offset: len(data) - 4, What: geoasset.ErrChecksum}
 	}
 	// The department asset's ID, as ID writes it.
 	var id [8]byte
@@ -59,7 +57,7 @@ func DecodeRegions(data []byte, a *Asset, assetID string) ([]Region, error) {
 		id[2*i], id[2*i+1] = hex[c>>4], hex[c&15]
 	}
 	if string(id[:]) != assetID {
-		return nil, &Error{Offset: r.off, What: ErrOtherAsset + " (" + string(id[:]) + ", not " + ascii.Quote(assetID) + ")"}
+		return nil, &geoasset.Error{Offset: r.off, What: ErrOtherAsset + " (" + string(id[:]) + ", not " + ascii.Quote(assetID) + ")"}
 	}
 	r.off += 4
 
@@ -115,20 +113,20 @@ func DecodeRegions(data []byte, a *Asset, assetID string) ([]Region, error) {
 				return nil, r.err
 			}
 			if nr == 0 {
-				r.fail(ErrRange + " (polygon with no ring)")
+				r.fail(geoasset.ErrRange + " (polygon with no ring)")
 				return nil, r.err
 			}
 			p := make(orb.Polygon, 0, nr)
 			for range nr {
 				nruns := r.count(1 << 20)
 				if r.err == nil && nruns == 0 {
-					r.fail(ErrRange + " (ring with no run)")
+					r.fail(geoasset.ErrRange + " (ring with no run)")
 				}
 				var ring orb.Ring
 				for range nruns {
 					k := r.count(len(rings) - 1)
 					if r.err == nil && !mine[owner[k]] {
-						r.fail(ErrRange + " (run on department " + a.Departments[owner[k]].Code + ", not of region " + g.Code + ")")
+						r.fail(geoasset.ErrRange + " (run on department " + a.Departments[owner[k]].Code + ", not of region " + g.Code + ")")
 					}
 					if r.err != nil {
 						return nil, r.err
@@ -138,7 +136,7 @@ func DecodeRegions(data []byte, a *Asset, assetID string) ([]Region, error) {
 					start := r.count(l - 1)
 					edges := r.count(l)
 					if r.err == nil && edges == 0 {
-						r.fail(ErrRange + " (run of no edge)")
+						r.fail(geoasset.ErrRange + " (run of no edge)")
 					}
 					if r.err != nil {
 						return nil, r.err
@@ -176,11 +174,11 @@ func DecodeRegions(data []byte, a *Asset, assetID string) ([]Region, error) {
 		return nil, r.err
 	}
 	if r.off != len(r.buf) {
-		return nil, &Error{Offset: r.off, What: "unexpected trailing bytes"}
+		return nil, &geoasset.Error{Offset: r.off, What: "unexpected trailing bytes"}
 	}
 	for _, d := range a.Departments {
 		if _, ok := where[d.RegionCode]; !ok {
-			return nil, &Error{Offset: r.off, What: "department " + d.Code + ": region " + ascii.Quote(d.RegionCode) + " missing"}
+			return nil, &geoasset.Error{Offset: r.off, What: "department " + d.Code + ": region " + ascii.Quote(d.RegionCode) + " missing"}
 		}
 	}
 	for i, ns := range neighbours {
