@@ -52,11 +52,13 @@ data:
 	  $(GO) run ./cmd/francenum data -out "$(DATA_DIR)"; \
 	fi
 
-## geodata: the binary geometry asset + debug GeoJSON
+## geodata: the binary geometry asset, the regions dissolved from it (not
+## drawn by the page yet) + debug GeoJSON and a regions check picture
 geodata: data node_modules
 	$(GO) run ./geodata -in "$(DATA_DIR)/geo/departements-$(GEO_LEVEL).geojson" \
 	  -communes node_modules/@etalab/decoupage-administratif/data/communes.json \
-	  -out $(WEB)/geo/departements.bin -debug $(BUILD)/geodata/departements-projected.geojson
+	  -out $(WEB)/geo/departements.bin -debug $(BUILD)/geodata/departements-projected.geojson \
+	  -regions $(WEB)/geo/regions.bin -regions-svg $(BUILD)/geodata/regions.svg
 
 ## snapshot: the filtered data files shipped as the Worker's offline fallback:
 ## the two France Num indicators (detail/synthese/national.csv) and every
@@ -125,7 +127,7 @@ unit:
 # and DATA_DIR; internal/app reads the asset built by `make geodata`.)
 WASM_TEST_PKGS ?= ./internal/dept/... ./internal/barometre/... ./internal/rowfilter/... \
   ./internal/series/... ./internal/classify/... ./internal/frfmt/... ./internal/ontrack/... \
-  ./internal/describe/... ./internal/geoasset/... ./internal/carto/... ./internal/app/... \
+  ./internal/describe/... ./internal/geoasset/... ./internal/georegion/... ./internal/carto/... ./internal/app/... \
   ./internal/ascii/... ./internal/calendar/... ./internal/order/... ./internal/viewstate/... ./internal/uitext/... \
   ./internal/export/... ./internal/indicator/... ./internal/source/... \
   ./internal/problemtext/... ./internal/warngroup/... ./internal/place/... ./internal/exportfmt/... \

@@ -4,8 +4,12 @@
 //
 //	go run ./geodata -in DATA_DIR/geo/departements-1000m.geojson \
 //	    -communes node_modules/@etalab/decoupage-administratif/data/communes.json \
-//	    -out build/web/geo/departements.bin -debug build/geodata/departements-projected.geojson
+//	    -out build/web/geo/departements.bin -debug build/geodata/departements-projected.geojson \
+//	    -regions build/web/geo/regions.bin -regions-svg build/geodata/regions.svg
 //
+// -regions also writes the 18 regions, dissolved from the departments
+// (geobuild.Regions, georegion.Encode); -regions-svg a picture of
+// them with the department borders over them, to check that they coincide.
 // -in also takes an http(s) URL (gzip or not); without -in the publisher's
 // file of -level is downloaded.
 package main
@@ -19,6 +23,7 @@ import (
 
 	"francenum-map/geodata/geobuild"
 	"francenum-map/internal/geoasset"
+	"francenum-map/internal/georegion"
 )
 
 func main() {
@@ -35,6 +40,8 @@ func run(args []string) error {
 	level := fs.String("level", "1000m", "publisher's level to download when -in is empty: 5m, 50m, 100m, 1000m")
 	communes := fs.String("communes", "node_modules/@etalab/decoupage-administratif/data/communes.json", "communes.json of @etalab/decoupage-administratif")
 	out := fs.String("out", "build/web/geo/departements.bin", "asset to write")
+	regions := fs.String("regions", "", "also write the regions, dissolved from the departments, here (georegion.Encode)")
+	regionsSVG := fs.String("regions-svg", "", "also write a preview SVG of the regions with the department borders over them here")
 	debug := fs.String("debug", "", "also write the projected layout as GeoJSON here")
 	preview := fs.String("svg", "", "also write a preview SVG (departments by region, inset frames, labels) here")
 	fs.Float64Var(&o.Unit, "unit", o.Unit, "metres per drawing unit in the metropole")
@@ -77,6 +84,28 @@ func run(args []string) error {
 		}
 	}
 	fmt.Fprintf(os.Stderr, "geodata: %d departments, %d points, %d bytes → %s\n", len(a.Departments), countPoints(a), len(bin), *out)
+	if *regions == "" && *regionsSVG == "" {
+		return nil
+	}
+	rs, err := geobuild.Regions(a)
+	if err != nil {
+		return err
+	}
+	if *regionsSVG != "" {
+		if err := writeFile(*regionsSVG, geobuild.RegionsSVG(a, rs)); err != nil {
+			return err
+		}
+	}
+	if *regions != "" {
+		rbin, err := georegion.Encode(a, rs)
+		if err != nil {
+			return err
+		}
+		if err := writeFile(*regions, rbin); err != nil {
+			return err
+		}
+		fmt.Fprintf(os.Stderr, "geodata: %d regions, %d bytes → %s\n", len(rs), len(rbin), *regions)
+	}
 	return nil
 }
 

@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/paulmach/orb/geojson"
@@ -12,6 +13,7 @@ import (
 	"francenum-map/internal/datadir"
 	"francenum-map/internal/dept"
 	"francenum-map/internal/geoasset"
+	"francenum-map/internal/georegion"
 )
 
 // The command as `make geodata` runs it, for both mirror levels.
@@ -25,13 +27,23 @@ func TestRun(t *testing.T) {
 			out := filepath.Join(dir, "web", "geo", "departements.bin")
 			debug := filepath.Join(dir, "geodata", "departements-projected.geojson")
 			svg := filepath.Join(dir, "preview.svg")
+			regions := filepath.Join(dir, "web", "geo", "regions.bin")
+			regionsSVG := filepath.Join(dir, "regions.svg")
 			require.NoError(t, run([]string{"-in", datadir.MustFind(t, "geo/departements-"+level+".geojson"),
-				"-communes", communes, "-out", out, "-debug", debug, "-svg", svg}))
+				"-communes", communes, "-out", out, "-debug", debug, "-svg", svg, "-regions", regions, "-regions-svg", regionsSVG}))
 			bin, err := os.ReadFile(out)
 			require.NoError(t, err)
 			a, err := geoasset.Decode(bin)
 			require.NoError(t, err)
 			assert.Len(t, a.Departments, dept.Count)
+			rbin, err := os.ReadFile(regions)
+			require.NoError(t, err)
+			rs, err := georegion.Decode(rbin, a, geoasset.ID(bin))
+			require.NoError(t, err)
+			assert.Len(t, rs, 18)
+			rsvg, err := os.ReadFile(regionsSVG)
+			require.NoError(t, err)
+			assert.Equal(t, 18, strings.Count(string(rsvg), `data-level="region"`))
 			js, err := os.ReadFile(debug)
 			require.NoError(t, err)
 			fc, err := geojson.UnmarshalFeatureCollection(js)

@@ -46,4 +46,6 @@
 // bounding box is computed on decode.
 // Decoding is strict: bad magic, an unknown version, truncation, a checksum
 // mismatch or out-of-range indices are errors.
+//
+// The regions drawn on an asset are a second file, package georegion.
 package geoasset
