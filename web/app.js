@@ -154,6 +154,10 @@
     const framed = embed && window.parent !== window;
     const pCfg = framed ? fetch('/api/v1/config').then((r) => r.ok ? r.json() : {}).catch(() => ({})) : Promise.resolve({});
     const mod = await pMod;
+    // Go's start and load are long tasks: a frame before each lets the
+    // build-time map answer a mouse meanwhile (Chromium hands it moves
+    // once a frame; without one between, the first card waited for Go).
+    await yieldFrame();
     if (!G) {
       const go = new Go();
       const inst = await WebAssembly.instantiate(mod, go.importObject);
@@ -170,6 +174,7 @@
     // The build-time map names its geometry: Go then leaves out the path
     // data, and buildMap makes those paths the live map.
     const pre = doc.querySelector('#map svg.prerender');
+    await yieldFrame();
     const init = G.load(geo, det, syn, nat, extra ? '' : location.search, pre ? pre.getAttribute('data-geo') || '' : '');
     if (init.startsWith('!')) throw new Error(init.slice(1));
     if (extra) addIndicator(extra);
@@ -190,6 +195,16 @@
     pCfg.then(setupEmbed);
   }
 
+  // yieldFrame resolves after the next frame (or 50 ms, for a hidden tab
+  // that draws none), once the build-time map answers; else at once.
+  function yieldFrame() {
+    if (!preData) return Promise.resolve();
+    return new Promise((res) => {
+      let done = false;
+      const go = () => { if (!done) { done = true; setTimeout(res, 0); } };
+      requestAnimationFrame(go); setTimeout(go, 50);
+    });
+  }
   function clearAlert() { $('alerts').replaceChildren(); }
   function alertBox(msg, retry) {
     const box = doc.createElement('div');
