@@ -4,7 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"francenum-map/internal/ascii"
-	"math"
+	"francenum-map/internal/geoasset/wire"
 	"strconv"
 
 	"github.com/paulmach/orb"
@@ -47,13 +47,13 @@ func Encode(a *Asset) ([]byte, error) {
 				}
 				nPts += len(r) - 1
 				for _, pt := range r {
-					if !isInt(pt[0]) || !isInt(pt[1]) {
+					if !wire.IsInt(pt[0]) || !wire.IsInt(pt[1]) {
 						return nil, errors.New("geoasset: department " + d.Code + ": coordinates must be integers (quantise first)")
 					}
 				}
 			}
 		}
-		if !isInt(d.Label[0]) || !isInt(d.Label[1]) {
+		if !wire.IsInt(d.Label[0]) || !wire.IsInt(d.Label[1]) {
 			return nil, errors.New("geoasset: department " + d.Code + ": label must have integer coordinates")
 		}
 	}
@@ -65,64 +65,64 @@ func Encode(a *Asset) ([]byte, error) {
 		}
 	}
 	for _, in := range a.Insets {
-		if !isInt(in.Frame.Min[0]) || !isInt(in.Frame.Min[1]) || !isInt(in.Frame.Max[0]) || !isInt(in.Frame.Max[1]) {
+		if !wire.IsInt(in.Frame.Min[0]) || !wire.IsInt(in.Frame.Min[1]) || !wire.IsInt(in.Frame.Max[0]) || !wire.IsInt(in.Frame.Max[1]) {
 			return nil, errors.New("geoasset: inset " + in.Code + ": frame must have integer coordinates")
 		}
 	}
 
-	w := writer{buf: make([]byte, 0, 64+nPts*3)}
-	w.buf = append(w.buf, Magic...)
-	w.uvarint(Version)
+	w := wire.Writer{Buf: make([]byte, 0, 64+nPts*3)}
+	w.Buf = append(w.Buf, Magic...)
+	w.Uvarint(Version)
 	// The total size is only known at the end: reserve a fixed 5-byte
 	// uvarint and patch it.
-	sizeAt := len(w.buf)
-	w.buf = append(w.buf, 0x80, 0x80, 0x80, 0x80, 0)
-	w.uvarint(uint64(a.Width))
-	w.uvarint(uint64(a.Height))
-	w.uvarint(uint64(max(a.PopulationYear, 0)))
-	w.str(a.Attribution)
-	w.uvarint(uint64(nPts))
-	w.uvarint(uint64(nRings))
-	w.uvarint(uint64(nPolys))
-	w.uvarint(uint64(len(a.Insets)))
+	sizeAt := len(w.Buf)
+	w.Buf = append(w.Buf, 0x80, 0x80, 0x80, 0x80, 0)
+	w.Uvarint(uint64(a.Width))
+	w.Uvarint(uint64(a.Height))
+	w.Uvarint(uint64(max(a.PopulationYear, 0)))
+	w.Str(a.Attribution)
+	w.Uvarint(uint64(nPts))
+	w.Uvarint(uint64(nRings))
+	w.Uvarint(uint64(nPolys))
+	w.Uvarint(uint64(len(a.Insets)))
 	for _, in := range a.Insets {
-		w.str(in.Code)
-		w.str(in.Name)
-		w.varint(int64(in.Frame.Min[0]))
-		w.varint(int64(in.Frame.Min[1]))
-		w.varint(int64(in.Frame.Max[0]))
-		w.varint(int64(in.Frame.Max[1]))
+		w.Str(in.Code)
+		w.Str(in.Name)
+		w.Varint(int64(in.Frame.Min[0]))
+		w.Varint(int64(in.Frame.Min[1]))
+		w.Varint(int64(in.Frame.Max[0]))
+		w.Varint(int64(in.Frame.Max[1]))
 	}
-	w.uvarint(uint64(len(a.Departments)))
+	w.Uvarint(uint64(len(a.Departments)))
 	for _, d := range a.Departments {
-		w.str(d.Code)
-		w.str(d.Name)
-		w.str(d.RegionCode)
-		w.str(d.RegionName)
-		w.uvarint(uint64(d.Population))
-		w.uvarint(uint64(d.Inset + 1))
-		w.varint(int64(d.Label[0]))
-		w.varint(int64(d.Label[1]))
-		w.uvarint(uint64(len(d.Neighbours)))
+		w.Str(d.Code)
+		w.Str(d.Name)
+		w.Str(d.RegionCode)
+		w.Str(d.RegionName)
+		w.Uvarint(uint64(d.Population))
+		w.Uvarint(uint64(d.Inset + 1))
+		w.Varint(int64(d.Label[0]))
+		w.Varint(int64(d.Label[1]))
+		w.Uvarint(uint64(len(d.Neighbours)))
 		for _, n := range d.Neighbours {
-			w.uvarint(uint64(index[n]))
+			w.Uvarint(uint64(index[n]))
 		}
-		w.uvarint(uint64(len(d.Geometry)))
+		w.Uvarint(uint64(len(d.Geometry)))
 		var prev [2]int64
 		for _, p := range d.Geometry {
-			w.uvarint(uint64(len(p)))
+			w.Uvarint(uint64(len(p)))
 			for _, r := range p {
-				w.uvarint(uint64(len(r) - 1))
+				w.Uvarint(uint64(len(r) - 1))
 				for _, pt := range r[:len(r)-1] {
 					x, y := int64(pt[0]), int64(pt[1])
-					w.varint(x - prev[0])
-					w.varint(y - prev[1])
+					w.Varint(x - prev[0])
+					w.Varint(y - prev[1])
 					prev = [2]int64{x, y}
 				}
 			}
 		}
 	}
-	total := uint64(len(w.buf) + 4)
+	total := uint64(len(w.Buf) + 4)
 	if total >= 1<<35 {
 		return nil, errors.New("geoasset: asset too large")
 	}
@@ -131,23 +131,13 @@ func Encode(a *Asset) ([]byte, error) {
 		if i < 4 {
 			b |= 0x80
 		}
-		w.buf[sizeAt+i] = b
+		w.Buf[sizeAt+i] = b
 	}
-	w.buf = binary.LittleEndian.AppendUint32(w.buf, checksum(w.buf))
-	return w.buf, nil
+	w.Buf = binary.LittleEndian.AppendUint32(w.Buf, wire.Checksum(w.Buf))
+	return w.Buf, nil
 }
 
-type writer struct{ buf []byte }
-
-func (w *writer) uvarint(v uint64) { w.buf = binary.AppendUvarint(w.buf, v) }
-func (w *writer) varint(v int64)   { w.buf = binary.AppendVarint(w.buf, v) }
-func (w *writer) str(s string) {
-	w.uvarint(uint64(len(s)))
-	w.buf = append(w.buf, s...)
-}
-
-func isInt(f float64) bool  { return f == math.Trunc(f) && math.Abs(f) < 1<<52 }
-func isUint(f float64) bool { return isInt(f) && f >= 0 }
+func isUint(f float64) bool { return wire.IsInt(f) && f >= 0 }
 
 // compile-time check that orb.Ring is a slice of orb.Point (Decode relies on it).
 var _ orb.Ring = []orb.Point(nil)

@@ -2,6 +2,7 @@ package georegion
 
 import (
 	"encoding/binary"
+	"francenum-map/internal/geoasset/wire"
 	"math"
 	"strconv"
 
@@ -24,20 +25,20 @@ func Decode(data []byte, a *geoasset.Asset, assetID string) ([]Region, error) {
 	}
 	// The header checks repeat geoasset.Decode's (see the package
 	// documentation).
-	r := reader{buf: data, off: len(Magic)}
-	v := r.uvarint()
-	if r.err != nil {
-		return nil, r.err
+	r := wire.Reader{Buf: data, Off: len(Magic)}
+	v := r.Uvarint()
+	if r.Err != nil {
+		return nil, r.Err
 	}
 	if v != Version {
 		return nil, &geoasset.Error{Offset: len(Magic), What: geoasset.ErrVersion + " " + strconv.FormatUint(v, 10) + " (want " + strconv.Itoa(Version) + ")"}
 	}
-	size := r.uvarint()
-	if r.err != nil {
-		return nil, r.err
+	size := r.Uvarint()
+	if r.Err != nil {
+		return nil, r.Err
 	}
-	if size < uint64(r.off+8) {
-		return nil, &geoasset.Error{Offset: r.off, What: geoasset.ErrRange + " (size)"}
+	if size < uint64(r.Off+8) {
+		return nil, &geoasset.Error{Offset: r.Off, What: geoasset.ErrRange + " (size)"}
 	}
 	if uint64(len(data)) < size {
 		return nil, &geoasset.Error{Offset: len(data), What: geoasset.ErrTruncated + " (" + strconv.Itoa(len(data)) + " of " + strconv.FormatUint(size, 10) + " bytes)"}
@@ -45,45 +46,45 @@ func Decode(data []byte, a *geoasset.Asset, assetID string) ([]Region, error) {
 	if uint64(len(data)) > size {
 		return nil, &geoasset.Error{Offset: int(size), What: "unexpected trailing bytes"}
 	}
-	r.buf = data[:len(data)-4]
-	if checksum(data[:len(data)-4]) != binary.LittleEndian.Uint32(data[len(data)-4:]) {
+	r.Buf = data[:len(data)-4]
+	if wire.Checksum(data[:len(data)-4]) != binary.LittleEndian.Uint32(data[len(data)-4:]) {
 		return nil, &geoasset.Error{Offset: len(data) - 4, What: geoasset.ErrChecksum}
 	}
 	// The department asset's ID, as ID writes it.
 	var id [8]byte
 	const hex = "0123456789abcdef"
 	for i := range 4 {
-		c := r.buf[r.off+3-i]
+		c := r.Buf[r.Off+3-i]
 		id[2*i], id[2*i+1] = hex[c>>4], hex[c&15]
 	}
 	if string(id[:]) != assetID {
-		return nil, &geoasset.Error{Offset: r.off, What: ErrOtherAsset + " (" + string(id[:]) + ", not " + ascii.Quote(assetID) + ")"}
+		return nil, &geoasset.Error{Offset: r.Off, What: ErrOtherAsset + " (" + string(id[:]) + ", not " + ascii.Quote(assetID) + ")"}
 	}
-	r.off += 4
+	r.Off += 4
 
 	rings, owner := regionRings(a)
-	n := r.count(1 << 10)
-	if r.err != nil {
-		return nil, r.err
+	n := r.Count(1 << 10)
+	if r.Err != nil {
+		return nil, r.Err
 	}
 	rs := make([]Region, n)
 	neighbours := make([][]int, n)
 	where := map[string]int{}
 	for i := range rs {
 		g := &rs[i]
-		g.Code = r.str()
-		if r.err != nil {
-			return nil, r.err
+		g.Code = r.Str()
+		if r.Err != nil {
+			return nil, r.Err
 		}
 		if _, dup := where[g.Code]; dup {
-			r.fail("duplicate region " + ascii.Quote(g.Code))
-			return nil, r.err
+			r.Fail("duplicate region " + ascii.Quote(g.Code))
+			return nil, r.Err
 		}
 		where[g.Code] = i
 		members := regionMembers(a, g.Code)
 		if len(members) == 0 {
-			r.fail("region " + ascii.Quote(g.Code) + " has no department")
-			return nil, r.err
+			r.Fail("region " + ascii.Quote(g.Code) + " has no department")
+			return nil, r.Err
 		}
 		mine := make(map[int]bool, len(members))
 		g.Inset = a.Departments[members[0]].Inset
@@ -92,71 +93,71 @@ func Decode(data []byte, a *geoasset.Asset, assetID string) ([]Region, error) {
 			mine[k] = true
 			g.Departments = append(g.Departments, a.Departments[k].Code)
 		}
-		g.Label = orb.Point{float64(r.varint()), float64(r.varint())}
-		nn := r.count(n)
-		if r.err != nil {
-			return nil, r.err
+		g.Label = orb.Point{float64(r.Varint()), float64(r.Varint())}
+		nn := r.Count(n)
+		if r.Err != nil {
+			return nil, r.Err
 		}
 		neighbours[i] = make([]int, nn)
 		for k := range neighbours[i] {
-			neighbours[i][k] = r.count(n - 1)
+			neighbours[i][k] = r.Count(n - 1)
 		}
-		np := r.count(1 << 16)
-		if r.err != nil {
-			return nil, r.err
+		np := r.Count(1 << 16)
+		if r.Err != nil {
+			return nil, r.Err
 		}
 		minX, minY, maxX, maxY := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
 		g.Geometry = make(orb.MultiPolygon, 0, np)
 		for range np {
-			nr := r.count(1 << 16)
-			if r.err != nil {
-				return nil, r.err
+			nr := r.Count(1 << 16)
+			if r.Err != nil {
+				return nil, r.Err
 			}
 			if nr == 0 {
-				r.fail(geoasset.ErrRange + " (polygon with no ring)")
-				return nil, r.err
+				r.Fail(geoasset.ErrRange + " (polygon with no ring)")
+				return nil, r.Err
 			}
 			p := make(orb.Polygon, 0, nr)
 			for range nr {
-				nruns := r.count(1 << 20)
-				if r.err == nil && nruns == 0 {
-					r.fail(geoasset.ErrRange + " (ring with no run)")
+				nruns := r.Count(1 << 20)
+				if r.Err == nil && nruns == 0 {
+					r.Fail(geoasset.ErrRange + " (ring with no run)")
 				}
 				var ring orb.Ring
 				for range nruns {
-					k := r.count(len(rings) - 1)
-					if r.err == nil && !mine[owner[k]] {
-						r.fail(geoasset.ErrRange + " (run on department " + a.Departments[owner[k]].Code + ", not of region " + g.Code + ")")
+					k := r.Count(len(rings) - 1)
+					if r.Err == nil && !mine[owner[k]] {
+						r.Fail(geoasset.ErrRange + " (run on department " + a.Departments[owner[k]].Code + ", not of region " + g.Code + ")")
 					}
-					if r.err != nil {
-						return nil, r.err
+					if r.Err != nil {
+						return nil, r.Err
 					}
 					src := rings[k]
 					l := len(src) - 1 // open length
-					start := r.count(l - 1)
-					edges := r.count(l)
-					if r.err == nil && edges == 0 {
-						r.fail(geoasset.ErrRange + " (run of no edge)")
+					start := r.Count(l - 1)
+					edges := r.Count(l)
+					if r.Err == nil && edges == 0 {
+						r.Fail(geoasset.ErrRange + " (run of no edge)")
 					}
-					if r.err != nil {
-						return nil, r.err
+					if r.Err != nil {
+						return nil, r.Err
 					}
 					if len(ring) == 0 {
 						ring = append(ring, src[start])
 					} else if ring[len(ring)-1] != src[start] {
-						r.fail("runs do not join in region " + g.Code)
-						return nil, r.err
+						r.Fail("runs do not join in region " + g.Code)
+						return nil, r.Err
 					}
 					for e := 1; e <= edges; e++ {
 						ring = append(ring, src[(start+e)%l])
 					}
 				}
-				if r.err != nil {
-					return nil, r.err
+				if r.Err != nil {
+					return nil, r.Err
 				}
 				if len(ring) < 4 || ring[0] != ring[len(ring)-1] {
-					r.fail("ring of region " + g.Code + " does not close")
-					return nil, r.err
+					r.Fail("ring of region " + g.Code + " does not close")
+					return nil, r.Err
 				}
 				for _, pt := range ring {
 					minX, maxX = math.Min(minX, pt[0]), math.Max(maxX, pt[0])
@@ -170,15 +171,15 @@ func Decode(data []byte, a *geoasset.Asset, assetID string) ([]Region, error) {
 			g.Bound = orb.Bound{Min: orb.Point{minX, minY}, Max: orb.Point{maxX, maxY}}
 		}
 	}
-	if r.err != nil {
-		return nil, r.err
+	if r.Err != nil {
+		return nil, r.Err
 	}
-	if r.off != len(r.buf) {
-		return nil, &geoasset.Error{Offset: r.off, What: "unexpected trailing bytes"}
+	if r.Off != len(r.Buf) {
+		return nil, &geoasset.Error{Offset: r.Off, What: "unexpected trailing bytes"}
 	}
 	for _, d := range a.Departments {
 		if _, ok := where[d.RegionCode]; !ok {
-			return nil, &geoasset.Error{Offset: r.off, What: "department " + d.Code + ": region " + ascii.Quote(d.RegionCode) + " missing"}
+			return nil, &geoasset.Error{Offset: r.Off, What: "department " + d.Code + ": region " + ascii.Quote(d.RegionCode) + " missing"}
 		}
 	}
 	for i, ns := range neighbours {

@@ -3,6 +3,7 @@ package georegion
 import (
 	"encoding/binary"
 	"errors"
+	"francenum-map/internal/geoasset/wire"
 	"slices"
 	"strconv"
 
@@ -51,13 +52,13 @@ func Encode(a *geoasset.Asset, rs []Region) ([]byte, error) {
 		ringBase[i+1] = ringBase[i] + n
 	}
 
-	w := writer{buf: make([]byte, 0, 4096)}
-	w.buf = append(w.buf, Magic...)
-	w.uvarint(Version)
-	sizeAt := len(w.buf)
-	w.buf = append(w.buf, 0x80, 0x80, 0x80, 0x80, 0)
-	w.buf = append(w.buf, deps[len(deps)-4:]...)
-	w.uvarint(uint64(len(rs)))
+	w := wire.Writer{Buf: make([]byte, 0, 4096)}
+	w.Buf = append(w.Buf, Magic...)
+	w.Uvarint(Version)
+	sizeAt := len(w.Buf)
+	w.Buf = append(w.Buf, 0x80, 0x80, 0x80, 0x80, 0)
+	w.Buf = append(w.Buf, deps[len(deps)-4:]...)
+	w.Uvarint(uint64(len(rs)))
 	for _, r := range rs {
 		fail := func(what string) error { return errors.New("georegion: region " + r.Code + ": " + what) }
 		members := regionMembers(a, r.Code)
@@ -75,7 +76,7 @@ func Encode(a *geoasset.Asset, rs []Region) ([]byte, error) {
 		if !slices.Equal(codes, r.Departments) {
 			return nil, fail("departments " + ascii.Quote(join(r.Departments)) + ", the asset says " + ascii.Quote(join(codes)))
 		}
-		if !isInt(r.Label[0]) || !isInt(r.Label[1]) {
+		if !wire.IsInt(r.Label[0]) || !wire.IsInt(r.Label[1]) {
 			return nil, fail("label must have integer coordinates")
 		}
 		// Where each directed edge of the region's departments is: its
@@ -93,23 +94,23 @@ func Encode(a *geoasset.Asset, rs []Region) ([]byte, error) {
 				}
 			}
 		}
-		w.str(r.Code)
-		w.varint(int64(r.Label[0]))
-		w.varint(int64(r.Label[1]))
-		w.uvarint(uint64(len(r.Neighbours)))
+		w.Str(r.Code)
+		w.Varint(int64(r.Label[0]))
+		w.Varint(int64(r.Label[1]))
+		w.Uvarint(uint64(len(r.Neighbours)))
 		for _, n := range r.Neighbours {
 			j, ok := index[n]
 			if !ok {
 				return nil, fail("unknown neighbour " + ascii.Quote(n))
 			}
-			w.uvarint(uint64(j))
+			w.Uvarint(uint64(j))
 		}
-		w.uvarint(uint64(len(r.Geometry)))
+		w.Uvarint(uint64(len(r.Geometry)))
 		for pi, p := range r.Geometry {
 			if len(p) == 0 {
 				return nil, fail("polygon " + strconv.Itoa(pi) + " has no ring")
 			}
-			w.uvarint(uint64(len(p)))
+			w.Uvarint(uint64(len(p)))
 			for ri, ring := range p {
 				where := "polygon " + strconv.Itoa(pi) + " ring " + strconv.Itoa(ri)
 				if len(ring) < 4 || ring[0] != ring[len(ring)-1] {
@@ -132,16 +133,16 @@ func Encode(a *geoasset.Asset, rs []Region) ([]byte, error) {
 					}
 					runs = append(runs, [3]int{e.ring, e.vertex, 1})
 				}
-				w.uvarint(uint64(len(runs)))
+				w.Uvarint(uint64(len(runs)))
 				for _, run := range runs {
-					w.uvarint(uint64(run[0]))
-					w.uvarint(uint64(run[1]))
-					w.uvarint(uint64(run[2]))
+					w.Uvarint(uint64(run[0]))
+					w.Uvarint(uint64(run[1]))
+					w.Uvarint(uint64(run[2]))
 				}
 			}
 		}
 	}
-	total := uint64(len(w.buf) + 4)
+	total := uint64(len(w.Buf) + 4)
 	if total >= 1<<35 {
 		return nil, errors.New("georegion: regions asset too large")
 	}
@@ -150,10 +151,10 @@ func Encode(a *geoasset.Asset, rs []Region) ([]byte, error) {
 		if i < 4 {
 			b |= 0x80
 		}
-		w.buf[sizeAt+i] = b
+		w.Buf[sizeAt+i] = b
 	}
-	w.buf = binary.LittleEndian.AppendUint32(w.buf, checksum(w.buf))
-	return w.buf, nil
+	w.Buf = binary.LittleEndian.AppendUint32(w.Buf, wire.Checksum(w.Buf))
+	return w.Buf, nil
 }
 
 func join(ss []string) string {

@@ -8,10 +8,10 @@
 // app.wasm does not change while nothing there uses it: even unused code
 // in a linked package moves bytes around (in geoasset, with nothing
 // calling them, these files made app.wasm a few bytes larger raw and
-// 1 370 B larger with brotli). Like
-// geoasset it uses neither encoding/json, fmt nor net/http, nor
-// hash/crc32 (a copy of geoasset's 64-byte CRC table instead), for when
-// the browser decodes it.
+// 1 370 B larger with brotli). It reads and writes with geoasset's
+// primitives (package wire: varints, strings, errors, the 64-byte CRC
+// table), and like geoasset uses neither encoding/json, fmt, net/http nor
+// hash/crc32, for when the browser decodes it.
 //
 // # Format, version 1
 //
@@ -47,9 +47,6 @@
 package georegion
 
 import (
-	"encoding/binary"
-	"math"
-
 	"github.com/paulmach/orb"
 
 	"francenum-map/internal/geoasset"
@@ -117,107 +114,4 @@ func regionMembers(a *geoasset.Asset, c string) []int {
 		}
 	}
 	return out
-}
-
-// What follows repeats geoasset's unexported helpers (see the package
-// documentation for why this package does not share them).
-
-type writer struct{ buf []byte }
-
-func (w *writer) uvarint(v uint64) { w.buf = binary.AppendUvarint(w.buf, v) }
-func (w *writer) varint(v int64)   { w.buf = binary.AppendVarint(w.buf, v) }
-func (w *writer) str(s string) {
-	w.uvarint(uint64(len(s)))
-	w.buf = append(w.buf, s...)
-}
-
-func isInt(f float64) bool { return f == math.Trunc(f) && math.Abs(f) < 1<<52 }
-
-type reader struct {
-	buf []byte
-	off int
-	err error
-}
-
-func (r *reader) fail(what string) {
-	if r.err == nil {
-		r.err = &geoasset.Error{Offset: r.off, What: what}
-	}
-}
-
-// advance moves past a varint of n bytes as returned by binary.Uvarint or
-// binary.Varint (0: the buffer ended, < 0: overflow) and reports success.
-func (r *reader) advance(n int) bool {
-	if n <= 0 {
-		if n == 0 {
-			r.fail(geoasset.ErrTruncated)
-		} else {
-			r.fail(geoasset.ErrRange + " (varint overflow)")
-		}
-		return false
-	}
-	r.off += n
-	return true
-}
-
-func (r *reader) uvarint() uint64 {
-	if r.err != nil {
-		return 0
-	}
-	v, n := binary.Uvarint(r.buf[r.off:])
-	if !r.advance(n) {
-		return 0
-	}
-	return v
-}
-
-func (r *reader) varint() int64 {
-	if r.err != nil {
-		return 0
-	}
-	v, n := binary.Varint(r.buf[r.off:])
-	if !r.advance(n) {
-		return 0
-	}
-	return v
-}
-
-// count reads a uvarint that must be at most limit.
-func (r *reader) count(limit int) int {
-	v := r.uvarint()
-	if r.err == nil && (limit < 0 || v > uint64(limit)) {
-		r.fail(geoasset.ErrRange)
-		return 0
-	}
-	return int(v)
-}
-
-func (r *reader) str() string {
-	n := r.count(1 << 16)
-	if r.err != nil {
-		return ""
-	}
-	if len(r.buf)-r.off < n {
-		r.fail(geoasset.ErrTruncated)
-		return ""
-	}
-	s := string(r.buf[r.off : r.off+n])
-	r.off += n
-	return s
-}
-
-// checksum is the IEEE CRC-32 of b (hash/crc32's ChecksumIEEE), four bits
-// at a time, as geoasset computes it.
-func checksum(b []byte) uint32 {
-	crc := ^uint32(0)
-	for _, c := range b {
-		crc = crcNibble[(crc^uint32(c))&15] ^ crc>>4
-		crc = crcNibble[(crc^uint32(c>>4))&15] ^ crc>>4
-	}
-	return ^crc
-}
-
-var crcNibble = [16]uint32{
-	0x00000000, 0x1db71064, 0x3b6e20c8, 0x26d930ac, 0x76dc4190, 0x6b6b51f4, 0x4db26158, 0x5005713c,
-	0xedb88320, 0xf00f9344, 0xd6d6a3e8, 0xcb61b38c, 0x9b64c2b0, 0x86d3d2d4, 0xa00ae278, 0xbdbdf21c,
 }

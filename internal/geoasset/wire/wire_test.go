@@ -1,4 +1,4 @@
-package geoasset
+package wire
 
 import (
 	"hash/crc32"
@@ -17,7 +17,7 @@ func TestChecksumIsCRC32(t *testing.T) {
 		for i := range b {
 			b[i] = byte(r.UintN(256))
 		}
-		assert.Equal(t, crc32.ChecksumIEEE(b), checksum(b), n)
+		assert.Equal(t, crc32.ChecksumIEEE(b), Checksum(b), n)
 	}
-	assert.Equal(t, uint32(0xcbf43926), checksum([]byte("123456789"))) // the CRC-32 check value
+	assert.Equal(t, uint32(0xcbf43926), Checksum([]byte("123456789"))) // the CRC-32 check value
 }
