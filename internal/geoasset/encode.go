@@ -1,7 +1,6 @@
 package geoasset
 
 import (
-	"encoding/binary"
 	"errors"
 	"francenum-map/internal/ascii"
 	"francenum-map/internal/geoasset/wire"
@@ -122,18 +121,9 @@ func Encode(a *Asset) ([]byte, error) {
 			}
 		}
 	}
-	total := uint64(len(w.Buf) + 4)
-	if total >= 1<<35 {
+	if !w.Seal(sizeAt) {
 		return nil, errors.New("geoasset: asset too large")
 	}
-	for i := range 5 {
-		b := byte(total >> (7 * i) & 0x7f)
-		if i < 4 {
-			b |= 0x80
-		}
-		w.Buf[sizeAt+i] = b
-	}
-	w.Buf = binary.LittleEndian.AppendUint32(w.Buf, wire.Checksum(w.Buf))
 	return w.Buf, nil
 }
 

@@ -1,7 +1,6 @@
 package georegion
 
 import (
-	"encoding/binary"
 	"errors"
 	"francenum-map/internal/geoasset/wire"
 	"slices"
@@ -142,18 +141,9 @@ func Encode(a *geoasset.Asset, rs []Region) ([]byte, error) {
 			}
 		}
 	}
-	total := uint64(len(w.Buf) + 4)
-	if total >= 1<<35 {
+	if !w.Seal(sizeAt) {
 		return nil, errors.New("georegion: regions asset too large")
 	}
-	for i := range 5 {
-		b := byte(total >> (7 * i) & 0x7f)
-		if i < 4 {
-			b |= 0x80
-		}
-		w.Buf[sizeAt+i] = b
-	}
-	w.Buf = binary.LittleEndian.AppendUint32(w.Buf, wire.Checksum(w.Buf))
 	return w.Buf, nil
 }
 

@@ -132,6 +132,27 @@ func (w *Writer) Str(s string) {
 	w.Buf = append(w.Buf, s...)
 }
 
+// Seal ends a file whose total length goes in the five bytes at sizeAt
+// (a uvarint padded to five bytes, reserved there first): it
+// writes that length, then appends the CRC-32 of all that precedes. It
+// reports false, changing nothing, when the length needs more than five
+// bytes.
+func (w *Writer) Seal(sizeAt int) bool {
+	total := uint64(len(w.Buf) + 4)
+	if total >= 1<<35 {
+		return false
+	}
+	for i := range 5 {
+		b := byte(total >> (7 * i) & 0x7f)
+		if i < 4 {
+			b |= 0x80
+		}
+		w.Buf[sizeAt+i] = b
+	}
+	w.Buf = binary.LittleEndian.AppendUint32(w.Buf, Checksum(w.Buf))
+	return true
+}
+
 // IsInt reports whether f is an integer a float64 holds exactly.
 func IsInt(f float64) bool { return f == math.Trunc(f) && math.Abs(f) < 1<<52 }
 
