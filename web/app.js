@@ -874,7 +874,7 @@
           th.append(b); hr.append(th);
         }
       }
-      for (const tr of body.rows) if (had && tr.cells.length === tb.cols.length) rowsByCode.set(tr.dataset.code, tr);
+      if (had) for (const tr of body.rows) if (tr.cells.length === tb.cols.length) rowsByCode.set(tr.dataset.code, tr);
       for (const r of tb.rows) {
         if (rowsByCode.has(r[0])) continue;
         const tr = doc.createElement('tr'); tr.dataset.code = r[0];
@@ -882,7 +882,7 @@
         tr.children[1].scope = 'row';
         rowsByCode.set(r[0], tr); body.append(tr);
       }
-      for (const tr of [...body.rows]) if (!rowsByCode.has(tr.dataset.code) || rowsByCode.get(tr.dataset.code) !== tr) tr.remove();
+      for (const tr of [...body.rows]) if (rowsByCode.get(tr.dataset.code) !== tr) tr.remove();
       tableBuilt = true;
     }
     // A column repeating the value column in this measure (« % cible »
@@ -977,7 +977,7 @@
     sb.addEventListener('keydown', (e) => {
       if (e.key !== 'Enter') return;
       e.preventDefault();
-      if (!G) {
+      if (!goReady()) {
         // Before Go: a department by its code or the start of its name,
         // focused now, pinned once Go is ready.
         const c = preData && preSearch(sb.value);
@@ -996,7 +996,7 @@
       sb.focus(); sb.select();
     });
     $('search').addEventListener('change', (e) => {
-      if (!G) return; // Enter answers before Go
+      if (!goReady()) return; // Enter answers before Go
       const v = e.target.value;
       if (!/\)\s*$/.test(v)) return; // picked from the suggestions
       const hits = JSON.parse(G.search(v) || '[]');
@@ -1074,8 +1074,9 @@
   // ---------- map interaction ----------
   function say(t) { $('live').textContent = t; }
   // announceOf is what the live region says of department code: Go's
-  // words, or before Go the build's for the default view.
-  function announceOf(code) { return G ? G.announce(code) : (preData ? preData.say[index.get(code)] : ''); }
+  // words once it has loaded and drawn, until then the build's for the
+  // default view (Go runs a frame before it has loaded: see yieldFrame).
+  function announceOf(code) { return goReady() ? G.announce(code) : (preData ? preData.say[index.get(code)] : ''); }
   function codeOf(e) { const p = e.target.closest && e.target.closest('path[data-code]'); return p ? p.dataset.code : null; }
   function focusDept(code, announce) {
     const i = index.get(code);
@@ -1089,7 +1090,7 @@
   }
   function showTip(code, move) {
     // Go's card, or before Go the one the build wrote for the default view.
-    const t = G ? JSON.parse(G.tip(code) || 'null') : preData && preCard(index.get(code));
+    const t = goReady() ? JSON.parse(G.tip(code) || 'null') : preData && preCard(index.get(code));
     if (!t) return;
     const tip = $('tooltip');
     // A new card starts letting taps through; a refresh of the one shown
@@ -1201,7 +1202,7 @@
       const dir = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right' }[e.key];
       if (dir) {
         e.preventDefault();
-        const n = G ? G.nb(c, dir) : preData.nb[index.get(c)][['up', 'down', 'left', 'right'].indexOf(dir)];
+        const n = goReady() ? G.nb(c, dir) : preData.nb[index.get(c)][['up', 'down', 'left', 'right'].indexOf(dir)];
         if (n) focusDept(n, true); else say(announceOf(c));
       } else if (e.key === 'Enter' || e.key === ' ') {
         e.preventDefault(); if (pin(c, false)) { showTip(c, true); say(announceOf(c)); }
