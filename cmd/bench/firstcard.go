@@ -26,11 +26,11 @@ import (
 // cardCode is the department the mouse moves over (Cher, the issue's).
 const cardCode = "18"
 
-// cardObserverJS records in window.__card the moment the card of code is
-// shown with a number, its name and value.
+// cardObserverJS tells the binding fnBenchCard the moment the card of
+// code is shown with a number: that moment, its name and value.
 func cardObserverJS(code string) string {
 	return fmt.Sprintf(`(() => {
-  const w = window.__card = { at: 0 };
+  const w = { at: 0 };
   const mo = new MutationObserver(() => {
     const t = document.getElementById('tooltip');
     if (w.at || !t || t.hidden || t.dataset.code !== %[1]q) return;

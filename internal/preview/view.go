@@ -1,7 +1,6 @@
 package preview
 
 import (
-	"errors"
 	"strings"
 
 	"francenum-map/internal/app"
@@ -52,10 +51,4 @@ func Of(a *app.App, query string, svg bool) (View, error) {
 		v.SVG = doc
 	}
 	return v, nil
-}
-
-// IsQueryError reports whether err is a refused view query.
-func IsQueryError(err error) bool {
-	var q *QueryError
-	return errors.As(err, &q)
 }

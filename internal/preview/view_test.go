@@ -43,9 +43,8 @@ func TestOfDrawsTheViewAsked(t *testing.T) {
 	for _, q := range []string{"ind=no-such-indicator", "date=1999-01", "metric=volume", "dep=999"} {
 		_, err := Of(a, q, true)
 		require.Error(t, err, q)
-		assert.True(t, IsQueryError(err), q)
 		var qe *QueryError
-		require.ErrorAs(t, err, &qe)
+		require.ErrorAs(t, err, &qe, q)
 		assert.NotEmpty(t, qe.Notices, "says why")
 		assert.Contains(t, err.Error(), q)
 	}

@@ -16,6 +16,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"syscall/js"
 
 	"francenum-map/internal/app"
@@ -47,7 +48,8 @@ func call(_ js.Value, args []js.Value) any {
 	out, err := draw(args)
 	if err != nil {
 		doc := map[string]any{"error": err.Error()}
-		if q, ok := err.(*preview.QueryError); ok {
+		var q *preview.QueryError
+		if errors.As(err, &q) {
 			doc["query_error"] = true
 			doc["notices"] = q.Notices
 		}

@@ -105,13 +105,13 @@ export class Preview {
   async version() {
     const t0 = Date.now();
     this.files = await Promise.all(sources(this.q).map(async ([api, snap, name]) => ({ api, snap, name, stored: await storedFile(api, this.env, this.ctx, this.caches) })));
-    const v = this.files.map((f) => (f.stored ? f.stored.etag : "snapshot " + (this.env.SNAPSHOT_LAST_MODIFIED || ""))).join(",");
+    const geo = await geoVersion(this.env, this.url.origin);
+    const vs = this.files.map((f) => (f.stored ? f.stored.etag : "snapshot " + (this.env.SNAPSHOT_LAST_MODIFIED || "")));
     // The data's version, less the indicator's own files: Go keeps one app
     // per version and merges each indicator's files into it once.
-    const parts = v.split(",");
-    this.data = (await geoVersion(this.env, this.url.origin)) + "," + parts.slice(0, 3).join(",");
-    this.indData = parts.slice(3).join(",");
-    this.key = await previewKey(this.drawer.build, (await geoVersion(this.env, this.url.origin)) + "," + v, this.q);
+    this.data = [geo, ...vs.slice(0, 3)].join(",");
+    this.indData = vs.slice(3).join(",");
+    this.key = await previewKey(this.drawer.build, [geo, ...vs].join(","), this.q);
     this.timing.push("version;dur=" + (Date.now() - t0));
     return this.key;
   }
