@@ -17,9 +17,7 @@ func PreviewSVG(a *geoasset.Asset) []byte {
 	palette := []string{"#e8c1a0", "#f47560", "#f1e15b", "#e8a838", "#61cdbb", "#97e3d5", "#a6cee3", "#b2df8a", "#fb9a99", "#cab2d6", "#ffff99", "#1f78b4", "#33a02c"}
 	colour := map[string]string{}
 	var b bytes.Buffer
-	w, h := strconv.Itoa(int(a.Width)), strconv.Itoa(int(a.Height))
-	b.WriteString(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ` + w + " " + h + `" width="100%" height="100%">` + "\n")
-	b.WriteString(`<rect width="` + w + `" height="` + h + `" fill="#fff"/>` + "\n")
+	checkOpen(&b, a)
 	for _, in := range a.Insets {
 		b.WriteString(`<path fill="#eef3f8" stroke="#555" stroke-width="4" d="` + carto.FramePath(in.Frame) + `"/>` + "\n")
 	}
@@ -48,9 +46,7 @@ func PreviewSVG(a *geoasset.Asset) []byte {
 func RegionsSVG(a *geoasset.Asset, rs []georegion.Region) []byte {
 	palette := []string{"#e8c1a0", "#f47560", "#f1e15b", "#e8a838", "#61cdbb", "#97e3d5", "#a6cee3", "#b2df8a", "#fb9a99", "#cab2d6", "#ffff99", "#7fb3d5", "#d4e6a5"}
 	var b bytes.Buffer
-	w, h := strconv.Itoa(int(a.Width)), strconv.Itoa(int(a.Height))
-	b.WriteString(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ` + w + " " + h + `" width="100%" height="100%">` + "\n")
-	b.WriteString(`<rect width="` + w + `" height="` + h + `" fill="#fff"/>` + "\n")
+	checkOpen(&b, a)
 	for _, in := range a.Insets {
 		b.WriteString(`<path fill="none" stroke="#999" stroke-width="3" d="` + carto.FramePath(in.Frame) + `"/>` + "\n")
 	}
@@ -67,4 +63,12 @@ func RegionsSVG(a *geoasset.Asset, rs []georegion.Region) []byte {
 	}
 	b.WriteString("</svg>\n")
 	return b.Bytes()
+}
+
+// checkOpen starts a check picture of a's drawing: the <svg> element and
+// its white background.
+func checkOpen(b *bytes.Buffer, a *geoasset.Asset) {
+	w, h := strconv.Itoa(int(a.Width)), strconv.Itoa(int(a.Height))
+	b.WriteString(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ` + w + " " + h + `" width="100%" height="100%">` + "\n")
+	b.WriteString(`<rect width="` + w + `" height="` + h + `" fill="#fff"/>` + "\n")
 }
